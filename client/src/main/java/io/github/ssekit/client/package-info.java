@@ -1,0 +1,4 @@
+/**
+ * The Vert.x 5 streaming client.
+ */
+package io.github.ssekit.client;

@@ -1,0 +1,8 @@
+/** ssekit examples: the {@code ssekit} command line. Not published. */
+module io.github.ssekit.examples {
+  requires io.github.ssekit.sse;
+  requires io.github.ssekit.client;
+  requires info.picocli;
+
+  opens io.github.ssekit.examples.cli to info.picocli;
+}

@@ -1,0 +1,4 @@
+/**
+ * OpenAI-compatible streaming protocols (Chat Completions, Responses).
+ */
+package io.github.ssekit.openai;

@@ -1,0 +1,10 @@
+/**
+ * The protocol SPI: how a protocol module (OpenAI Chat Completions, OpenAI Responses, OpenCode) says which SSE
+ * events it consumes and turns each into a typed outcome, with diagnostics for every deviation it tolerates.
+ *
+ * <p>{@link io.github.ssekit.sse.protocol.SseProtocol} is what a protocol implements;
+ * {@link io.github.ssekit.sse.protocol.ProtocolDispatcher} is the one place that routes events to it (events
+ * of other names never reach the decoder, yet can be listened to by name). No JSON here: that belongs to the
+ * protocol modules.
+ */
+package io.github.ssekit.sse.protocol;

@@ -1,0 +1,372 @@
+package io.github.ssekit.testkit;
+
+import io.github.ssekit.sse.SseEncoder;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A fake OpenAI-compatible provider on 127.0.0.1: {@code POST /v1/chat/completions} and {@code POST /v1/responses}
+ * (streaming and not), {@code GET /v1/models}. What it answers is chosen by the requested model id, so a test can
+ * see from {@link #requests()} which model a client really asked for:
+ *
+ * <table>
+ *   <caption>Behaviours by model id</caption>
+ *   <tr><th>model</th><th>stream</th></tr>
+ *   <tr><td>{@code mock-normal} (and any unknown id)</td><td>role chunk, "Hello", " from", " mock!", finish
+ *       {@code stop}, a usage chunk, {@code [DONE]}</td></tr>
+ *   <tr><td>{@code mock-named-event}</td><td>as normal, with {@code event: hermes.tool.progress} and non-chunk
+ *       JSON after the first text</td></tr>
+ *   <tr><td>{@code mock-empty-role}</td><td>as normal, but text deltas carry {@code "role":""}</td></tr>
+ *   <tr><td>{@code mock-slow}</td><td>as normal, with {@link #SLOW_DELAY} between chunks (for aborts)</td></tr>
+ *   <tr><td>{@code mock-tool}</td><td>a {@code bash} tool call, its arguments in two pieces; once the request
+ *       holds a {@code tool} message, "Tool done: ..." text</td></tr>
+ *   <tr><td>{@code mock-reasoning}</td><td>{@code reasoning_content} deltas, then the normal text</td></tr>
+ *   <tr><td>{@code mock-demo}</td><td>the quirks of real providers in one reply: a keep-alive comment, a named
+ *       progress event, an empty role, reasoning, text, a tool call, usage</td></tr>
+ *   <tr><td>{@code mock-http<NNN>}</td><td>HTTP NNN with an OpenAI error object</td></tr>
+ * </table>
+ *
+ * <p>OpenCode's own title-generation requests get a short "Mock title" reply. Everything runs on the Vert.x event
+ * loop; delays use timers.
+ */
+public final class FakeOpenAiServer implements AutoCloseable {
+
+  /** The pause between chunks of {@code mock-slow}. */
+  public static final Duration SLOW_DELAY = Duration.ofMillis(1500);
+
+  /** The text a {@code mock-normal} reply streams, in its pieces. */
+  public static final List<String> NORMAL_TEXT = List.of("Hello", " from", " mock!");
+
+  private final Vertx vertx;
+  private final HttpServer server;
+  private final long delayMillis;
+  private final List<JsonObject> requests = new CopyOnWriteArrayList<>();
+
+  private FakeOpenAiServer(Vertx vertx, HttpServer server, long delayMillis) {
+    this.vertx = vertx;
+    this.server = server;
+    this.delayMillis = delayMillis;
+  }
+
+  /**
+   * Starts a server on an ephemeral port of 127.0.0.1.
+   *
+   * @param chunkDelay the pause between streamed chunks (except {@code mock-slow}); {@code Duration.ZERO} for none
+   */
+  public static Future<FakeOpenAiServer> start(Vertx vertx, Duration chunkDelay) {
+    FakeOpenAiServer[] self = new FakeOpenAiServer[1];
+    HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0));
+    server.requestHandler(req -> self[0].handle(req));
+    return server.listen().map(s -> self[0] = new FakeOpenAiServer(vertx, s, chunkDelay.toMillis()));
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** The base URL clients are configured with: {@code http://127.0.0.1:PORT/v1}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port() + "/v1";
+  }
+
+  /** Every request received so far: {@code {"method","path","authorization","body"}}, in arrival order. */
+  public List<JsonObject> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** The {@code model} of every completion request received so far. */
+  public List<String> requestedModels() {
+    List<String> models = new ArrayList<>();
+    for (JsonObject r : requests) {
+      JsonObject body = r.getJsonObject("body");
+      if (body != null && body.getValue("model") instanceof String model) {
+        models.add(model);
+      }
+    }
+    return models;
+  }
+
+  /** Stops listening; streams in flight are closed. */
+  public Future<Void> stop() {
+    return server.close();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void handle(HttpServerRequest req) {
+    req.body().onSuccess(buffer -> {
+      JsonObject body;
+      try {
+        body = buffer.length() == 0 ? new JsonObject() : buffer.toJsonObject();
+      } catch (DecodeException e) {
+        body = new JsonObject().put("_raw", buffer.toString());
+      }
+      requests.add(new JsonObject().put("method", req.method().name()).put("path", req.path())
+          .put("authorization", req.getHeader("Authorization")).put("body", body));
+      route(req, body);
+    });
+  }
+
+  private void route(HttpServerRequest req, JsonObject body) {
+    String path = req.path().replaceAll("/+$", "");
+    HttpServerResponse resp = req.response();
+    if (path.endsWith("/models")) {
+      JsonArray data = new JsonArray();
+      for (String id : List.of("mock-normal", "mock-named-event", "mock-empty-role", "mock-slow", "mock-tool",
+          "mock-reasoning", "mock-demo")) {
+        data.add(new JsonObject().put("id", id).put("object", "model").put("owned_by", "mock"));
+      }
+      json(resp, 200, new JsonObject().put("object", "list").put("data", data));
+      return;
+    }
+    boolean chat = path.endsWith("/chat/completions");
+    boolean responses = path.endsWith("/responses");
+    if (!chat && !responses) {
+      json(resp, 404, error("not found: " + path, "not_found", "404"));
+      return;
+    }
+    String model = body.getValue("model") instanceof String m ? m : "?";
+    if (model.startsWith("mock-http")) {
+      int status = parseStatus(model.substring("mock-http".length()));
+      json(resp, status, error("mock error " + status, "mock_error", String.valueOf(status)));
+      return;
+    }
+    Script script = chat ? chatScript(model, body) : responsesScript(model);
+    if (!Boolean.TRUE.equals(body.getValue("stream"))) {
+      json(resp, 200, script.whole);
+      return;
+    }
+    resp.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
+    play(resp, script.frames, 0, model.equals("mock-slow") ? SLOW_DELAY.toMillis() : delayMillis);
+  }
+
+  private void play(HttpServerResponse resp, List<String> frames, int next, long delay) {
+    if (resp.closed() || resp.ended()) {
+      return;
+    }
+    if (next == frames.size()) {
+      resp.end();
+      return;
+    }
+    resp.write(frames.get(next));
+    if (delay <= 0) {
+      vertx.runOnContext(v -> play(resp, frames, next + 1, delay));
+    } else {
+      vertx.setTimer(delay, t -> play(resp, frames, next + 1, delay));
+    }
+  }
+
+  /** What a reply consists of: its SSE frames when streamed, its JSON when not. */
+  private record Script(List<String> frames, JsonObject whole) {}
+
+  private Script chatScript(String model, JsonObject body) {
+    ChatFrames f = new ChatFrames(model);
+    boolean title = isTitleRequest(body);
+    List<String> text = title ? List.of("Mock title") : NORMAL_TEXT;
+    if (model.equals("mock-tool") && !title) {
+      String toolOutput = lastToolOutput(body);
+      if (toolOutput == null) {
+        String args = new JsonObject().put("command", "echo hi-from-tool").put("description", "Echo a greeting")
+            .encode();
+        f.delta(new JsonObject().put("role", "assistant").putNull("content").put("tool_calls", new JsonArray()
+            .add(toolCall(0, "call_mock_1", "bash", ""))));
+        f.delta(new JsonObject().put("tool_calls", new JsonArray().add(toolCall(0, null, null, args.substring(0, 10)))));
+        f.delta(new JsonObject().put("tool_calls", new JsonArray().add(toolCall(0, null, null, args.substring(10)))));
+        f.finish("tool_calls");
+        f.usage();
+        f.done();
+        return new Script(f.frames, f.whole("", "tool_calls"));
+      }
+      String shown = toolOutput.length() > 200 ? toolOutput.substring(0, 200) : toolOutput;
+      text = List.of("Tool done: ", shown);
+    }
+    if (model.equals("mock-demo") && !title) {
+      return demoScript(f);
+    }
+    f.delta(new JsonObject().put("role", "assistant").put("content", ""));
+    if (model.equals("mock-reasoning") && !title) {
+      for (String r : List.of("Thinking", " about", " hello...")) {
+        f.delta(new JsonObject().put("reasoning_content", r));
+      }
+    }
+    for (int i = 0; i < text.size(); i++) {
+      JsonObject delta = new JsonObject();
+      if (model.equals("mock-empty-role") && !title) {
+        delta.put("role", "");
+      }
+      f.delta(delta.put("content", text.get(i)));
+      if (model.equals("mock-named-event") && i == 0 && !title) {
+        f.frames.add(SseEncoder.event("hermes.tool.progress",
+            new JsonObject().put("tool", "terminal").put("status", "running").put("message", "ls -la").encode(),
+            null));
+      }
+    }
+    f.finish("stop");
+    f.usage();
+    f.done();
+    return new Script(f.frames, f.whole(String.join("", text), "stop"));
+  }
+
+  /** The demo reply: every quirk `ssekit demo` shows being tolerated, in one stream. */
+  private static Script demoScript(ChatFrames f) {
+    f.frames.add(SseEncoder.comment(" keep-alive"));
+    f.delta(new JsonObject().put("role", "assistant").put("content", ""));
+    f.delta(new JsonObject().put("reasoning_content", "The user wants a greeting and the weather."));
+    f.frames.add(SseEncoder.event("hermes.tool.progress",
+        new JsonObject().put("tool", "search").put("status", "running").put("message", "looking up").encode(), null));
+    String text = "Hello! ssekit streams this reply token by token, even though the provider bends the protocol.";
+    for (String word : text.split("(?<= )")) {
+      f.delta(new JsonObject().put("role", "").put("content", word));
+    }
+    f.frames.add(SseEncoder.comment(" keep-alive"));
+    f.delta(new JsonObject().put("tool_calls", new JsonArray()
+        .add(toolCall(0, "call_demo_1", "get_weather", "{\"city\":"))));
+    f.delta(new JsonObject().put("tool_calls", new JsonArray().add(toolCall(0, null, null, "\"Paris\"}"))));
+    f.finish("tool_calls");
+    f.usage();
+    f.done();
+    return new Script(f.frames, f.whole(text, "tool_calls"));
+  }
+
+  private Script responsesScript(String model) {
+    List<String> frames = new ArrayList<>();
+    String id = "resp_mock_1";
+    String text = String.join("", NORMAL_TEXT);
+    JsonObject created = new JsonObject().put("id", id).put("object", "response").put("status", "in_progress")
+        .put("model", model).put("output", new JsonArray());
+    int seq = 0;
+    frames.add(responsesEvent("response.created", seq++, new JsonObject().put("response", created)));
+    JsonObject item = new JsonObject().put("id", "msg_mock_1").put("type", "message").put("role", "assistant")
+        .put("status", "in_progress").put("content", new JsonArray());
+    frames.add(responsesEvent("response.output_item.added", seq++,
+        new JsonObject().put("output_index", 0).put("item", item)));
+    for (String piece : NORMAL_TEXT) {
+      frames.add(responsesEvent("response.output_text.delta", seq++, new JsonObject().put("item_id", "msg_mock_1")
+          .put("output_index", 0).put("content_index", 0).put("delta", piece)));
+    }
+    frames.add(responsesEvent("response.output_text.done", seq++, new JsonObject().put("item_id", "msg_mock_1")
+        .put("output_index", 0).put("content_index", 0).put("text", text)));
+    JsonObject done = created.copy().put("status", "completed").put("output", new JsonArray().add(item.copy()
+        .put("status", "completed").put("content", new JsonArray().add(new JsonObject().put("type", "output_text")
+            .put("text", text).put("annotations", new JsonArray())))))
+        .put("usage", new JsonObject().put("input_tokens", 11).put("output_tokens", 3).put("total_tokens", 14));
+    frames.add(responsesEvent("response.completed", seq, new JsonObject().put("response", done)));
+    return new Script(frames, done);
+  }
+
+  private static String responsesEvent(String type, int sequence, JsonObject fields) {
+    JsonObject payload = new JsonObject().put("type", type).put("sequence_number", sequence).mergeIn(fields);
+    return SseEncoder.event(type, payload.encode(), null);
+  }
+
+  /** Builds chat.completion.chunk frames for one reply. */
+  private static final class ChatFrames {
+    final List<String> frames = new ArrayList<>();
+    final String id = "chatcmpl-mock-" + Long.toHexString(System.nanoTime());
+    final String model;
+
+    ChatFrames(String model) {
+      this.model = model;
+    }
+
+    JsonObject chunk(JsonArray choices) {
+      return new JsonObject().put("id", id).put("object", "chat.completion.chunk")
+          .put("created", System.currentTimeMillis() / 1000).put("model", model).put("choices", choices);
+    }
+
+    void delta(JsonObject delta) {
+      frames.add(SseEncoder.event(chunk(new JsonArray().add(new JsonObject().put("index", 0).put("delta", delta)
+          .putNull("finish_reason"))).encode()));
+    }
+
+    void finish(String reason) {
+      frames.add(SseEncoder.event(chunk(new JsonArray().add(new JsonObject().put("index", 0)
+          .put("delta", new JsonObject()).put("finish_reason", reason))).encode()));
+    }
+
+    void usage() {
+      frames.add(SseEncoder.event(chunk(new JsonArray()).put("usage", USAGE.copy()).encode()));
+    }
+
+    void done() {
+      frames.add(SseEncoder.event("[DONE]"));
+    }
+
+    JsonObject whole(String content, String finish) {
+      return new JsonObject().put("id", id).put("object", "chat.completion").put("model", model)
+          .put("choices", new JsonArray().add(new JsonObject().put("index", 0)
+              .put("message", new JsonObject().put("role", "assistant").put("content", content))
+              .put("finish_reason", finish)))
+          .put("usage", USAGE.copy());
+    }
+  }
+
+  private static final JsonObject USAGE =
+      new JsonObject().put("prompt_tokens", 11).put("completion_tokens", 3).put("total_tokens", 14);
+
+  private static JsonObject toolCall(int index, String id, String name, String arguments) {
+    JsonObject call = new JsonObject().put("index", index);
+    if (id != null) {
+      call.put("id", id).put("type", "function");
+    }
+    JsonObject function = new JsonObject().put("arguments", arguments);
+    if (name != null) {
+      function.put("name", name);
+    }
+    return call.put("function", function);
+  }
+
+  private static boolean isTitleRequest(JsonObject body) {
+    JsonArray messages = body.getJsonArray("messages");
+    if (messages == null || messages.isEmpty()) {
+      return false;
+    }
+    String first = String.valueOf(messages.getValue(0)).toLowerCase(java.util.Locale.ROOT);
+    return first.contains("title") && first.contains("generat");
+  }
+
+  private static String lastToolOutput(JsonObject body) {
+    JsonArray messages = body.getJsonArray("messages");
+    String output = null;
+    if (messages != null) {
+      for (Object m : messages) {
+        if (m instanceof JsonObject message && "tool".equals(message.getString("role"))) {
+          output = String.valueOf(message.getValue("content"));
+        }
+      }
+    }
+    return output;
+  }
+
+  private static JsonObject error(String message, String type, String code) {
+    return new JsonObject().put("error", new JsonObject().put("message", message).put("type", type).put("code", code));
+  }
+
+  private static int parseStatus(String digits) {
+    try {
+      int status = Integer.parseInt(digits);
+      return status >= 100 && status <= 599 ? status : 500;
+    } catch (NumberFormatException e) {
+      return 500;
+    }
+  }
+
+  private static void json(HttpServerResponse resp, int status, JsonObject body) {
+    resp.setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+  }
+}

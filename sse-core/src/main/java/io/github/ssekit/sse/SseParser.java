@@ -29,9 +29,13 @@ import java.util.OptionalLong;
  *   <li>UTF-8 is decoded with the Encoding Standard's replacement rules (one U+FFFD per maximal invalid
  *       subsequence, three for an encoded surrogate such as {@code ED A0 80}), once per field value.
  *   <li>Linear time and bounded memory: each byte is scanned once; bytes of a line are copied only when the line
- *       spans two feeds; the data of one event may grow to {@link Builder#maxEventSize(int)} bytes. A larger event
- *       is dropped with an {@link SseEventTooLargeException} to {@link SseHandler#onError}, the parser skips to
- *       the next blank line, and the stream goes on.
+ *       spans two feeds. The data of one event (its data values plus one line feed per {@code data} line) may
+ *       grow to {@link Builder#maxEventSize(int)} bytes, and so may each {@code event}, {@code id} and
+ *       {@code retry} value. A larger event is dropped whole (data, type and id) with an
+ *       {@link SseEventTooLargeException} to {@link SseHandler#onError}; the parser skips to the next blank line
+ *       and the stream goes on. A reported comment over the limit is dropped with the same error, without
+ *       skipping. Lines the spec ignores (unknown fields, comments nobody listens to) are never buffered.
+ *       These rules depend only on the stream, never on where the feeds split it.
  * </ul>
  *
  * <p>Not thread-safe: feed one parser from one thread at a time (as an event loop or a reading thread does).
@@ -70,6 +74,8 @@ public final class SseParser {
   // The line being read when it spans feeds.
   private byte[] line = new byte[0];
   private int lineLength;
+  /** Where the first colon of the buffered line is, or -1 while none has arrived. */
+  private int lineColon = -1;
   /** Some bytes of the current line came in an earlier feed. */
   private boolean lineStarted;
   /** The rest of the current line is not needed (a comment nobody listens to, or a line of a dropped event). */
@@ -214,6 +220,7 @@ public final class SseParser {
   private void discardPending() {
     generation++;
     lineLength = 0;
+    lineColon = -1;
     lineStarted = false;
     lineDropped = false;
     skipLineFeed = false;
@@ -279,36 +286,103 @@ public final class SseParser {
     boolean dropped = lineDropped;
     lineStarted = false;
     lineDropped = false;
-    if (dropped) {
-      lineLength = 0; // a non-empty line we did not need: it cannot end a block
-      return;
-    }
-    if (to > from) {
+    if (!dropped && to > from) {
       appendToLine(bytes, from, to - from);
-      if (lineDropped) { // went over the limit just now
-        lineDropped = false;
-        lineLength = 0;
-        return;
-      }
+      dropped = lineDropped;
     }
     int n = lineLength;
     lineLength = 0;
-    processLine(line, 0, n);
+    lineColon = -1;
+    lineDropped = false;
+    if (!dropped) {
+      processLine(line, 0, n);
+    } // else: a non-empty line we did not need, so it cannot end a block
   }
 
+  /** Buffers part of a line that spans feeds, then drops it as soon as it is known to be unneeded or too large. */
   private void appendToLine(byte[] bytes, int from, int n) {
     int needed = lineLength + n;
-    if ((long) needed + dataLength > maxEventSize) {
-      eventTooLarge();
-      lineLength = 0;
-      lineDropped = true;
-      return;
-    }
     if (needed > line.length) {
       line = Arrays.copyOf(line, grow(line.length, needed));
     }
     System.arraycopy(bytes, from, line, lineLength, n);
+    if (lineColon < 0) {
+      for (int i = lineLength; i < needed; i++) {
+        if (line[i] == COLON) {
+          lineColon = i;
+          break;
+        }
+      }
+    }
     lineLength = needed;
+    int kind = lineColon >= 0 ? fieldKind(line, 0, lineColon) : lineLength > MAX_KNOWN_NAME ? UNKNOWN : PENDING;
+    if (kind == UNKNOWN) {
+      dropLine(); // ignored by the spec: nothing to keep, nothing to report
+    } else if (kind != PENDING && valueTooLarge(kind, lineLength - valueStart(line, 0, lineColon, lineLength))) {
+      reportTooLarge(kind);
+      dropLine();
+    }
+  }
+
+  private void dropLine() {
+    lineDropped = true;
+    lineLength = 0;
+    lineColon = -1;
+  }
+
+  private static final int PENDING = -1;
+  private static final int UNKNOWN = 0;
+  private static final int DATA = 1;
+  private static final int EVENT = 2;
+  private static final int ID = 3;
+  private static final int RETRY = 4;
+  private static final int COMMENT = 5;
+  /** "event" and "retry": a longer name without a colon cannot be a field the parser uses. */
+  private static final int MAX_KNOWN_NAME = 5;
+
+  /** The field a line sets, from its name {@code b[start, nameEnd)}. */
+  private static int fieldKind(byte[] b, int start, int nameEnd) {
+    switch (nameEnd - start) {
+      case 0:
+        return COMMENT;
+      case 2:
+        return b[start] == 'i' && b[start + 1] == 'd' ? ID : UNKNOWN;
+      case 4:
+        return b[start] == 'd' && b[start + 1] == 'a' && b[start + 2] == 't' && b[start + 3] == 'a' ? DATA : UNKNOWN;
+      case 5:
+        if (b[start] == 'e' && b[start + 1] == 'v' && b[start + 2] == 'e' && b[start + 3] == 'n'
+            && b[start + 4] == 't') {
+          return EVENT;
+        }
+        return b[start] == 'r' && b[start + 1] == 'e' && b[start + 2] == 't' && b[start + 3] == 'r'
+            && b[start + 4] == 'y' ? RETRY : UNKNOWN;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /** Where the value of a line starts: after the colon and one optional space (comments keep their space). */
+  private static int valueStart(byte[] b, int start, int colon, int end) {
+    if (colon < 0) {
+      return end;
+    }
+    int value = colon + 1;
+    return colon > start && value < end && b[value] == SPACE ? value + 1 : value;
+  }
+
+  private boolean valueTooLarge(int kind, int valueLength) {
+    if (kind == DATA) {
+      return (long) dataLength + valueLength + 1 > maxEventSize;
+    }
+    return valueLength > maxEventSize;
+  }
+
+  private void reportTooLarge(int kind) {
+    if (kind == COMMENT) {
+      handler.onError(new SseEventTooLargeException(maxEventSize, "comment"));
+    } else {
+      eventTooLarge();
+    }
   }
 
   private void processLine(byte[] b, int start, int end) {
@@ -324,57 +398,45 @@ public final class SseParser {
     if (skippingBlock) {
       return;
     }
-    if (b[start] == COLON) {
-      if (comments) {
-        handler.onComment(Utf8.decode(b, start + 1, end - start - 1));
-      }
-      return;
-    }
     int colon = start;
     while (colon < end && b[colon] != COLON) {
       colon++;
     }
-    int value = colon;
-    if (colon < end) {
-      value++;
-      if (value < end && b[value] == SPACE) {
-        value++;
-      }
+    int kind = fieldKind(b, start, colon);
+    if (kind == UNKNOWN || (kind == COMMENT && !comments)) {
+      return;
     }
-    switch (colon - start) {
-      case 4:
-        if (b[start] == 'd' && b[start + 1] == 'a' && b[start + 2] == 't' && b[start + 3] == 'a') {
-          appendData(b, value, end);
-        }
+    int value = valueStart(b, start, colon < end ? colon : -1, end);
+    if (valueTooLarge(kind, end - value)) {
+      reportTooLarge(kind);
+      return;
+    }
+    switch (kind) {
+      case DATA:
+        appendData(b, value, end);
         break;
-      case 5:
-        if (b[start] == 'e' && b[start + 1] == 'v' && b[start + 2] == 'e' && b[start + 3] == 'n'
-            && b[start + 4] == 't') {
-          eventType = Utf8.decode(b, value, end - value);
-        } else if (b[start] == 'r' && b[start + 1] == 'e' && b[start + 2] == 't' && b[start + 3] == 'r'
-            && b[start + 4] == 'y') {
-          setRetry(b, value, end);
-        }
+      case EVENT:
+        eventType = Utf8.decode(b, value, end - value);
         break;
-      case 2:
-        if (b[start] == 'i' && b[start + 1] == 'd') {
-          setId(b, value, end);
-        }
+      case ID:
+        setId(b, value, end);
+        break;
+      case RETRY:
+        setRetry(b, value, end);
+        break;
+      case COMMENT:
+        handler.onComment(Utf8.decode(b, value, end - value));
         break;
       default:
-        // unknown field: ignored
+        throw new AssertionError(kind);
     }
   }
 
   private void appendData(byte[] b, int from, int to) {
     int n = to - from;
-    long needed = (long) dataLength + n + 1;
-    if (needed > maxEventSize) {
-      eventTooLarge();
-      return;
-    }
+    int needed = dataLength + n + 1; // checked against maxEventSize by the caller
     if (needed > data.length) {
-      data = Arrays.copyOf(data, grow(data.length, (int) needed));
+      data = Arrays.copyOf(data, grow(data.length, needed));
     }
     System.arraycopy(b, from, data, dataLength, n);
     dataLength += n;

@@ -429,7 +429,9 @@ public final class SseStreamImpl implements SseStream {
       deliverTerminal();
       return;
     }
-    if (state == State.STREAMING && !fetchOutstanding && pending.size() < options.getMaxPendingEvents()) {
+    // nothing is read before a handler is set, so no warning or reconnection goes unobserved
+    if (state == State.STREAMING && consumerAttached && !fetchOutstanding
+        && pending.size() < options.getMaxPendingEvents()) {
       fetchOutstanding = true;
       currentResponse.fetch(1);
     }

@@ -63,6 +63,23 @@ class ReconnectionTest extends LoopbackTest {
   }
 
   @Test
+  void eventsReceivedBeforeAConnectionErrorAreDeliveredToALateConsumer() throws Exception {
+    java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
+    script("/late",
+        req -> {
+          req.connection().closeHandler(v -> closed.complete(null));
+          eventStream(req).write("id: 1\ndata: a\n\nid: 2\ndata: b\n\n").onSuccess(v -> req.connection().close());
+        },
+        req -> eventStream(req).end("id: 3\ndata: c\n\n"));
+    SseStream stream = await(client().connect(SseRequest.get(server.url("/late")).build()));
+    closed.get(Sink.WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS); // the connection is gone before anyone reads
+    Sink sink = Sink.attach(stream);
+    sink.awaitEnd();
+    assertEquals(List.of("a", "b", "c"), sink.data());
+    assertEquals("2", server.seen("/late").get(1).headers().get("Last-Event-ID"));
+  }
+
+  @Test
   void retryableStatusesBackOffAndAnEventResetsTheBackoff() throws Exception {
     script("/flaky",
         req -> eventStream(req).end("id: 1\ndata: a\n\n"),

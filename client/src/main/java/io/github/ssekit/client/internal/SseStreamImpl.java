@@ -333,8 +333,23 @@ public final class SseStreamImpl implements SseStream {
     if (gen != generation) {
       return;
     }
-    connectionLost(new SseConnectionException("connection to " + SseRequest.redactedUri(request.uri()) + " lost",
-        err));
+    // Vert.x reports the error at once, ahead of body chunks it still holds for us because we had not asked for
+    // them (no handler yet, or a paused consumer). Take those first: they were received, so they are not lost.
+    // Vert.x delivers them from a task it queues on this event loop, so ours, queued next, runs after them.
+    // What they may add to the pending queue is bounded by Vert.x's inbound queue.
+    SseConnectionException lost = new SseConnectionException(
+        "connection to " + SseRequest.redactedUri(request.uri()) + " lost", err);
+    HttpClientResponse response = currentResponse;
+    if (response == null) {
+      connectionLost(lost);
+      return;
+    }
+    response.fetch(Long.MAX_VALUE);
+    context.runOnContext(v -> {
+      if (gen == generation) {
+        connectionLost(lost);
+      }
+    });
   }
 
   private void onIdleTimeout() {

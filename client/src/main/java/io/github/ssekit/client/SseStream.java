@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * A stream of parsed Server-Sent Events with backpressure, across reconnections.
  *
- * <p>As a Vert.x {@link ReadStream}: events flow once a {@link #handler} is set; {@link #pause()} and
+ * <p>As a Vert.x {@link ReadStream}: events flow once a {@link #handler} is set (before that the stream reads
+ * nothing and does not act on a lost connection, so set the other handlers first); {@link #pause()} and
  * {@link #fetch(long)} control the flow. Demand reaches the connection: while the consumer does not ask for
  * events, at most {@link SseClientOptions#setMaxPendingEvents} parsed events (plus those of one received chunk)
  * are held, then the stream stops reading and TCP flow control holds the server back. Handlers run on the

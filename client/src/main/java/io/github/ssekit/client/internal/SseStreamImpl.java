@@ -102,6 +102,8 @@ public final class SseStreamImpl implements SseStream {
   private boolean pumping;
   private boolean pumpAgain;
   private boolean consumerAttached;
+  /** The end or failure of the connection, held until a consumer is attached. */
+  private Runnable parkedUntilAttached;
 
   private volatile String lastEventId;
   private volatile MultiMap responseHeaders = MultiMap.caseInsensitiveMultiMap();
@@ -326,7 +328,7 @@ public final class SseStreamImpl implements SseStream {
     if (gen != generation) {
       return;
     }
-    connectionLost(null);
+    whenAttached(gen, () -> connectionLost(null));
   }
 
   private void onConnectionError(Throwable err, int gen) {
@@ -345,11 +347,24 @@ public final class SseStreamImpl implements SseStream {
       return;
     }
     response.fetch(Long.MAX_VALUE);
-    context.runOnContext(v -> {
+    context.runOnContext(v -> whenAttached(gen, () -> connectionLost(lost)));
+  }
+
+  /**
+   * Runs {@code action} for connection {@code gen} now if a consumer is attached, else once one is: a stream
+   * neither reconnects nor ends before its handlers are set, so no reconnection goes unobserved.
+   */
+  private void whenAttached(int gen, Runnable action) {
+    Runnable guarded = () -> {
       if (gen == generation) {
-        connectionLost(lost);
+        action.run();
       }
-    });
+    };
+    if (consumerAttached) {
+      guarded.run();
+    } else {
+      parkedUntilAttached = guarded;
+    }
   }
 
   private void onIdleTimeout() {
@@ -560,8 +575,13 @@ public final class SseStreamImpl implements SseStream {
   public SseStream handler(Handler<SseEvent> handler) {
     onLoop(() -> {
       this.handler = handler;
-      if (handler != null) {
+      if (handler != null && !consumerAttached) {
         consumerAttached = true;
+        Runnable parked = parkedUntilAttached;
+        parkedUntilAttached = null;
+        if (parked != null) {
+          parked.run();
+        }
       }
       pump();
     });

@@ -190,6 +190,7 @@ public final class SseStreamImpl implements SseStream {
   }
 
   private SseException sendFailure(Throwable cause, URI uri) {
+    // Vert.x signals its request idle timeout with an exception class of its impl package (not API): match the name
     if (cause.getClass().getSimpleName().contains("Timeout")) {
       SseIdleTimeoutException e = new SseIdleTimeoutException(idleTimeout,
           SseRequest.redactedUri(uri) + " (waiting for the response head)");

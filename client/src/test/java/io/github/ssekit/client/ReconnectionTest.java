@@ -144,6 +144,29 @@ class ReconnectionTest extends LoopbackTest {
   }
 
   @Test
+  void aNonAsciiLastEventIdIsSentAsUtf8() throws Exception {
+    script("/utf8", req -> eventStream(req).end("id: caf\u00e9-\u4e16\ndata: x\n\n"));
+    Sink sink = Sink.attach(await(client().connect(SseRequest.get(server.url("/utf8")).build())));
+    sink.awaitEnd();
+    String raw = server.seen("/utf8").get(1).headers().get("Last-Event-ID");
+    // the server reads header octets as ISO-8859-1 chars: turn them back into bytes to check they are UTF-8
+    assertEquals("caf\u00e9-\u4e16", new String(raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+        java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void retryAfterOfA503LengthensTheReconnectionDelay() throws Exception {
+    script("/busy",
+        req -> eventStream(req).end("data: a\n\n"),
+        req -> req.response().setStatusCode(503).putHeader("Retry-After", "1").end());
+    SseClientOptions options = fastOptions().setMaxReconnectDelay(Duration.ofMillis(60));
+    Sink sink = Sink.attach(await(client(options).connect(SseRequest.get(server.url("/busy")).build())));
+    sink.awaitEnd();
+    assertEquals(List.of(Duration.ofMillis(10), Duration.ofMillis(60)),
+        sink.reconnects.stream().map(ReconnectAttempt::delay).toList(), "1 s asked, capped at 60 ms");
+  }
+
+  @Test
   void postDoesNotReconnectUnlessAskedTo() throws Exception {
     script("/post", req -> eventStream(req).end("data: one\n\n"), req -> eventStream(req).end("data: two\n\n"));
     Sink once = Sink.attach(await(client().connect(SseRequest.post(server.url("/post")).body("{}").build())));

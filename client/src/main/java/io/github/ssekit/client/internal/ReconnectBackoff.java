@@ -23,4 +23,17 @@ public final class ReconnectBackoff {
     long jitter = (long) (backoff * options.getReconnectJitter() * random);
     return Duration.ofMillis(Math.min(cap, backoff + jitter));
   }
+
+  /**
+   * Lengthens {@code delay} to a 429's or 503's {@code Retry-After} when that is a number of seconds, within the
+   * cap. The HTTP-date form is ignored: clocks of client and server need not agree.
+   */
+  public static Duration atLeastRetryAfter(Duration delay, String retryAfter, SseClientOptions options) {
+    if (retryAfter == null || retryAfter.isEmpty() || retryAfter.length() > 9
+        || !retryAfter.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return delay;
+    }
+    long millis = Math.min(options.getMaxReconnectDelay().toMillis(), Long.parseLong(retryAfter) * 1000);
+    return millis > delay.toMillis() ? Duration.ofMillis(millis) : delay;
+  }
 }

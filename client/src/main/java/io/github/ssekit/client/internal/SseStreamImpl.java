@@ -406,6 +406,9 @@ public final class SseStreamImpl implements SseStream {
     }
     Duration delay = ReconnectBackoff.delay(reconnectsWithoutEvent, parser.retry(), options,
         ThreadLocalRandom.current().nextDouble());
+    if (cause instanceof HttpStatusException status) {
+      delay = ReconnectBackoff.atLeastRetryAfter(delay, status.headers().get("Retry-After"), options);
+    }
     state = State.WAITING;
     Handler<ReconnectAttempt> observer = reconnectHandler;
     if (observer != null) {

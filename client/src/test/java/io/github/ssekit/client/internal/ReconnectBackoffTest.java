@@ -44,6 +44,17 @@ class ReconnectBackoffTest {
     assertEquals(1000, delay(4, OptionalLong.empty(), 0.999), "800 + 399 is capped");
   }
 
+  @Test
+  void retryAfterSecondsLengthensTheDelayWithinTheCap() {
+    Duration base = Duration.ofMillis(100);
+    assertEquals(Duration.ofMillis(1000), ReconnectBackoff.atLeastRetryAfter(base, "1", options));
+    assertEquals(Duration.ofMillis(1000), ReconnectBackoff.atLeastRetryAfter(base, "120", options), "capped");
+    assertEquals(base, ReconnectBackoff.atLeastRetryAfter(base, "0", options), "never shortens");
+    assertEquals(base, ReconnectBackoff.atLeastRetryAfter(base, "Wed, 21 Oct 2015 07:28:00 GMT", options));
+    assertEquals(base, ReconnectBackoff.atLeastRetryAfter(base, null, options));
+    assertEquals(base, ReconnectBackoff.atLeastRetryAfter(base, "-5", options));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"text/event-stream", "TEXT/EVENT-STREAM", "text/event-stream;charset=utf-8",
       "text/event-stream;", "  text/event-stream  ; a=b"})

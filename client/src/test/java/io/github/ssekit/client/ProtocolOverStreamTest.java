@@ -11,6 +11,7 @@ import io.github.ssekit.sse.protocol.ProtocolDispatcher;
 import io.github.ssekit.sse.protocol.ProtocolListener;
 import io.github.ssekit.sse.protocol.SseProtocol;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ class ProtocolOverStreamTest extends LoopbackTest {
     @Override
     public DecodeOutcome<String> decode(SseEvent event) {
       return "[DONE]".equals(event.data()) ? DecodeOutcome.end(List.of())
-          : DecodeOutcome.value(event.data().toUpperCase(java.util.Locale.ROOT));
+          : DecodeOutcome.value(event.data().toUpperCase(Locale.ROOT));
     }
   }
 

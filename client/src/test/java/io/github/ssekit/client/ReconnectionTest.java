@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ssekit.sse.SseEvent;
 import io.vertx.core.http.HttpServerRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -64,7 +67,7 @@ class ReconnectionTest extends LoopbackTest {
 
   @Test
   void eventsReceivedBeforeAConnectionErrorAreDeliveredToALateConsumer() throws Exception {
-    java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
+    CompletableFuture<Void> closed = new CompletableFuture<>();
     script("/late",
         req -> {
           req.connection().closeHandler(v -> closed.complete(null));
@@ -72,7 +75,7 @@ class ReconnectionTest extends LoopbackTest {
         },
         req -> eventStream(req).end("id: 3\ndata: c\n\n"));
     SseStream stream = await(client().connect(SseRequest.get(server.url("/late")).build()));
-    closed.get(Sink.WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS); // the connection is gone before anyone reads
+    closed.get(Sink.WAIT_SECONDS, TimeUnit.SECONDS); // the connection is gone before anyone reads
     Sink sink = Sink.attach(stream);
     sink.awaitEnd();
     assertEquals(List.of("a", "b", "c"), sink.data());
@@ -150,8 +153,8 @@ class ReconnectionTest extends LoopbackTest {
     sink.awaitEnd();
     String raw = server.seen("/utf8").get(1).headers().get("Last-Event-ID");
     // the server reads header octets as ISO-8859-1 chars: turn them back into bytes to check they are UTF-8
-    assertEquals("caf\u00e9-\u4e16", new String(raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-        java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("caf\u00e9-\u4e16", new String(raw.getBytes(StandardCharsets.ISO_8859_1),
+        StandardCharsets.UTF_8));
   }
 
   @Test

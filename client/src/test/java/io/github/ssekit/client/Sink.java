@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,8 +19,8 @@ final class Sink {
   static final long WAIT_SECONDS = 5;
 
   private final List<SseEvent> events = new ArrayList<>();
-  final List<ReconnectAttempt> reconnects = new java.util.concurrent.CopyOnWriteArrayList<>();
-  final List<SseException> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final List<ReconnectAttempt> reconnects = new CopyOnWriteArrayList<>();
+  final List<SseException> warnings = new CopyOnWriteArrayList<>();
   /** Completes normally at the end, exceptionally with the failure. */
   final CompletableFuture<Void> done = new CompletableFuture<>();
 

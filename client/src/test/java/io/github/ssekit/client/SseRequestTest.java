@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,7 +65,7 @@ class SseRequestTest {
 
   @Test
   void theBodyIsCopied() {
-    io.vertx.core.buffer.Buffer body = io.vertx.core.buffer.Buffer.buffer("abc");
+    Buffer body = Buffer.buffer("abc");
     SseRequest request = SseRequest.post("http://h/").body(body).build();
     body.setByte(0, (byte) 'z');
     assertEquals("abc", request.body().orElseThrow().toString());

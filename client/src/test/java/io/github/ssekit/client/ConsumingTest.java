@@ -188,6 +188,38 @@ class ConsumingTest extends LoopbackTest {
   }
 
   @Test
+  void aNonPositiveRequestErrorsTheSubscriberAndCancelsTheStream() throws Exception {
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    server.on("/open", req -> {
+      req.connection().closeHandler(v -> closed.complete(null));
+      eventStream(req).write(numbered(3));
+    });
+    SseStream stream = await(client().connect(SseRequest.get(server.url("/open")).build()));
+    CompletableFuture<Throwable> error = new CompletableFuture<>();
+    stream.publisher().subscribe(new Flow.Subscriber<SseEvent>() {
+      @Override
+      public void onSubscribe(Flow.Subscription s) {
+        s.request(0);
+      }
+
+      @Override
+      public void onNext(SseEvent item) {
+        error.completeExceptionally(new AssertionError("no demand, yet onNext(" + item + ")"));
+      }
+
+      @Override
+      public void onError(Throwable throwable) {
+        error.complete(throwable);
+      }
+
+      @Override
+      public void onComplete() {}
+    });
+    assertTrue(error.get(Sink.WAIT_SECONDS, TimeUnit.SECONDS) instanceof IllegalArgumentException);
+    closed.get(Sink.WAIT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  @Test
   void aSecondSubscriberIsRejected() throws Exception {
     server.on("/ten", req -> eventStream(req).end(numbered(10)));
     SseStream stream = await(client().connect(SseRequest.get(server.url("/ten")).reconnect(false).build()));

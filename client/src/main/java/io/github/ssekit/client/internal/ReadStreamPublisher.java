@@ -3,6 +3,7 @@ package io.github.ssekit.client.internal;
 import io.vertx.core.Future;
 import io.vertx.core.streams.ReadStream;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -15,11 +16,18 @@ import java.util.function.Supplier;
 public final class ReadStreamPublisher<T> implements Flow.Publisher<T> {
   private final ReadStream<T> stream;
   private final Supplier<Future<Void>> cancel;
+  private final Executor streamThread;
   private final AtomicBoolean subscribed = new AtomicBoolean();
 
-  public ReadStreamPublisher(ReadStream<T> stream, Supplier<Future<Void>> cancel) {
+  /**
+   * @param cancel cancels the stream
+   * @param streamThread runs a task where the stream signals (its event loop), so that a signal this publisher
+   *     makes itself never overlaps one of the stream's (rule 1.3)
+   */
+  public ReadStreamPublisher(ReadStream<T> stream, Supplier<Future<Void>> cancel, Executor streamThread) {
     this.stream = Objects.requireNonNull(stream, "stream");
     this.cancel = Objects.requireNonNull(cancel, "cancel");
+    this.streamThread = Objects.requireNonNull(streamThread, "streamThread");
   }
 
   @Override
@@ -38,11 +46,6 @@ public final class ReadStreamPublisher<T> implements Flow.Publisher<T> {
     }
     AtomicBoolean finished = new AtomicBoolean();
     stream.pause();
-    stream.handler(item -> {
-      if (!finished.get()) {
-        subscriber.onNext(item);
-      }
-    });
     stream.endHandler(v -> {
       if (finished.compareAndSet(false, true)) {
         subscriber.onComplete();
@@ -63,7 +66,8 @@ public final class ReadStreamPublisher<T> implements Flow.Publisher<T> {
           // rule 3.9: a non-positive request is an error that cancels the subscription
           if (finished.compareAndSet(false, true)) {
             cancel.get();
-            subscriber.onError(new IllegalArgumentException("request(n) needs n > 0, got " + n));
+            streamThread.execute(
+                () -> subscriber.onError(new IllegalArgumentException("request(n) needs n > 0, got " + n)));
           }
           return;
         }
@@ -75,6 +79,12 @@ public final class ReadStreamPublisher<T> implements Flow.Publisher<T> {
         if (finished.compareAndSet(false, true)) {
           cancel.get();
         }
+      }
+    });
+    // Last: the handler starts the flow (and lets the end or failure through), so onSubscribe comes first (rule 1.9).
+    stream.handler(item -> {
+      if (!finished.get()) {
+        subscriber.onNext(item);
       }
     });
   }

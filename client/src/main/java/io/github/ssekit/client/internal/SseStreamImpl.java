@@ -684,7 +684,7 @@ public final class SseStreamImpl implements SseStream {
 
   @Override
   public Flow.Publisher<SseEvent> publisher() {
-    return new ReadStreamPublisher<>(this, this::cancel);
+    return new ReadStreamPublisher<>(this, this::cancel, task -> context.runOnContext(v -> task.run()));
   }
 
   @Override

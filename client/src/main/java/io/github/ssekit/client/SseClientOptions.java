@@ -1,0 +1,303 @@
+package io.github.ssekit.client;
+
+import io.github.ssekit.sse.SseParser;
+import io.vertx.core.http.HttpClientOptions;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Settings of an {@link SseClient}: timeouts, limits, reconnection and the connection pool. Every value has a
+ * default suited to long-lived streams; the module README lists them with the reasons.
+ *
+ * <p>A mutable, fluent options object in the style of Vert.x options. {@link SseClient#create} copies it, so
+ * changing it afterwards does not affect a client.
+ */
+public final class SseClientOptions {
+
+  /** Default {@link #setConnectTimeout connect timeout}: 10 seconds. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Default {@link #setIdleTimeout idle timeout}: 5 minutes, long enough for a model that thinks silently. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+  /** Default {@link #setMaxRedirects redirect limit}: 10. */
+  public static final int DEFAULT_MAX_REDIRECTS = 10;
+  /** Default {@link #setMaxErrorBodySize error body cap}: 64 KiB. */
+  public static final int DEFAULT_MAX_ERROR_BODY_SIZE = 64 * 1024;
+  /** Default {@link #setReconnectDelay reconnection delay}: 3 seconds, as in browsers. */
+  public static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofSeconds(3);
+  /** Default {@link #setMaxReconnectDelay cap of the reconnection delay}: 30 seconds. */
+  public static final Duration DEFAULT_MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
+  /** Default {@link #setReconnectJitter jitter}: up to half the delay is added at random. */
+  public static final double DEFAULT_RECONNECT_JITTER = 0.5;
+  /** Default {@link #setMaxReconnectAttempts limit} of reconnections in a row without an event: 10. */
+  public static final int DEFAULT_MAX_RECONNECT_ATTEMPTS = 10;
+  /** Default {@link #setRetryableStatuses statuses worth a reconnection}: 408, 429, 500, 502, 503, 504. */
+  public static final Set<Integer> DEFAULT_RETRYABLE_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+  /** Default {@link #setMaxPendingEvents bound of events held for a paused consumer}: 64. */
+  public static final int DEFAULT_MAX_PENDING_EVENTS = 64;
+  /** Default {@link #setMaxConnectionsPerEndpoint pool size per host and port}: 128. */
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_ENDPOINT = 128;
+  /** Default {@link #setMaxWaitQueueSize bound of requests waiting for a connection}: 256. */
+  public static final int DEFAULT_MAX_WAIT_QUEUE_SIZE = 256;
+
+  private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+  private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+  private int maxRedirects = DEFAULT_MAX_REDIRECTS;
+  private int maxErrorBodySize = DEFAULT_MAX_ERROR_BODY_SIZE;
+  private Duration reconnectDelay = DEFAULT_RECONNECT_DELAY;
+  private Duration maxReconnectDelay = DEFAULT_MAX_RECONNECT_DELAY;
+  private double reconnectJitter = DEFAULT_RECONNECT_JITTER;
+  private int maxReconnectAttempts = DEFAULT_MAX_RECONNECT_ATTEMPTS;
+  private Set<Integer> retryableStatuses = DEFAULT_RETRYABLE_STATUSES;
+  private int maxPendingEvents = DEFAULT_MAX_PENDING_EVENTS;
+  private int maxEventSize = SseParser.DEFAULT_MAX_EVENT_SIZE;
+  private int maxConnectionsPerEndpoint = DEFAULT_MAX_CONNECTIONS_PER_ENDPOINT;
+  private int maxWaitQueueSize = DEFAULT_MAX_WAIT_QUEUE_SIZE;
+  private HttpClientOptions httpClientOptions = new HttpClientOptions();
+
+  /** Options with every default. */
+  public SseClientOptions() {}
+
+  /** A copy of {@code other}. */
+  public SseClientOptions(SseClientOptions other) {
+    this.connectTimeout = other.connectTimeout;
+    this.idleTimeout = other.idleTimeout;
+    this.maxRedirects = other.maxRedirects;
+    this.maxErrorBodySize = other.maxErrorBodySize;
+    this.reconnectDelay = other.reconnectDelay;
+    this.maxReconnectDelay = other.maxReconnectDelay;
+    this.reconnectJitter = other.reconnectJitter;
+    this.maxReconnectAttempts = other.maxReconnectAttempts;
+    this.retryableStatuses = other.retryableStatuses;
+    this.maxPendingEvents = other.maxPendingEvents;
+    this.maxEventSize = other.maxEventSize;
+    this.maxConnectionsPerEndpoint = other.maxConnectionsPerEndpoint;
+    this.maxWaitQueueSize = other.maxWaitQueueSize;
+    this.httpClientOptions = new HttpClientOptions(other.httpClientOptions);
+  }
+
+  public Duration getConnectTimeout() {
+    return connectTimeout;
+  }
+
+  /**
+   * How long obtaining a connection may take: waiting for a free pooled connection, or opening a new one (TCP and
+   * TLS handshake). Default {@link #DEFAULT_CONNECT_TIMEOUT}.
+   */
+  public SseClientOptions setConnectTimeout(Duration connectTimeout) {
+    this.connectTimeout = positive(connectTimeout, "connectTimeout");
+    return this;
+  }
+
+  public Duration getIdleTimeout() {
+    return idleTimeout;
+  }
+
+  /**
+   * How long a stream may go without receiving a byte while its consumer wants events. Before the response head
+   * it bounds the wait for the head; after, every received byte (comments and keep-alives included) restarts it,
+   * and it does not count while the consumer has paused the stream. On expiry the request is cancelled and the
+   * stream fails with {@link SseIdleTimeoutException}, or reconnects if it is resumable. Default
+   * {@link #DEFAULT_IDLE_TIMEOUT}; {@link SseRequest.Builder#idleTimeout} overrides it per request.
+   */
+  public SseClientOptions setIdleTimeout(Duration idleTimeout) {
+    this.idleTimeout = positive(idleTimeout, "idleTimeout");
+    return this;
+  }
+
+  public int getMaxRedirects() {
+    return maxRedirects;
+  }
+
+  /** How many redirects one connection attempt follows before failing with {@link RedirectException}; 0 follows none. */
+  public SseClientOptions setMaxRedirects(int maxRedirects) {
+    this.maxRedirects = notNegative(maxRedirects, "maxRedirects");
+    return this;
+  }
+
+  public int getMaxErrorBodySize() {
+    return maxErrorBodySize;
+  }
+
+  /**
+   * How many bytes of an error response's body are kept in its {@link HttpStatusException}. A longer body is cut
+   * and its connection closed rather than drained. Default {@link #DEFAULT_MAX_ERROR_BODY_SIZE}.
+   */
+  public SseClientOptions setMaxErrorBodySize(int bytes) {
+    this.maxErrorBodySize = notNegative(bytes, "maxErrorBodySize");
+    return this;
+  }
+
+  public Duration getReconnectDelay() {
+    return reconnectDelay;
+  }
+
+  /**
+   * The reconnection delay used until the server sets one with a {@code retry} field. It doubles with each
+   * reconnection that brings no event, up to {@link #setMaxReconnectDelay}. Default
+   * {@link #DEFAULT_RECONNECT_DELAY}.
+   */
+  public SseClientOptions setReconnectDelay(Duration reconnectDelay) {
+    this.reconnectDelay = notNegative(reconnectDelay, "reconnectDelay");
+    return this;
+  }
+
+  public Duration getMaxReconnectDelay() {
+    return maxReconnectDelay;
+  }
+
+  /** The cap of the reconnection delay, jitter included; it also caps a server's {@code retry}. */
+  public SseClientOptions setMaxReconnectDelay(Duration maxReconnectDelay) {
+    this.maxReconnectDelay = notNegative(maxReconnectDelay, "maxReconnectDelay");
+    return this;
+  }
+
+  public double getReconnectJitter() {
+    return reconnectJitter;
+  }
+
+  /**
+   * The random part of a reconnection delay, as a fraction of it: a delay {@code d} becomes a value between
+   * {@code d} and {@code d * (1 + jitter)}, so clients dropped together do not return together. 0 disables it.
+   */
+  public SseClientOptions setReconnectJitter(double jitter) {
+    if (!(jitter >= 0 && jitter <= 1)) {
+      throw new IllegalArgumentException("reconnectJitter must be within [0, 1]: " + jitter);
+    }
+    this.reconnectJitter = jitter;
+    return this;
+  }
+
+  public int getMaxReconnectAttempts() {
+    return maxReconnectAttempts;
+  }
+
+  /**
+   * How many reconnections in a row may bring no event before the stream fails with the last error. Any received
+   * event resets the count, so a healthy stream reconnects for ever. 0 never reconnects.
+   */
+  public SseClientOptions setMaxReconnectAttempts(int attempts) {
+    this.maxReconnectAttempts = notNegative(attempts, "maxReconnectAttempts");
+    return this;
+  }
+
+  public Set<Integer> getRetryableStatuses() {
+    return retryableStatuses;
+  }
+
+  /**
+   * The statuses that a resumable stream treats as transient and reconnects after. Any other status except
+   * 200 and redirects fails the stream; 204 always ends it. The first connection of a stream is never retried.
+   */
+  public SseClientOptions setRetryableStatuses(Set<Integer> statuses) {
+    this.retryableStatuses = Set.copyOf(statuses);
+    return this;
+  }
+
+  public int getMaxPendingEvents() {
+    return maxPendingEvents;
+  }
+
+  /**
+   * How many parsed events a stream holds for a consumer that paused it before it stops reading from the
+   * connection, so TCP flow control slows the server down. One received chunk may add its events on top.
+   */
+  public SseClientOptions setMaxPendingEvents(int maxPendingEvents) {
+    if (maxPendingEvents < 1) {
+      throw new IllegalArgumentException("maxPendingEvents must be positive: " + maxPendingEvents);
+    }
+    this.maxPendingEvents = maxPendingEvents;
+    return this;
+  }
+
+  public int getMaxEventSize() {
+    return maxEventSize;
+  }
+
+  /** The size limit of one event in bytes (see {@link SseParser.Builder#maxEventSize}); larger events are dropped. */
+  public SseClientOptions setMaxEventSize(int bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("maxEventSize must be positive: " + bytes);
+    }
+    this.maxEventSize = bytes;
+    return this;
+  }
+
+  public int getMaxConnectionsPerEndpoint() {
+    return maxConnectionsPerEndpoint;
+  }
+
+  /**
+   * The HTTP/1.1 pool size per host and port. Each open stream holds one connection for its whole life, so this is
+   * the number of concurrent streams to one server (Vert.x's default of 5 is far too small for streams).
+   */
+  public SseClientOptions setMaxConnectionsPerEndpoint(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("maxConnectionsPerEndpoint must be positive: " + max);
+    }
+    this.maxConnectionsPerEndpoint = max;
+    return this;
+  }
+
+  public int getMaxWaitQueueSize() {
+    return maxWaitQueueSize;
+  }
+
+  /**
+   * How many requests may wait for a connection when the pool is full; beyond that a connection attempt fails at
+   * once (Vert.x's default is unbounded). Waiting is also bounded in time by the connect timeout.
+   */
+  public SseClientOptions setMaxWaitQueueSize(int max) {
+    this.maxWaitQueueSize = notNegative(max, "maxWaitQueueSize");
+    return this;
+  }
+
+  /** A copy of the Vert.x HTTP client options the client starts from. */
+  public HttpClientOptions getHttpClientOptions() {
+    return new HttpClientOptions(httpClientOptions);
+  }
+
+  /**
+   * The Vert.x HTTP client options to start from: TLS trust and key stores, proxy, HTTP version and so on. TLS
+   * certificate and host name verification are on unless these options turn them off. The connect timeout
+   * above replaces theirs. Default: {@code new HttpClientOptions()}.
+   */
+  public SseClientOptions setHttpClientOptions(HttpClientOptions options) {
+    this.httpClientOptions = new HttpClientOptions(Objects.requireNonNull(options, "options"));
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    return "SseClientOptions[connectTimeout=" + connectTimeout + ", idleTimeout=" + idleTimeout
+        + ", maxRedirects=" + maxRedirects + ", maxErrorBodySize=" + maxErrorBodySize
+        + ", reconnectDelay=" + reconnectDelay + ", maxReconnectDelay=" + maxReconnectDelay
+        + ", reconnectJitter=" + reconnectJitter + ", maxReconnectAttempts=" + maxReconnectAttempts
+        + ", retryableStatuses=" + retryableStatuses + ", maxPendingEvents=" + maxPendingEvents
+        + ", maxEventSize=" + maxEventSize + ", maxConnectionsPerEndpoint=" + maxConnectionsPerEndpoint
+        + ", maxWaitQueueSize=" + maxWaitQueueSize + "]";
+  }
+
+  private static Duration positive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + d);
+    }
+    return d;
+  }
+
+  private static Duration notNegative(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative: " + d);
+    }
+    return d;
+  }
+
+  private static int notNegative(int value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must not be negative: " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,229 @@
+package io.github.ssekit.client;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What to ask for: method, absolute URI, headers, an optional body, and how the stream behaves (reconnection,
+ * a starting last event ID, an idle timeout of its own). Immutable; build one with {@link #get}, {@link #post}
+ * or {@link #builder}.
+ *
+ * <p>Header names and values are checked when added: CR, LF and NUL are rejected, so no value can smuggle a
+ * header or a request into the connection. {@link #toString()} shows the values of credentials headers
+ * ({@code Authorization}, {@code Cookie}, API keys) as {@code <redacted>} and never shows the body.
+ */
+public final class SseRequest {
+
+  private static final Set<String> SENSITIVE_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
+      "x-api-key", "api-key", "x-goog-api-key");
+
+  private final HttpMethod method;
+  private final URI uri;
+  private final MultiMap headers;
+  private final Buffer body;
+  private final Boolean reconnect;
+  private final String lastEventId;
+  private final Duration idleTimeout;
+
+  private SseRequest(Builder b) {
+    this.method = b.method;
+    this.uri = b.uri;
+    this.headers = MultiMap.caseInsensitiveMultiMap().addAll(b.headers);
+    this.body = b.body;
+    this.reconnect = b.reconnect;
+    this.lastEventId = b.lastEventId;
+    this.idleTimeout = b.idleTimeout;
+  }
+
+  /** A GET request: resumable, so it reconnects unless told otherwise. */
+  public static Builder get(String uri) {
+    return builder(HttpMethod.GET, uri);
+  }
+
+  /** A POST request: not resumable (an LLM request is not idempotent) unless told otherwise. */
+  public static Builder post(String uri) {
+    return builder(HttpMethod.POST, uri);
+  }
+
+  /** A request with any method to an absolute {@code http} or {@code https} URI. */
+  public static Builder builder(HttpMethod method, String uri) {
+    return new Builder(method, uri);
+  }
+
+  public HttpMethod method() {
+    return method;
+  }
+
+  public URI uri() {
+    return uri;
+  }
+
+  /** A copy of the headers to send; {@code Accept: text/event-stream} is added when absent. */
+  public MultiMap headers() {
+    return MultiMap.caseInsensitiveMultiMap().addAll(headers);
+  }
+
+  /** A copy of the body, if any. */
+  public Optional<Buffer> body() {
+    return Optional.ofNullable(body).map(Buffer::copy);
+  }
+
+  /**
+   * Whether the stream reconnects after its body ends or its connection fails: as set, or else {@code true} for
+   * GET and {@code false} for every other method.
+   */
+  public boolean reconnects() {
+    return reconnect != null ? reconnect : method == HttpMethod.GET;
+  }
+
+  /** The last event ID to send with the first request, {@code ""} for none. */
+  public String lastEventId() {
+    return lastEventId;
+  }
+
+  /** This request's idle timeout, replacing the client's, if set. */
+  public Optional<Duration> idleTimeout() {
+    return Optional.ofNullable(idleTimeout);
+  }
+
+  /** Whether the value of header {@code name} must never be shown. */
+  public static boolean isSensitiveHeader(String name) {
+    return SENSITIVE_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** The URI without user info, query or fragment, which may carry credentials: for messages. */
+  public static String redactedUri(URI uri) {
+    String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+    return uri.getScheme() + "://" + uri.getHost() + port + (uri.getRawPath() == null ? "" : uri.getRawPath())
+        + (uri.getRawQuery() == null ? "" : "?<query>");
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("SseRequest[").append(method).append(' ').append(redactedUri(uri));
+    sb.append(", headers={");
+    boolean first = true;
+    for (Map.Entry<String, String> h : headers) {
+      sb.append(first ? "" : ", ").append(h.getKey()).append('=')
+          .append(isSensitiveHeader(h.getKey()) ? "<redacted>" : h.getValue());
+      first = false;
+    }
+    sb.append('}');
+    if (body != null) {
+      sb.append(", body=").append(body.length()).append(" bytes");
+    }
+    return sb.append(", reconnects=").append(reconnects()).append(']').toString();
+  }
+
+  /** Builds an {@link SseRequest}. */
+  public static final class Builder {
+    private final HttpMethod method;
+    private final URI uri;
+    private final MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    private Buffer body;
+    private Boolean reconnect;
+    private String lastEventId = "";
+    private Duration idleTimeout;
+
+    private Builder(HttpMethod method, String uri) {
+      this.method = Objects.requireNonNull(method, "method");
+      URI parsed = URI.create(Objects.requireNonNull(uri, "uri"));
+      String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || parsed.getHost() == null) {
+        throw new IllegalArgumentException("not an absolute http(s) URI: " + uri);
+      }
+      this.uri = parsed;
+    }
+
+    /**
+     * Adds a header.
+     *
+     * @throws IllegalArgumentException if the name is empty or either contains CR, LF or NUL
+     */
+    public Builder header(String name, String value) {
+      checkHeader(name, value);
+      headers.add(name, value);
+      return this;
+    }
+
+    /** Adds each header of {@code headers}, checked like {@link #header}. */
+    public Builder headers(Map<String, String> headers) {
+      headers.forEach(this::header);
+      return this;
+    }
+
+    /** The body to send (copied). */
+    public Builder body(Buffer body) {
+      this.body = body.copy();
+      return this;
+    }
+
+    /** The body to send, encoded as UTF-8. */
+    public Builder body(String body) {
+      this.body = Buffer.buffer(body.getBytes(StandardCharsets.UTF_8));
+      return this;
+    }
+
+    /** Whether to reconnect; by default only GET requests do. */
+    public Builder reconnect(boolean reconnect) {
+      this.reconnect = reconnect;
+      return this;
+    }
+
+    /** A last event ID to send with the first request, to resume a stream read earlier. */
+    public Builder lastEventId(String lastEventId) {
+      if (lastEventId.indexOf('\0') >= 0 || lastEventId.indexOf('\r') >= 0 || lastEventId.indexOf('\n') >= 0) {
+        throw new IllegalArgumentException("a last event ID cannot contain NUL, CR or LF");
+      }
+      this.lastEventId = lastEventId;
+      return this;
+    }
+
+    /** An idle timeout for this request only (see {@link SseClientOptions#setIdleTimeout}). */
+    public Builder idleTimeout(Duration idleTimeout) {
+      if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
+      }
+      this.idleTimeout = idleTimeout;
+      return this;
+    }
+
+    public SseRequest build() {
+      return new SseRequest(this);
+    }
+
+    private static void checkHeader(String name, String value) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException("empty header name");
+      }
+      if (hasLineBreakOrNul(name)) {
+        throw new IllegalArgumentException("header name contains CR, LF or NUL");
+      }
+      if (hasLineBreakOrNul(value)) {
+        // the value is not echoed: it may be a credential
+        throw new IllegalArgumentException("value of header " + name + " contains CR, LF or NUL");
+      }
+    }
+
+    private static boolean hasLineBreakOrNul(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '\r' || c == '\n' || c == '\0') {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.github.ssekit.client.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.ssekit.client.SseClientOptions;
+import java.time.Duration;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ReconnectBackoffTest {
+  private final SseClientOptions options = new SseClientOptions()
+      .setReconnectDelay(Duration.ofMillis(100)).setMaxReconnectDelay(Duration.ofMillis(1000)).setReconnectJitter(0.5);
+
+  private long delay(int attempt, OptionalLong retry, double random) {
+    return ReconnectBackoff.delay(attempt, retry, options, random).toMillis();
+  }
+
+  @Test
+  void doublesPerAttemptUpToTheCap() {
+    assertEquals(100, delay(1, OptionalLong.empty(), 0));
+    assertEquals(200, delay(2, OptionalLong.empty(), 0));
+    assertEquals(400, delay(3, OptionalLong.empty(), 0));
+    assertEquals(800, delay(4, OptionalLong.empty(), 0));
+    assertEquals(1000, delay(5, OptionalLong.empty(), 0));
+    assertEquals(1000, delay(Integer.MAX_VALUE, OptionalLong.empty(), 0));
+  }
+
+  @Test
+  void theServersRetryReplacesTheDefaultAndIsCapped() {
+    assertEquals(30, delay(1, OptionalLong.of(30), 0));
+    assertEquals(60, delay(2, OptionalLong.of(30), 0));
+    assertEquals(0, delay(3, OptionalLong.of(0), 0.9));
+    assertEquals(1000, delay(1, OptionalLong.of(Long.MAX_VALUE), 0));
+  }
+
+  @Test
+  void jitterAddsUpToTheConfiguredFractionWithinTheCap() {
+    assertEquals(100, delay(1, OptionalLong.empty(), 0));
+    assertEquals(149, delay(1, OptionalLong.empty(), 0.999));
+    assertEquals(1000, delay(4, OptionalLong.empty(), 0.999), "800 + 399 is capped");
+  }
+
+  @Test
+  void retryAfterSecondsLengthensTheDelayWithinTheCap() {
+    Duration base = Duration.ofMillis(100);
+    assertEquals(Duration.ofMillis(1000), ReconnectBackoff.atLeastRetryAfter(base, "1", options));
+    assertEquals(Duration.ofMillis(1000), ReconnectBackoff.atLeastRetryAfter(base, "120", options), "capped");
+    assertEquals(base, ReconnectBackoff.atLeastRetryAfter(base, "0", options), "never shortens");
+    assertEquals(base, ReconnectBackoff.atLeastRetryAfter(base, "Wed, 21 Oct 2015 07:28:00 GMT", options));
+    assertEquals(base, ReconnectBackoff.atLeastRetryAfter(base, null, options));
+    assertEquals(base, ReconnectBackoff.atLeastRetryAfter(base, "-5", options));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"text/event-stream", "TEXT/EVENT-STREAM", "text/event-stream;charset=utf-8",
+      "text/event-stream;", "  text/event-stream  ; a=b"})
+  void eventStreamContentTypes(String contentType) {
+    assertTrue(SseStreamImpl.isEventStream(contentType));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "text/plain", "text/event-streams", "x bogus", "text/x-bogus", "application/json"})
+  void otherContentTypes(String contentType) {
+    assertFalse(SseStreamImpl.isEventStream(contentType));
+  }
+}

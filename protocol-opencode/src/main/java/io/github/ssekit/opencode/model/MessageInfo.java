@@ -1,6 +1,7 @@
 package io.github.ssekit.opencode.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -71,16 +72,19 @@ public interface MessageInfo {
   Optional<String> system();
 
   /** Whether this is an assistant message. */
+  @JsonIgnore
   default boolean isAssistant() {
     return role().filter(Role.ASSISTANT::equals).isPresent();
   }
 
   /** Whether this is a user message. */
+  @JsonIgnore
   default boolean isUser() {
     return role().filter(Role.USER::equals).isPresent();
   }
 
   /** Whether an assistant message is complete ({@code time.completed} is set). */
+  @JsonIgnore
   default boolean isCompleted() {
     return time().flatMap(TimeSpan::completed).isPresent();
   }

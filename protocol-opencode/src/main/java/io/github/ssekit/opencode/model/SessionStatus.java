@@ -1,6 +1,7 @@
 package io.github.ssekit.opencode.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -30,6 +31,7 @@ public interface SessionStatus {
   Optional<Long> next();
 
   /** Whether the status is idle. */
+  @JsonIgnore
   default boolean isIdle() {
     return type().filter(SessionStatusType.IDLE::equals).isPresent();
   }

@@ -7,4 +7,11 @@ package io.github.ssekit.opencode.event;
  *
  * @param envelope the envelope, with the raw properties
  */
-public record GenericEvent(EventEnvelope envelope) implements OpenCodeEvent {}
+public record GenericEvent(EventEnvelope envelope) implements OpenCodeEvent {
+
+  /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
+  @Override
+  public String toString() {
+    return "GenericEvent[" + envelope + "]";
+  }
+}

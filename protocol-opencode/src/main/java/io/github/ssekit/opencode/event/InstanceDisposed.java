@@ -13,4 +13,10 @@ import java.util.Optional;
 public record InstanceDisposed(EventEnvelope envelope, Optional<String> disposedDirectory) implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "server.instance.disposed";
+
+  /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
+  @Override
+  public String toString() {
+    return "InstanceDisposed[" + envelope + "]";
+  }
 }

@@ -1,6 +1,5 @@
 package io.github.ssekit.opencode.event;
 
-
 /**
  * {@code message.part.removed}: a part was removed.
  *
@@ -11,4 +10,10 @@ package io.github.ssekit.opencode.event;
 public record MessagePartRemoved(EventEnvelope envelope, String messageID, String partID) implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "message.part.removed";
+
+  /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
+  @Override
+  public String toString() {
+    return "MessagePartRemoved[" + envelope + "]";
+  }
 }

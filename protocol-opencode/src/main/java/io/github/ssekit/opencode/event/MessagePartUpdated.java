@@ -15,4 +15,10 @@ import java.util.Optional;
 public record MessagePartUpdated(EventEnvelope envelope, Part part, Optional<String> delta) implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "message.part.updated";
+
+  /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
+  @Override
+  public String toString() {
+    return "MessagePartUpdated[" + envelope + "]";
+  }
 }

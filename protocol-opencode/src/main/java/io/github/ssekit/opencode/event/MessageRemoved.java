@@ -1,6 +1,5 @@
 package io.github.ssekit.opencode.event;
 
-
 /**
  * {@code message.removed}: a message was removed.
  *
@@ -10,4 +9,10 @@ package io.github.ssekit.opencode.event;
 public record MessageRemoved(EventEnvelope envelope, String messageID) implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "message.removed";
+
+  /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
+  @Override
+  public String toString() {
+    return "MessageRemoved[" + envelope + "]";
+  }
 }

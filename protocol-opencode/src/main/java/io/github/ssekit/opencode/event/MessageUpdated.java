@@ -13,4 +13,10 @@ import io.github.ssekit.opencode.model.MessageInfo;
 public record MessageUpdated(EventEnvelope envelope, MessageInfo info) implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "message.updated";
+
+  /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
+  @Override
+  public String toString() {
+    return "MessageUpdated[" + envelope + "]";
+  }
 }

@@ -12,4 +12,10 @@ import io.github.ssekit.opencode.model.PermissionRequest;
 public record PermissionAsked(EventEnvelope envelope, PermissionRequest request) implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "permission.asked";
+
+  /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
+  @Override
+  public String toString() {
+    return "PermissionAsked[" + envelope + "]";
+  }
 }

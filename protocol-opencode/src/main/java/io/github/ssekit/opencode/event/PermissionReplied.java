@@ -1,6 +1,5 @@
 package io.github.ssekit.opencode.event;
 
-
 /**
  * {@code permission.replied}: a permission request was answered.
  *
@@ -12,4 +11,10 @@ package io.github.ssekit.opencode.event;
 public record PermissionReplied(EventEnvelope envelope, String requestID, String reply) implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "permission.replied";
+
+  /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
+  @Override
+  public String toString() {
+    return "PermissionReplied[" + envelope + "]";
+  }
 }

@@ -11,4 +11,10 @@ import io.github.ssekit.opencode.model.QuestionRequest;
 public record QuestionAsked(EventEnvelope envelope, QuestionRequest request) implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "question.asked";
+
+  /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
+  @Override
+  public String toString() {
+    return "QuestionAsked[" + envelope + "]";
+  }
 }

@@ -11,4 +11,10 @@ import io.github.ssekit.opencode.model.Session;
 public record SessionDeleted(EventEnvelope envelope, Session info) implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "session.deleted";
+
+  /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
+  @Override
+  public String toString() {
+    return "SessionDeleted[" + envelope + "]";
+  }
 }

@@ -12,4 +12,10 @@ import java.util.List;
 public record SessionDiff(EventEnvelope envelope, List<FileDiff> diff) implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "session.diff";
+
+  /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
+  @Override
+  public String toString() {
+    return "SessionDiff[" + envelope + "]";
+  }
 }

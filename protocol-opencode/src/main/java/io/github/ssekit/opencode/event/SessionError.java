@@ -13,4 +13,10 @@ import java.util.Optional;
 public record SessionError(EventEnvelope envelope, Optional<OpenCodeError> error) implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "session.error";
+
+  /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
+  @Override
+  public String toString() {
+    return "SessionError[" + envelope + "]";
+  }
 }

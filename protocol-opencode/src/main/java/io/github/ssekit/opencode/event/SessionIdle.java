@@ -1,6 +1,5 @@
 package io.github.ssekit.opencode.event;
 
-
 /**
  * {@code session.idle}: the turn is over. It can come twice (after an error or an abort): handle it
  * idempotently.
@@ -10,4 +9,10 @@ package io.github.ssekit.opencode.event;
 public record SessionIdle(EventEnvelope envelope) implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "session.idle";
+
+  /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
+  @Override
+  public String toString() {
+    return "SessionIdle[" + envelope + "]";
+  }
 }

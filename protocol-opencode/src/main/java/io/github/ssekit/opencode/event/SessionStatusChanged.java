@@ -12,4 +12,10 @@ import io.github.ssekit.opencode.model.SessionStatus;
 public record SessionStatusChanged(EventEnvelope envelope, SessionStatus status) implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "session.status";
+
+  /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
+  @Override
+  public String toString() {
+    return "SessionStatusChanged[" + envelope + "]";
+  }
 }

@@ -11,4 +11,10 @@ import io.github.ssekit.opencode.model.Session;
 public record SessionUpdated(EventEnvelope envelope, Session info) implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "session.updated";
+
+  /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
+  @Override
+  public String toString() {
+    return "SessionUpdated[" + envelope + "]";
+  }
 }

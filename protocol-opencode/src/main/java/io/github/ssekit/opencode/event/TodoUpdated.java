@@ -12,4 +12,10 @@ import java.util.List;
 public record TodoUpdated(EventEnvelope envelope, List<Todo> todos) implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "todo.updated";
+
+  /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
+  @Override
+  public String toString() {
+    return "TodoUpdated[" + envelope + "]";
+  }
 }

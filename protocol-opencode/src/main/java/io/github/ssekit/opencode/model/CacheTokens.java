@@ -12,6 +12,7 @@ import org.immutables.value.Value;
  * Cached-token counts: {@code {"read","write"}}.
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableCacheTokens.class)
 @JsonDeserialize(as = ImmutableCacheTokens.class)
 public interface CacheTokens {

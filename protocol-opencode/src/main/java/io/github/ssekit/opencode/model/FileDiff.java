@@ -12,6 +12,7 @@ import org.immutables.value.Value;
  * One changed file in {@code session.diff} or a summary: {@code {"file","patch","additions","deletions","status"}}.
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableFileDiff.class)
 @JsonDeserialize(as = ImmutableFileDiff.class)
 public interface FileDiff {

@@ -19,6 +19,7 @@ import org.immutables.value.Value;
  * assistant message: check {@link #error()}.
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableMessageInfo.class)
 @JsonDeserialize(as = ImmutableMessageInfo.class)
 public interface MessageInfo {

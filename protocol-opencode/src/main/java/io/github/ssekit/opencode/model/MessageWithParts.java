@@ -16,6 +16,7 @@ import org.immutables.value.Value;
  * <p>A failed turn still answers HTTP 200: check {@code info().error()}.
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableMessageWithParts.class)
 @JsonDeserialize(as = ImmutableMessageWithParts.class)
 public interface MessageWithParts {

@@ -14,6 +14,7 @@ import org.immutables.value.Value;
  * subtask parts, {@code {"id","providerID","variant"?}} in sessions (where the model ID is under {@code id}).
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableModelChoice.class)
 @JsonDeserialize(as = ImmutableModelChoice.class)
 public interface ModelChoice {

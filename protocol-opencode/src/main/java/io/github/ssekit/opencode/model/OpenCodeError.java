@@ -17,6 +17,7 @@ import org.immutables.value.Value;
  * response headers and body.
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableOpenCodeError.class)
 @JsonDeserialize(as = ImmutableOpenCodeError.class)
 public abstract class OpenCodeError {

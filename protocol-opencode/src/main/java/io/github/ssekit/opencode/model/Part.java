@@ -23,6 +23,7 @@ import org.immutables.value.Value;
  * </ul>
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutablePart.class)
 @JsonDeserialize(as = ImmutablePart.class)
 public interface Part {

@@ -15,6 +15,7 @@ import org.immutables.value.Value;
  * {@link io.github.ssekit.opencode.request.PermissionReplyBody}).
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutablePermissionRequest.class)
 @JsonDeserialize(as = ImmutablePermissionRequest.class)
 public interface PermissionRequest {

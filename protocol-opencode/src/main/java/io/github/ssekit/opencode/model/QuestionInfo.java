@@ -13,6 +13,7 @@ import org.immutables.value.Value;
  * One question of a question request: {@code {"question","header","options","multiple"?,"custom"?}}.
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableQuestionInfo.class)
 @JsonDeserialize(as = ImmutableQuestionInfo.class)
 public interface QuestionInfo {

@@ -12,6 +12,7 @@ import org.immutables.value.Value;
  * One choice of a question: {@code {"label","description"}}.
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableQuestionOption.class)
 @JsonDeserialize(as = ImmutableQuestionOption.class)
 public interface QuestionOption {

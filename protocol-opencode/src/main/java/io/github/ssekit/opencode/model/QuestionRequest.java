@@ -13,6 +13,7 @@ import org.immutables.value.Value;
  * A question the {@code question} tool asks the user: the properties of {@code question.asked}.
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableQuestionRequest.class)
 @JsonDeserialize(as = ImmutableQuestionRequest.class)
 public interface QuestionRequest {

@@ -13,6 +13,7 @@ import org.immutables.value.Value;
  * {@code GET /session/{id}}, and the {@code info} of {@code session.created/updated/deleted}.
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableSession.class)
 @JsonDeserialize(as = ImmutableSession.class)
 public interface Session {

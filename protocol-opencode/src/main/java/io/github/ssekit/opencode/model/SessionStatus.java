@@ -14,6 +14,7 @@ import org.immutables.value.Value;
  * {@code {"type":"retry","attempt","message","next"}} while the server waits to retry a failed provider call.
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableSessionStatus.class)
 @JsonDeserialize(as = ImmutableSessionStatus.class)
 public interface SessionStatus {

@@ -14,6 +14,7 @@ import org.immutables.value.Value;
  * {@code created}/{@code updated}. Epoch milliseconds.
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableTimeSpan.class)
 @JsonDeserialize(as = ImmutableTimeSpan.class)
 public interface TimeSpan {

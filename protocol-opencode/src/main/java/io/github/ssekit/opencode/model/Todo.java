@@ -12,6 +12,7 @@ import org.immutables.value.Value;
  * One item of a session's todo list: {@code {"content","status","priority"}}.
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableTodo.class)
 @JsonDeserialize(as = ImmutableTodo.class)
 public interface Todo {

@@ -12,6 +12,7 @@ import org.immutables.value.Value;
  * Token counts of a message, a step or a session: {@code {"total"?,"input","output","reasoning","cache"}}.
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableTokens.class)
 @JsonDeserialize(as = ImmutableTokens.class)
 public interface Tokens {

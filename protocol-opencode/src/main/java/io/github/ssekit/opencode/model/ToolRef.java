@@ -12,6 +12,7 @@ import org.immutables.value.Value;
  * The tool call a permission or question request belongs to: {@code {"messageID","callID"}}.
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableToolRef.class)
 @JsonDeserialize(as = ImmutableToolRef.class)
 public interface ToolRef {

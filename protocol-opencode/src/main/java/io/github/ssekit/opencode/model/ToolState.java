@@ -13,6 +13,7 @@ import org.immutables.value.Value;
  * {@code completed} (with output) or {@code error} (with the error text).
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableToolState.class)
 @JsonDeserialize(as = ImmutableToolState.class)
 public interface ToolState {

@@ -28,6 +28,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutablePromptBody.class)
 @JsonPropertyOrder({"messageID", "model", "agent", "noReply", "tools", "system", "variant", "parts"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)

@@ -15,6 +15,7 @@ import org.immutables.value.Value;
  * {@code x-opencode-directory} header.
  */
 @Value.Immutable
+@SuppressWarnings("exports") // @Value.* annotations are compile-time only; consumers need no Immutables
 @JsonSerialize(as = ImmutableSessionCreateBody.class)
 @JsonPropertyOrder({"parentID", "title", "agent", "model", "metadata", "permission", "workspaceID"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)

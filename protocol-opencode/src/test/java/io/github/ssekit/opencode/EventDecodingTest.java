@@ -30,6 +30,7 @@ import io.github.ssekit.opencode.model.SessionStatusType;
 import io.github.ssekit.opencode.model.ToolState;
 import io.github.ssekit.opencode.model.ToolStatus;
 import io.github.ssekit.opencode.request.PermissionReply;
+import io.github.ssekit.sse.testing.Feeding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -240,7 +241,7 @@ class EventDecodingTest {
     String capture = "01_global_event_prompt_sync_nested.raw";
     OpenCodeProtocol keeping = OpenCodeProtocol.builder().keepSyncFrames(true).build();
     Captures.Outcomes outcomes = Captures.decode(capture, keeping,
-        parser -> io.github.ssekit.sse.testing.Feeding.feedCut(parser, Captures.bytes(capture)));
+        parser -> Feeding.feedCut(parser, Captures.bytes(capture)));
     List<GenericEvent> sync = outcomes.values.stream().filter(e -> e.type().equals("sync"))
         .map(GenericEvent.class::cast).collect(Collectors.toList());
     // the capture's durable events, each repeated once as a sync frame
@@ -268,7 +269,7 @@ class EventDecodingTest {
 
     Captures.Outcomes asValues = Captures.decode("event_idle_baseline.raw",
         OpenCodeProtocol.builder().heartbeatsAsValues(true).build(),
-        parser -> io.github.ssekit.sse.testing.Feeding.feedCut(parser, Captures.bytes("event_idle_baseline.raw")));
+        parser -> Feeding.feedCut(parser, Captures.bytes("event_idle_baseline.raw")));
     assertEquals(4, all(asValues.values, ServerHeartbeat.class).size());
     assertEquals(0, asValues.keepAlives);
   }

@@ -101,6 +101,21 @@ class OpenCodeProtocolTest {
     assertEquals(List.of(OpenCodeDiagnostics.UNEXPECTED_SHAPE), codes(wrongNumber));
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "permission.asked | {\"id\":\"per_1\",\"sessionID\":\"ses_a\",\"patterns\":[\"a\",null]}",
+      "session.diff | {\"sessionID\":\"ses_a\",\"diff\":{\"file\":\"x\"}}",
+      "todo.updated | {\"sessionID\":\"ses_a\",\"todos\":[1]}",
+      "message.part.updated | {\"sessionID\":\"ses_a\",\"part\":\"text\"}",
+      "session.status | {\"sessionID\":\"ses_a\",\"status\":{\"type\":\"retry\",\"attempt\":\"soon\"}}"})
+  void oddPropertiesNeverThrow(String type, String properties) {
+    DecodeOutcome<OpenCodeEvent> outcome =
+        Captures.decodeData("{\"id\":\"evt_1\",\"type\":\"" + type + "\",\"properties\":" + properties + "}");
+    GenericEvent generic = assertInstanceOf(GenericEvent.class, value(outcome));
+    assertEquals(type, generic.type());
+    assertEquals(List.of(OpenCodeDiagnostics.UNEXPECTED_SHAPE), codes(outcome));
+  }
+
   @Test
   void missingTypeIsIgnoredAndMissingPropertiesTolerated() {
     DecodeOutcome<OpenCodeEvent> noType = Captures.decodeData("{\"id\":\"evt_1\",\"properties\":{}}");
@@ -144,6 +159,25 @@ class OpenCodeProtocolTest {
         "{\"id\":\"evt_1\",\"type\":\"message.part.updated\",\"properties\":{\"sessionID\":\"ses_a\",\"delta\":\"lo\","
             + "\"part\":{\"id\":\"prt_1\",\"messageID\":\"msg_1\",\"type\":\"text\",\"text\":\"Hello\"}}}")));
     assertEquals(Optional.of("lo"), updated.delta());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "session.updated | {\"info\":{\"id\":\"ses_old\"}}",
+      "message.updated | {\"info\":{\"id\":\"msg_1\",\"sessionID\":\"ses_old\",\"role\":\"user\"}}",
+      "message.part.updated | {\"part\":{\"id\":\"prt_1\",\"sessionID\":\"ses_old\",\"type\":\"text\"}}",
+      "session.idle | {\"sessionID\":\"ses_old\"}"})
+  void sessionIdOfOlderShapes(String type, String properties) {
+    OpenCodeEvent event =
+        value(Captures.decodeData("{\"id\":\"evt_1\",\"type\":\"" + type + "\",\"properties\":" + properties + "}"));
+    assertEquals(Optional.of("ses_old"), event.sessionID());
+  }
+
+  @Test
+  void noSessionIdIsInventedForOtherEvents() {
+    OpenCodeEvent event = value(Captures.decodeData(
+        "{\"id\":\"evt_1\",\"type\":\"project.updated\",\"properties\":{\"info\":{\"id\":\"global\"}}}"));
+    assertEquals(Optional.empty(), event.sessionID());
   }
 
   @Test

@@ -178,7 +178,8 @@ class ReplyAccumulatorTest {
     List<OpenCodeEvent> events = Captures.events("04_named_sse_event_event.raw");
     Reply reply = new Run(onlySession(events)).feed(events).accumulator.reply();
     assertEquals(partsText(assistant, "text"), reply.text());
-    assertEquals(assistant.at("/info/error/data/message").asText(), reply.error().orElseThrow().message().orElseThrow());
+    assertEquals(assistant.at("/info/error/data/message").asText(),
+        reply.error().orElseThrow().message().orElseThrow());
     assertTrue(reply.done());
   }
 
@@ -311,7 +312,8 @@ class ReplyAccumulatorTest {
         + "\",\"field\":\"text\",\"delta\":\"" + text + "\"}");
   }
 
-  private static final OpenCodeEvent BUSY = event("session.status", "{\"sessionID\":\"ses_a\",\"status\":{\"type\":\"busy\"}}");
+  private static final OpenCodeEvent BUSY =
+      event("session.status", "{\"sessionID\":\"ses_a\",\"status\":{\"type\":\"busy\"}}");
   private static final OpenCodeEvent IDLE = event("session.idle", "{\"sessionID\":\"ses_a\"}");
 
   @Test

@@ -94,7 +94,8 @@ final class SchemaValidator {
         && !Pattern.compile(schema.get("pattern").asText()).matcher(value.asText()).find()) {
       errors.add(at + ": '" + value.asText() + "' does not match " + schema.get("pattern").asText());
     }
-    if (schema.has("minimum") && value.isNumber() && value.decimalValue().compareTo(schema.get("minimum").decimalValue()) < 0) {
+    if (schema.has("minimum") && value.isNumber()
+        && value.decimalValue().compareTo(schema.get("minimum").decimalValue()) < 0) {
       errors.add(at + ": " + value + " is below " + schema.get("minimum"));
     }
     if (value.isObject()) {

@@ -8,6 +8,7 @@ import io.github.ssekit.opencode.event.SessionError;
 import io.github.ssekit.opencode.model.OpenCodeError;
 import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.opencode.request.PromptPart;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class ToStringTest {
     String capture = "01_event_prompt_sync_nested.raw";
     List<OpenCodeEvent> events = Captures.events(capture);
     ReplyAccumulator accumulator = ReplyAccumulator.forSession(events.get(1).sessionID().orElseThrow());
-    List<ReplyDelta> deltas = new java.util.ArrayList<>();
+    List<ReplyDelta> deltas = new ArrayList<>();
     accumulator.onDelta(deltas::add);
     events.forEach(accumulator::accept);
     String reply = accumulator.reply().toString();

@@ -33,10 +33,27 @@ public record EventEnvelope(String id, String type, JsonNode properties, Optiona
     return new EventEnvelope(id, type, properties, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
-  /** {@code properties.sessionID}, which most session, message and permission events carry. */
+  /**
+   * The session the event is about: {@code properties.sessionID}, which 1.18.33 puts on every session, message,
+   * part and permission event; else, as older servers sent them, the session ID inside {@code part} or
+   * {@code info}, or the {@code info.id} of a {@code session.*} event.
+   */
   public Optional<String> sessionID() {
-    JsonNode sessionID = properties.get("sessionID");
-    return sessionID != null && sessionID.isTextual() ? Optional.of(sessionID.textValue()) : Optional.empty();
+    Optional<String> direct = text(properties, "sessionID");
+    if (direct.isPresent()) {
+      return direct;
+    }
+    Optional<String> nested =
+        text(properties.get("part"), "sessionID").or(() -> text(properties.get("info"), "sessionID"));
+    if (nested.isPresent() || !type.startsWith("session.")) {
+      return nested;
+    }
+    return text(properties.get("info"), "id");
+  }
+
+  private static Optional<String> text(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    return value != null && value.isTextual() ? Optional.of(value.textValue()) : Optional.empty();
   }
 
   /** The type and ID only: properties can hold prompts, outputs and file contents. */

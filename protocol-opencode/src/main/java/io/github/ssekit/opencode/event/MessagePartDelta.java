@@ -10,7 +10,8 @@ package io.github.ssekit.opencode.event;
  * @param field the field appended to, {@code text} for text and reasoning parts alike
  * @param delta the appended text
  */
-public record MessagePartDelta(EventEnvelope envelope, String messageID, String partID, String field, String delta) implements OpenCodeEvent {
+public record MessagePartDelta(EventEnvelope envelope, String messageID, String partID, String field, String delta)
+    implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "message.part.delta";
 

@@ -137,6 +137,8 @@ public final class EventFactory {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(where + " is not a " + type.getSimpleName() + ": "
           + e.getOriginalMessage(), e);
+    } catch (RuntimeException e) { // a value type refusing a value (such as a null list element)
+      throw new IllegalArgumentException(where + " is not a " + type.getSimpleName() + ": " + e, e);
     }
   }
 }

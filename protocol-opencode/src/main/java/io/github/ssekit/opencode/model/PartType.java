@@ -39,7 +39,8 @@ public record PartType(String value) {
   /** {@code "compaction"}. */
   public static final PartType COMPACTION = new PartType("compaction");
 
-  private static final Set<PartType> KNOWN = Set.of(TEXT, REASONING, TOOL, STEP_START, STEP_FINISH, FILE, AGENT, SUBTASK, SNAPSHOT, PATCH, RETRY, COMPACTION);
+  private static final Set<PartType> KNOWN = Set.of(TEXT, REASONING, TOOL, STEP_START, STEP_FINISH, FILE, AGENT,
+      SUBTASK, SNAPSHOT, PATCH, RETRY, COMPACTION);
 
   /** Wraps a raw value. */
   public PartType {

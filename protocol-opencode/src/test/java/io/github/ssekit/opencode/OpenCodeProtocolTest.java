@@ -22,6 +22,7 @@ import io.github.ssekit.sse.protocol.ProtocolDispatcher;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +36,7 @@ class OpenCodeProtocolTest {
   }
 
   private static List<String> codes(DecodeOutcome<?> outcome) {
-    return outcome.diagnostics().stream().map(Diagnostic::code).collect(java.util.stream.Collectors.toList());
+    return outcome.diagnostics().stream().map(Diagnostic::code).collect(Collectors.toList());
   }
 
   @ParameterizedTest

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ssekit.opencode.request.ImmutablePromptBody;
 import io.github.ssekit.opencode.request.LegacyPermissionResponseBody;
 import io.github.ssekit.opencode.request.PermissionReply;
 import io.github.ssekit.opencode.request.PermissionReplyBody;
@@ -119,7 +120,7 @@ class RequestBodiesTest {
 
   @Test
   void theJavaApiHasNoFlatModelFields() {
-    for (Class<?> type : List.of(PromptBody.class, io.github.ssekit.opencode.request.ImmutablePromptBody.Builder.class)) {
+    for (Class<?> type : List.of(PromptBody.class, ImmutablePromptBody.Builder.class)) {
       for (Method method : type.getMethods()) {
         assertFalse(method.getName().equals("providerID") || method.getName().equals("modelID"),
             type.getSimpleName() + "." + method.getName());

@@ -1,4 +1,17 @@
 /**
- * The OpenCode server's events, requests and reply assembly.
+ * The OpenCode server ({@code opencode serve}) as a protocol: what its event stream says and what its HTTP API
+ * expects and answers, with no transport.
+ *
+ * <ul>
+ *   <li>{@link io.github.ssekit.opencode.OpenCodeProtocol}: sse-core's protocol SPI for {@code /event} and
+ *       {@code /global/event}; events are in {@link io.github.ssekit.opencode.event}.
+ *   <li>{@link io.github.ssekit.opencode.ReplyAccumulator}: builds the assistant's {@link
+ *       io.github.ssekit.opencode.Reply} from one session's events, streaming each text delta.
+ *   <li>{@link io.github.ssekit.opencode.OpenCodeJson}: writes the request bodies of
+ *       {@link io.github.ssekit.opencode.request} and reads the answers of {@link io.github.ssekit.opencode.model};
+ *       {@link io.github.ssekit.opencode.OpenCodeRoutes} has the paths.
+ *   <li>{@link io.github.ssekit.opencode.ModelRef}: a model, always sent nested as {@code {"providerID","modelID"}}.
+ *   <li>{@link io.github.ssekit.opencode.OpenCodeDiagnostics}: the diagnostic codes.
+ * </ul>
  */
 package io.github.ssekit.opencode;

@@ -1,0 +1,144 @@
+package io.github.ssekit.opencode.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ssekit.opencode.event.EventEnvelope;
+import io.github.ssekit.opencode.event.GenericEvent;
+import io.github.ssekit.opencode.event.InstanceDisposed;
+import io.github.ssekit.opencode.event.MessagePartDelta;
+import io.github.ssekit.opencode.event.MessagePartRemoved;
+import io.github.ssekit.opencode.event.MessagePartUpdated;
+import io.github.ssekit.opencode.event.MessageRemoved;
+import io.github.ssekit.opencode.event.MessageUpdated;
+import io.github.ssekit.opencode.event.OpenCodeEvent;
+import io.github.ssekit.opencode.event.PermissionAsked;
+import io.github.ssekit.opencode.event.PermissionReplied;
+import io.github.ssekit.opencode.event.QuestionAsked;
+import io.github.ssekit.opencode.event.ServerConnected;
+import io.github.ssekit.opencode.event.ServerHeartbeat;
+import io.github.ssekit.opencode.event.SessionCreated;
+import io.github.ssekit.opencode.event.SessionDeleted;
+import io.github.ssekit.opencode.event.SessionDiff;
+import io.github.ssekit.opencode.event.SessionError;
+import io.github.ssekit.opencode.event.SessionIdle;
+import io.github.ssekit.opencode.event.SessionStatusChanged;
+import io.github.ssekit.opencode.event.SessionUpdated;
+import io.github.ssekit.opencode.event.TodoUpdated;
+import io.github.ssekit.opencode.model.FileDiff;
+import io.github.ssekit.opencode.model.MessageInfo;
+import io.github.ssekit.opencode.model.OpenCodeError;
+import io.github.ssekit.opencode.model.Part;
+import io.github.ssekit.opencode.model.PermissionRequest;
+import io.github.ssekit.opencode.model.QuestionRequest;
+import io.github.ssekit.opencode.model.Session;
+import io.github.ssekit.opencode.model.SessionStatus;
+import io.github.ssekit.opencode.model.Todo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns an envelope into its event record. Throws {@link IllegalArgumentException} when the properties of a
+ * known type do not have the shape the record needs; the caller then keeps the event as a {@link GenericEvent}.
+ */
+public final class EventFactory {
+  private EventFactory() {}
+
+  /** The event for {@code envelope}; a {@link GenericEvent} for types without a record. */
+  public static OpenCodeEvent create(EventEnvelope envelope) {
+    JsonNode p = envelope.properties();
+    switch (envelope.type()) {
+      case ServerConnected.TYPE:
+        return new ServerConnected(envelope);
+      case ServerHeartbeat.TYPE:
+        return new ServerHeartbeat(envelope);
+      case InstanceDisposed.TYPE:
+        return new InstanceDisposed(envelope, Json.text(p, "directory"));
+      case SessionCreated.TYPE:
+        return new SessionCreated(envelope, required(p, "info", Session.class));
+      case SessionUpdated.TYPE:
+        return new SessionUpdated(envelope, required(p, "info", Session.class));
+      case SessionDeleted.TYPE:
+        return new SessionDeleted(envelope, required(p, "info", Session.class));
+      case SessionStatusChanged.TYPE:
+        return new SessionStatusChanged(envelope, required(p, "status", SessionStatus.class));
+      case SessionIdle.TYPE:
+        return new SessionIdle(envelope);
+      case SessionError.TYPE:
+        return new SessionError(envelope, optional(p, "error", OpenCodeError.class));
+      case SessionDiff.TYPE:
+        return new SessionDiff(envelope, list(p, "diff", FileDiff.class));
+      case MessageUpdated.TYPE:
+        return new MessageUpdated(envelope, required(p, "info", MessageInfo.class));
+      case MessageRemoved.TYPE:
+        return new MessageRemoved(envelope, requiredText(p, "messageID"));
+      case MessagePartUpdated.TYPE:
+        return new MessagePartUpdated(envelope, required(p, "part", Part.class), Json.text(p, "delta"));
+      case MessagePartDelta.TYPE:
+        return new MessagePartDelta(envelope, requiredText(p, "messageID"), requiredText(p, "partID"),
+            requiredText(p, "field"), requiredText(p, "delta"));
+      case MessagePartRemoved.TYPE:
+        return new MessagePartRemoved(envelope, requiredText(p, "messageID"), requiredText(p, "partID"));
+      case PermissionAsked.TYPE:
+        return new PermissionAsked(envelope, convert(p, PermissionRequest.class, "properties"));
+      case PermissionReplied.TYPE:
+        return new PermissionReplied(envelope, requiredText(p, "requestID"), requiredText(p, "reply"));
+      case QuestionAsked.TYPE:
+        return new QuestionAsked(envelope, convert(p, QuestionRequest.class, "properties"));
+      case TodoUpdated.TYPE:
+        return new TodoUpdated(envelope, list(p, "todos", Todo.class));
+      default:
+        return new GenericEvent(envelope);
+    }
+  }
+
+  private static String requiredText(JsonNode properties, String field) {
+    return Json.text(properties, field)
+        .orElseThrow(() -> new IllegalArgumentException("properties." + field + " is missing or not a string"));
+  }
+
+  private static <T> T required(JsonNode properties, String field, Class<T> type) {
+    JsonNode node = properties.get(field);
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("properties." + field + " is missing or not an object");
+    }
+    return convert(node, type, "properties." + field);
+  }
+
+  private static <T> Optional<T> optional(JsonNode properties, String field, Class<T> type) {
+    JsonNode node = properties.get(field);
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    if (!node.isObject()) {
+      throw new IllegalArgumentException("properties." + field + " is not an object");
+    }
+    return Optional.of(convert(node, type, "properties." + field));
+  }
+
+  private static <T> List<T> list(JsonNode properties, String field, Class<T> type) {
+    JsonNode node = properties.get(field);
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw new IllegalArgumentException("properties." + field + " is not an array");
+    }
+    List<T> items = new ArrayList<>(node.size());
+    for (JsonNode item : node) {
+      items.add(convert(item, type, "properties." + field + "[]"));
+    }
+    return List.copyOf(items);
+  }
+
+  private static <T> T convert(JsonNode node, Class<T> type, String where) {
+    try {
+      return Json.MAPPER.treeToValue(node, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(where + " is not a " + type.getSimpleName() + ": "
+          + e.getOriginalMessage(), e);
+    } catch (RuntimeException e) { // a value type refusing a value (such as a null list element)
+      throw new IllegalArgumentException(where + " is not a " + type.getSimpleName() + ": " + e, e);
+    }
+  }
+}

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class OpenCodeServer implements AutoCloseable {
   private static final AtomicInteger RUNS = new AtomicInteger();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Process process;
   private final int port;

@@ -49,11 +49,14 @@ public final class ChatChunkDecoder {
       return DecodeOutcome.keepAlive(diagnostics);
     }
 
-    Optional<JsonNode> payload = PayloadTriage.singleObject(data, diagnostics);
+    List<Diagnostic> triage = new ArrayList<>();
+    Optional<JsonNode> payload = PayloadTriage.singleObject(data, triage);
     if (payload.isEmpty()) {
       if (namedError) {
+        // an error event's text is the error message, not a deviation
         return DecodeOutcome.error(ProviderErrors.fromText(data), diagnostics);
       }
+      diagnostics.addAll(triage);
       Optional<ProviderStreamException> embedded = PayloadTriage.errorAmongValues(data);
       if (embedded.isPresent()) {
         return DecodeOutcome.error(embedded.get(), diagnostics);

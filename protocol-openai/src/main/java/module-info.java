@@ -13,9 +13,9 @@ module io.github.ssekit.openai {
 
   exports io.github.ssekit.openai;
   exports io.github.ssekit.openai.chat;
-  // exports io.github.ssekit.openai.responses;
+  exports io.github.ssekit.openai.responses;
 
   // Jackson binds the generated Immutable* classes and the open-enum records reflectively.
   opens io.github.ssekit.openai.chat to com.fasterxml.jackson.databind;
-  // opens io.github.ssekit.openai.responses to com.fasterxml.jackson.databind;
+  opens io.github.ssekit.openai.responses to com.fasterxml.jackson.databind;
 }

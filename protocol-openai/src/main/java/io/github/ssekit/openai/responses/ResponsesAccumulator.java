@@ -236,12 +236,14 @@ public final class ResponsesAccumulator implements ProtocolListener<ResponsesEve
     Item item;
     if (outputIndex.isPresent()) {
       item = itemAt(outputIndex.get());
-    } else if (itemId.isPresent() && byItemId.containsKey(itemId.get())) {
-      item = byItemId.get(itemId.get());
     } else {
       onDiagnostic(Diagnostic.of(OpenAiDiagnostics.MISSING_OUTPUT_INDEX,
           "a " + event.type() + " event without output_index", Json.write(event)));
-      item = latest != null ? latest : itemAt(items.isEmpty() ? 0 : items.lastKey() + 1);
+      if (itemId.isPresent() && byItemId.containsKey(itemId.get())) {
+        item = byItemId.get(itemId.get());
+      } else {
+        item = latest != null ? latest : itemAt(items.isEmpty() ? 0 : items.lastKey() + 1);
+      }
     }
     itemId.ifPresent(id -> byItemId.putIfAbsent(id, item));
     latest = item;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Builds the final messages of a Chat Completions stream from its chunks (research §6.5): role from the first
@@ -147,7 +148,7 @@ public final class ChatAccumulator implements ProtocolListener<ChatChunk> {
         deltas.onReasoning(state.index, text);
       }
     });
-    String excerpt = delta.toolCalls().isEmpty() && delta.functionCall().isEmpty() ? "" : Json.write(delta);
+    Supplier<String> excerpt = () -> Json.write(delta);
     List<Diagnostic> found = new ArrayList<>();
     for (ToolCallDelta call : delta.toolCalls()) {
       String arguments = call.function().flatMap(FunctionDelta::arguments).orElse(null);

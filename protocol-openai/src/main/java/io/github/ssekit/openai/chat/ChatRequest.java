@@ -20,7 +20,7 @@ import java.util.Objects;
  * ChatRequest request = ChatRequest.builder("gpt-4o-mini")
  *     .system("Be brief.")
  *     .user("Weather in Paris?")
- *     .addFunction("get_weather", "Current weather", "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}")
+ *     .addFunction("get_weather", "Current weather", weatherSchemaJson)
  *     .includeUsage(true)
  *     .build();
  * byte[] body = request.toJsonBytes();

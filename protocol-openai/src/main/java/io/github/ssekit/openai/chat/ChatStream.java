@@ -36,7 +36,8 @@ public final class ChatStream {
     List<ProtocolListener<ChatChunk>> listeners = new ArrayList<>();
     listeners.add(accumulator);
     listeners.addAll(builder.listeners);
-    this.parser = Pipeline.parser(ChatCompletionsProtocol.of(builder.strict), listeners, builder.named);
+    this.parser = Pipeline.parser(ChatCompletionsProtocol.of(builder.strict), listeners, builder.named,
+        builder.maxEventSize);
   }
 
   /** A builder with lenient defaults. */
@@ -79,6 +80,7 @@ public final class ChatStream {
   /** Options of a {@link ChatStream}. */
   public static final class Builder {
     private boolean strict;
+    private int maxEventSize = SseParser.DEFAULT_MAX_EVENT_SIZE;
     private ChatDeltaListener deltas = ChatDeltaListener.NONE;
     private final List<ProtocolListener<ChatChunk>> listeners = new ArrayList<>();
     private final Map<String, Consumer<SseEvent>> named = new LinkedHashMap<>();
@@ -106,6 +108,18 @@ public final class ChatStream {
     /** Receives the events named {@code eventName} (for example {@code hermes.tool.progress}). */
     public Builder on(String eventName, Consumer<SseEvent> listener) {
       named.put(Objects.requireNonNull(eventName, "eventName"), Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * The largest event the parser buffers, in bytes (default 8 MiB). A larger event is dropped and recorded as
+     * an {@link io.github.ssekit.sse.SseEventTooLargeException} in the result's errors; the stream goes on.
+     */
+    public Builder maxEventSize(int bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxEventSize must be positive: " + bytes);
+      }
+      this.maxEventSize = bytes;
       return this;
     }
 

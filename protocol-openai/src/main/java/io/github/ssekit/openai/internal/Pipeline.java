@@ -18,15 +18,15 @@ public final class Pipeline {
 
   /**
    * A parser whose events go through a {@link ProtocolDispatcher} for {@code protocol} to every listener, with
-   * {@code named} event listeners registered by name. Parser errors (an event over the size limit) reach the
-   * listeners' {@code onError}.
+   * {@code named} event listeners registered by name. Parser errors (an event over {@code maxEventSize} bytes)
+   * reach the listeners' {@code onError}.
    */
   public static <T> SseParser parser(SseProtocol<T> protocol, List<ProtocolListener<T>> listeners,
-      Map<String, Consumer<SseEvent>> named) {
+      Map<String, Consumer<SseEvent>> named, int maxEventSize) {
     ProtocolListener<T> all = fanOut(listeners);
     ProtocolDispatcher<T> dispatcher = new ProtocolDispatcher<>(protocol, all);
     named.forEach(dispatcher::on);
-    return SseParser.create(new SseHandler() {
+    return SseParser.builder().maxEventSize(maxEventSize).handler(new SseHandler() {
       @Override
       public void onEvent(SseEvent event) {
         dispatcher.onEvent(event);
@@ -36,7 +36,7 @@ public final class Pipeline {
       public void onError(SseException error) {
         all.onError(error);
       }
-    });
+    }).build();
   }
 
   /** One listener that hands everything to each of {@code listeners}, in order. */

@@ -11,12 +11,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Assembles the tool calls of one choice from their deltas (research §6.5): a delta belongs to the call with its
  * non-blank id, else to the call at its index, else to the latest call. Ids and names are never concatenated;
  * a sentinel delta (no id, no name, null arguments) adds nothing; complete argument JSON sent again replaces.
- * Expects blank ids, types and names to have been removed by {@link ChatChunkDecoder}.
+ * The excerpt of a diagnostic is computed only when one is reported. Expects blank ids, types and names to have
+ * been removed by {@link ChatChunkDecoder}.
  */
 public final class ToolCallAssembler {
 
@@ -44,10 +46,10 @@ public final class ToolCallAssembler {
    * delta was a sentinel.
    */
   public int add(Integer index, String id, ToolType type, String name, String arguments, Map<String, JsonNode> extra,
-      String excerpt, List<Diagnostic> diagnostics) {
+      Supplier<String> excerpt, List<Diagnostic> diagnostics) {
     if (id == null && name == null && arguments == null && extra.isEmpty()) {
       diagnostics.add(Diagnostic.of(OpenAiDiagnostics.SENTINEL_TOOL_DELTA,
-          "a tool-call delta with no id, name or arguments, skipped", excerpt));
+          "a tool-call delta with no id, name or arguments, skipped", excerpt.get()));
       return -1;
     }
     Call call = target(index, id, name, excerpt, diagnostics);
@@ -74,7 +76,8 @@ public final class ToolCallAssembler {
     return call.position;
   }
 
-  private Call target(Integer index, String id, String name, String excerpt, List<Diagnostic> diagnostics) {
+  private Call target(Integer index, String id, String name, Supplier<String> excerpt,
+      List<Diagnostic> diagnostics) {
     if (id != null) {
       Call known = byId.get(id);
       if (known != null) {
@@ -85,7 +88,8 @@ public final class ToolCallAssembler {
         if (atIndex.id != null) {
           // a continuation (no name) that changed its id: the same call (Poolside)
           diagnostics.add(Diagnostic.of(OpenAiDiagnostics.TOOL_CALL_ID_CHANGED,
-              "tool call at index " + index + " changed its id from '" + atIndex.id + "' to '" + id + "'", excerpt));
+              "tool call at index " + index + " changed its id from '" + atIndex.id + "' to '" + id + "'",
+              excerpt.get()));
         }
         return atIndex;
       }
@@ -114,11 +118,12 @@ public final class ToolCallAssembler {
     return call;
   }
 
-  private static void appendArguments(Call call, String fragment, String excerpt, List<Diagnostic> diagnostics) {
+  private static void appendArguments(Call call, String fragment, Supplier<String> excerpt,
+      List<Diagnostic> diagnostics) {
     if (call.arguments.length() > 0 && isCompleteJson(fragment) && isCompleteJson(call.arguments.toString())) {
       // appending complete JSON to complete JSON can never be right: the provider resent the whole arguments
       diagnostics.add(Diagnostic.of(OpenAiDiagnostics.TOOL_ARGUMENTS_RESENT,
-          "complete arguments sent again for a call that had complete arguments; replaced", excerpt));
+          "complete arguments sent again for a call that had complete arguments; replaced", excerpt.get()));
       call.arguments.setLength(0);
     }
     call.arguments.append(fragment);

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** A content or summary part: {@code output_text}, {@code refusal}, {@code summary_text}, {@code reasoning_text}, ... */
+/**
+ * A content or summary part: {@code output_text}, {@code refusal}, {@code summary_text}, {@code reasoning_text},
+ * ...
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableContentPart.class)
 @JsonDeserialize(as = ImmutableContentPart.class)

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** {@code response.content_part.added}/{@code .done} or {@code response.reasoning_summary_part.added}/{@code .done}. */
+/**
+ * {@code response.content_part.added}/{@code .done} or {@code response.reasoning_summary_part.added}/{@code .done}.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableContentPartEvent.class)
 @JsonDeserialize(as = ImmutableContentPartEvent.class)

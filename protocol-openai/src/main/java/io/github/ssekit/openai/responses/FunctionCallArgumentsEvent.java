@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** {@code response.function_call_arguments.delta} (a fragment) or {@code .done} (the full arguments, and the name). */
+/**
+ * {@code response.function_call_arguments.delta} (a fragment) or {@code .done} (the full arguments, and the name).
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableFunctionCallArgumentsEvent.class)
 @JsonDeserialize(as = ImmutableFunctionCallArgumentsEvent.class)

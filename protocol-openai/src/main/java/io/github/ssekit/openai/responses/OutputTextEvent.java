@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** {@code response.output_text.delta} (a fragment in {@link #delta()}) or {@code .done} (the full text in {@link #text()}). */
+/**
+ * {@code response.output_text.delta} (a fragment in {@link #delta()}) or {@code .done} (the full text in {@link
+ * #text()}).
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableOutputTextEvent.class)
 @JsonDeserialize(as = ImmutableOutputTextEvent.class)

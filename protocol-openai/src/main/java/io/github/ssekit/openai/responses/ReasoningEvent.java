@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** {@code response.reasoning_summary_text.delta}/{@code .done} or {@code response.reasoning_text.delta}/{@code .done}. */
+/**
+ * {@code response.reasoning_summary_text.delta}/{@code .done} or {@code response.reasoning_text.delta}/{@code
+ * .done}.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableReasoningEvent.class)
 @JsonDeserialize(as = ImmutableReasoningEvent.class)

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** {@code response.refusal.delta} (a fragment in {@link #delta()}) or {@code .done} (the full refusal in {@link #refusal()}). */
+/**
+ * {@code response.refusal.delta} (a fragment in {@link #delta()}) or {@code .done} (the full refusal in {@link
+ * #refusal()}).
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableRefusalEvent.class)
 @JsonDeserialize(as = ImmutableRefusalEvent.class)

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** {@code response.created}, {@code .queued}, {@code .in_progress}, {@code .completed}, {@code .incomplete} or {@code .failed}: a snapshot of the whole response. */
+/**
+ * {@code response.created}, {@code .queued}, {@code .in_progress}, {@code .completed}, {@code .incomplete} or
+ * {@code .failed}: a snapshot of the whole response.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableResponseLifecycleEvent.class)
 @JsonDeserialize(as = ImmutableResponseLifecycleEvent.class)

@@ -2,7 +2,9 @@ package io.github.ssekit.openai.responses;
 
 import java.util.function.Consumer;
 
-/** Sees each fragment as the {@link ResponsesAccumulator} applies it. All methods default to doing nothing. */
+/**
+ * Sees each fragment as the {@link ResponsesAccumulator} applies it. All methods default to doing nothing.
+ */
 public interface ResponsesDeltaListener {
 
   /** Does nothing. */

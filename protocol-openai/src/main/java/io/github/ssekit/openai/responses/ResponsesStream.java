@@ -25,7 +25,7 @@ public final class ResponsesStream {
     List<ProtocolListener<ResponsesEvent>> listeners = new ArrayList<>();
     listeners.add(accumulator);
     listeners.addAll(builder.listeners);
-    this.parser = Pipeline.parser(ResponsesProtocol.of(builder.strict), listeners, builder.named);
+    this.parser = Pipeline.parser(ResponsesProtocol.of(builder.strict), listeners, builder.named, builder.maxEventSize);
   }
 
   /** A builder with lenient defaults. */
@@ -68,6 +68,7 @@ public final class ResponsesStream {
   /** Options of a {@link ResponsesStream}. */
   public static final class Builder {
     private boolean strict;
+    private int maxEventSize = SseParser.DEFAULT_MAX_EVENT_SIZE;
     private ResponsesDeltaListener deltas = ResponsesDeltaListener.NONE;
     private final List<ProtocolListener<ResponsesEvent>> listeners = new ArrayList<>();
     private final Map<String, Consumer<SseEvent>> named = new LinkedHashMap<>();
@@ -95,6 +96,18 @@ public final class ResponsesStream {
     /** Receives the events named {@code eventName} (for names the protocol does not consume, such as {@code ping}). */
     public Builder on(String eventName, Consumer<SseEvent> listener) {
       named.put(Objects.requireNonNull(eventName, "eventName"), Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * The largest event the parser buffers, in bytes (default 8 MiB). A larger event is dropped and recorded as
+     * an {@link io.github.ssekit.sse.SseEventTooLargeException} in the result's errors; the stream goes on.
+     */
+    public Builder maxEventSize(int bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxEventSize must be positive: " + bytes);
+      }
+      this.maxEventSize = bytes;
       return this;
     }
 

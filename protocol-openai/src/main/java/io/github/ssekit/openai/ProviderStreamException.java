@@ -15,10 +15,15 @@ import java.util.Optional;
 public class ProviderStreamException extends SseException {
   private static final long serialVersionUID = 1L;
 
+  /** The provider's message. */
   private final String providerMessage;
+  /** The provider's error type, or null. */
   private final String type;
+  /** The provider's error code as text, or null. */
   private final String code;
+  /** The parameter the error is about, or null. */
   private final String param;
+  /** The payload as received. */
   private final String rawJson;
 
   /**

@@ -23,6 +23,7 @@ public interface ChatChoice {
   @JsonProperty("delta")
   Optional<ChatDelta> delta();
 
+  /** {@code finish_reason}. */
   @JsonProperty("finish_reason")
   Optional<FinishReason> finishReason();
 

@@ -36,12 +36,15 @@ public interface ChatChunk {
   @JsonProperty("created")
   Optional<Long> created();
 
+  /** {@code model}. */
   @JsonProperty("model")
   Optional<String> model();
 
+  /** {@code system_fingerprint}. */
   @JsonProperty("system_fingerprint")
   Optional<String> systemFingerprint();
 
+  /** {@code service_tier}. */
   @JsonProperty("service_tier")
   Optional<ServiceTier> serviceTier();
 

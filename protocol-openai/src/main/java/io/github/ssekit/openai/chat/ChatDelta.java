@@ -17,6 +17,7 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableChatDelta.class)
 public interface ChatDelta {
 
+  /** {@code role}. */
   @JsonProperty("role")
   Optional<Role> role();
 
@@ -36,6 +37,7 @@ public interface ChatDelta {
   @JsonProperty("reasoning")
   Optional<String> reasoning();
 
+  /** {@code tool_calls}. */
   @JsonProperty("tool_calls")
   List<ToolCallDelta> toolCalls();
 

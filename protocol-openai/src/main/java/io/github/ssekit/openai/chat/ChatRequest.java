@@ -158,6 +158,7 @@ public final class ChatRequest {
    * @param arguments the argument JSON text
    */
   public record ToolCallParam(String id, String name, String arguments) {
+    /** Rejects nulls. */
     public ToolCallParam {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(name, "name");

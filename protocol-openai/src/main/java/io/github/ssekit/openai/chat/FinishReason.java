@@ -39,6 +39,7 @@ public record FinishReason(String raw) {
     FUNCTION_CALL;
   }
 
+  /** Rejects nulls. */
   public FinishReason {
     Objects.requireNonNull(raw, "raw");
   }

@@ -15,6 +15,7 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableFunctionDelta.class)
 public interface FunctionDelta {
 
+  /** {@code name}. */
   @JsonProperty("name")
   Optional<String> name();
 

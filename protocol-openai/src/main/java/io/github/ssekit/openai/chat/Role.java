@@ -39,6 +39,7 @@ public record Role(String raw) {
     TOOL;
   }
 
+  /** Rejects nulls. */
   public Role {
     Objects.requireNonNull(raw, "raw");
   }

@@ -43,6 +43,7 @@ public record ServiceTier(String raw) {
     FAST;
   }
 
+  /** Rejects nulls. */
   public ServiceTier {
     Objects.requireNonNull(raw, "raw");
   }

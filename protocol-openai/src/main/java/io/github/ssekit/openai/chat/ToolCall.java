@@ -15,6 +15,7 @@ public interface ToolCall {
   /** The call id (the first non-blank one; repeated ids are never concatenated). */
   Optional<String> id();
 
+  /** The call type (the first one sent; usually {@code function}). */
   Optional<ToolType> type();
 
   /** The function name (the first non-blank one). */

@@ -19,12 +19,15 @@ public interface ToolCallDelta {
   @JsonProperty("index")
   Optional<Integer> index();
 
+  /** {@code id}. */
   @JsonProperty("id")
   Optional<String> id();
 
+  /** {@code type}. */
   @JsonProperty("type")
   Optional<ToolType> type();
 
+  /** {@code function}. */
   @JsonProperty("function")
   Optional<FunctionDelta> function();
 

@@ -27,6 +27,7 @@ public record ToolType(String raw) {
     CUSTOM;
   }
 
+  /** Rejects nulls. */
   public ToolType {
     Objects.requireNonNull(raw, "raw");
   }

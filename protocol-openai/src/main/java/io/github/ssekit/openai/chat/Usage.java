@@ -19,12 +19,15 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableUsage.class)
 public interface Usage {
 
+  /** {@code prompt_tokens}. */
   @JsonProperty("prompt_tokens")
   Optional<Long> promptTokens();
 
+  /** {@code completion_tokens}. */
   @JsonProperty("completion_tokens")
   Optional<Long> completionTokens();
 
+  /** {@code total_tokens}. */
   @JsonProperty("total_tokens")
   Optional<Long> totalTokens();
 

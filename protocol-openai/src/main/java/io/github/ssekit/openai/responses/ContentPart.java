@@ -18,12 +18,15 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableContentPart.class)
 public interface ContentPart {
 
+  /** {@code type}. */
   @JsonProperty("type")
   Optional<String> type();
 
+  /** {@code text}. */
   @JsonProperty("text")
   Optional<String> text();
 
+  /** {@code refusal}. */
   @JsonProperty("refusal")
   Optional<String> refusal();
 

@@ -22,12 +22,15 @@ public interface ContentPartEvent extends ResponsesEvent {
   @JsonProperty("output_index")
   Optional<Integer> outputIndex();
 
+  /** {@code content_index}. */
   @JsonProperty("content_index")
   Optional<Integer> contentIndex();
 
+  /** {@code summary_index}. */
   @JsonProperty("summary_index")
   Optional<Integer> summaryIndex();
 
+  /** {@code part}. */
   @JsonProperty("part")
   Optional<ContentPart> part();
 }

@@ -16,6 +16,7 @@ public interface FunctionCall {
   /** The call id to send the result back with. */
   Optional<String> callId();
 
+  /** The function name. */
   Optional<String> name();
 
   /** The argument JSON text (the {@code .done} value when one arrived, else the deltas appended). */

@@ -22,12 +22,15 @@ public interface FunctionCallArgumentsEvent extends ResponsesEvent {
   @JsonProperty("output_index")
   Optional<Integer> outputIndex();
 
+  /** {@code delta}. */
   @JsonProperty("delta")
   Optional<String> delta();
 
+  /** {@code arguments}. */
   @JsonProperty("arguments")
   Optional<String> arguments();
 
+  /** {@code name}. */
   @JsonProperty("name")
   Optional<String> name();
 }

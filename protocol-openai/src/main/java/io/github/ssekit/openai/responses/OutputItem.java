@@ -16,15 +16,19 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableOutputItem.class)
 public interface OutputItem {
 
+  /** {@code type}. */
   @JsonProperty("type")
   Optional<String> type();
 
+  /** {@code id}. */
   @JsonProperty("id")
   Optional<String> id();
 
+  /** {@code status}. */
   @JsonProperty("status")
   Optional<String> status();
 
+  /** {@code role}. */
   @JsonProperty("role")
   Optional<String> role();
 
@@ -32,15 +36,19 @@ public interface OutputItem {
   @JsonProperty("call_id")
   Optional<String> callId();
 
+  /** {@code name}. */
   @JsonProperty("name")
   Optional<String> name();
 
+  /** {@code arguments}. */
   @JsonProperty("arguments")
   Optional<String> arguments();
 
+  /** {@code content}. */
   @JsonProperty("content")
   List<ContentPart> content();
 
+  /** {@code summary}. */
   @JsonProperty("summary")
   List<ContentPart> summary();
 

@@ -24,15 +24,19 @@ public interface OutputTextEvent extends ResponsesEvent {
   @JsonProperty("output_index")
   Optional<Integer> outputIndex();
 
+  /** {@code content_index}. */
   @JsonProperty("content_index")
   Optional<Integer> contentIndex();
 
+  /** {@code delta}. */
   @JsonProperty("delta")
   Optional<String> delta();
 
+  /** {@code text}. */
   @JsonProperty("text")
   Optional<String> text();
 
+  /** {@code logprobs}. */
   @JsonProperty("logprobs")
   Optional<JsonNode> logprobs();
 }

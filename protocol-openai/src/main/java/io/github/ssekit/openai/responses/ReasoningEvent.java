@@ -24,15 +24,19 @@ public interface ReasoningEvent extends ResponsesEvent {
   @JsonProperty("output_index")
   Optional<Integer> outputIndex();
 
+  /** {@code summary_index}. */
   @JsonProperty("summary_index")
   Optional<Integer> summaryIndex();
 
+  /** {@code content_index}. */
   @JsonProperty("content_index")
   Optional<Integer> contentIndex();
 
+  /** {@code delta}. */
   @JsonProperty("delta")
   Optional<String> delta();
 
+  /** {@code text}. */
   @JsonProperty("text")
   Optional<String> text();
 

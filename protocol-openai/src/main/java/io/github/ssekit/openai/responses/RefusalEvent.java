@@ -23,12 +23,15 @@ public interface RefusalEvent extends ResponsesEvent {
   @JsonProperty("output_index")
   Optional<Integer> outputIndex();
 
+  /** {@code content_index}. */
   @JsonProperty("content_index")
   Optional<Integer> contentIndex();
 
+  /** {@code delta}. */
   @JsonProperty("delta")
   Optional<String> delta();
 
+  /** {@code refusal}. */
   @JsonProperty("refusal")
   Optional<String> refusal();
 }

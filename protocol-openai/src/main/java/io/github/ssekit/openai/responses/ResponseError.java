@@ -19,6 +19,7 @@ public interface ResponseError {
   @JsonProperty("code")
   Optional<String> code();
 
+  /** {@code message}. */
   @JsonProperty("message")
   Optional<String> message();
 

@@ -17,9 +17,11 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableResponseObject.class)
 public interface ResponseObject {
 
+  /** {@code id}. */
   @JsonProperty("id")
   Optional<String> id();
 
+  /** {@code object}. */
   @JsonProperty("object")
   Optional<String> object();
 
@@ -27,9 +29,11 @@ public interface ResponseObject {
   @JsonProperty("status")
   Optional<String> status();
 
+  /** {@code model}. */
   @JsonProperty("model")
   Optional<String> model();
 
+  /** {@code created_at}. */
   @JsonProperty("created_at")
   Optional<Long> createdAt();
 
@@ -37,9 +41,11 @@ public interface ResponseObject {
   @JsonProperty("output")
   List<OutputItem> output();
 
+  /** {@code usage}. */
   @JsonProperty("usage")
   Optional<ResponseUsage> usage();
 
+  /** {@code error}. */
   @JsonProperty("error")
   Optional<ResponseError> error();
 

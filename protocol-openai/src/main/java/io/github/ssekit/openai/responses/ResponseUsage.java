@@ -16,12 +16,15 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableResponseUsage.class)
 public interface ResponseUsage {
 
+  /** {@code input_tokens}. */
   @JsonProperty("input_tokens")
   Optional<Long> inputTokens();
 
+  /** {@code output_tokens}. */
   @JsonProperty("output_tokens")
   Optional<Long> outputTokens();
 
+  /** {@code total_tokens}. */
   @JsonProperty("total_tokens")
   Optional<Long> totalTokens();
 

@@ -13,6 +13,7 @@ public interface ResponsesResult {
   /** The first response id seen. */
   Optional<String> responseId();
 
+  /** The first model name seen. */
   Optional<String> model();
 
   /** The last status ({@code completed}, {@code incomplete}, {@code failed}, ...). */

@@ -1,6 +1,8 @@
 package io.github.ssekit.openai.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ssekit.openai.internal.Json;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -26,4 +28,11 @@ public interface ToolCall {
 
   /** Provider members of the deltas not named by the model (for example {@code extra_content}); last one wins. */
   Map<String, JsonNode> extra();
+
+  /** The arguments parsed as one JSON value; empty when they are not valid JSON (for example cut off). */
+  @Value.Lazy
+  default Optional<JsonNode> argumentsJson() {
+    List<JsonNode> values = Json.readValues(arguments());
+    return values.size() == 1 ? Optional.of(values.get(0)) : Optional.empty();
+  }
 }

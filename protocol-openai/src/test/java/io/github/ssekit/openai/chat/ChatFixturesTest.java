@@ -39,6 +39,24 @@ class ChatFixturesTest {
         contentByChoice(result)), withoutOutcomeChecks(expected));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void everyAssembledToolCallHasValidArgumentJson(String fixture, JsonNode expected) {
+    ChatResult result = ChatStream.decode(TestFiles.stream("fixtures/openai/" + fixture));
+    for (ChatMessage message : result.choices()) {
+      for (ToolCall call : message.toolCalls()) {
+        JsonNode arguments = call.argumentsJson().orElseThrow(() -> new AssertionError(call.arguments()));
+        org.junit.jupiter.api.Assertions.assertTrue(arguments.isObject(), call.arguments());
+      }
+    }
+  }
+
+  @Test
+  void argumentsThatAreNotJsonGiveNoArgumentTree() {
+    ToolCall cut = ImmutableToolCall.builder().arguments("{\"city\": \"Par").build();
+    assertEquals(java.util.Optional.empty(), cut.argumentsJson());
+  }
+
   @Test
   void everyFixtureHasAnExpectation() {
     long fixtures = Stream.of("01", "04", "05", "06", "07", "08", "09", "10").count();

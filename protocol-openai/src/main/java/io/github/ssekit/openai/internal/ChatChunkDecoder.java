@@ -113,7 +113,7 @@ public final class ChatChunkDecoder {
 
   private static void normalise(ObjectNode chunk, String data, List<Diagnostic> diagnostics) {
     for (String field : List.of("id", "object", "model", "system_fingerprint", "service_tier")) {
-      if ("".equals(Json.text(chunk, field))) {
+      if (isBlank(Json.text(chunk, field))) {
         chunk.remove(field);
         diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_FIELD,
             "'" + field + "' was \"\", taken as absent", data));
@@ -156,7 +156,7 @@ public final class ChatChunkDecoder {
           "a choice without index, taken as its position " + position, data));
     }
     String finishReason = Json.text(choice, "finish_reason");
-    if ("".equals(finishReason)) {
+    if (isBlank(finishReason)) {
       choice.remove("finish_reason");
       diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_FINISH_REASON,
           "finish_reason was \"\", taken as absent", data));
@@ -180,7 +180,7 @@ public final class ChatChunkDecoder {
 
   private static void normaliseDelta(ObjectNode delta, String data, List<Diagnostic> diagnostics) {
     String role = Json.text(delta, "role");
-    if ("".equals(role)) {
+    if (isBlank(role)) {
       delta.remove("role");
       diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_ROLE, "role was \"\", taken as absent", data));
     } else if (role != null && Role.of(role).known().isEmpty()) {
@@ -207,20 +207,25 @@ public final class ChatChunkDecoder {
       diagnostics.add(Diagnostic.of(OpenAiDiagnostics.TOOL_CALL_WITHOUT_INDEX, "a tool-call delta without index",
           data));
     }
-    if ("".equals(Json.text(call, "id"))) {
+    if (isBlank(Json.text(call, "id"))) {
       call.remove("id");
       diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_TOOL_CALL_ID, "tool-call id was \"\", taken as absent",
           data));
     }
-    if ("".equals(Json.text(call, "type"))) {
+    if (isBlank(Json.text(call, "type"))) {
       call.remove("type");
       diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_TOOL_TYPE, "tool-call type was \"\", taken as absent",
           data));
     }
-    if (call.get("function") instanceof ObjectNode function && "".equals(Json.text(function, "name"))) {
+    if (call.get("function") instanceof ObjectNode function && isBlank(Json.text(function, "name"))) {
       function.remove("name");
       diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_TOOL_NAME,
           "tool-call function name was \"\", taken as absent", data));
     }
+  }
+
+  /** A string member that is present but empty or only whitespace: providers mean "absent". */
+  private static boolean isBlank(String text) {
+    return text != null && text.isBlank();
   }
 }

@@ -116,7 +116,7 @@ public final class ChatChunkDecoder {
       if (isBlank(Json.text(chunk, field))) {
         chunk.remove(field);
         diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_FIELD,
-            "'" + field + "' was \"\", taken as absent", data));
+            "'" + field + "' was blank, taken as absent", data));
       }
     }
     String object = Json.text(chunk, "object");
@@ -159,7 +159,7 @@ public final class ChatChunkDecoder {
     if (isBlank(finishReason)) {
       choice.remove("finish_reason");
       diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_FINISH_REASON,
-          "finish_reason was \"\", taken as absent", data));
+          "finish_reason was blank, taken as absent", data));
     } else if (finishReason != null && FinishReason.of(finishReason).known().isEmpty()) {
       diagnostics.add(Diagnostic.of(OpenAiDiagnostics.UNKNOWN_FINISH_REASON,
           "finish_reason '" + finishReason + "' is not one OpenAI documents", data));
@@ -182,7 +182,7 @@ public final class ChatChunkDecoder {
     String role = Json.text(delta, "role");
     if (isBlank(role)) {
       delta.remove("role");
-      diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_ROLE, "role was \"\", taken as absent", data));
+      diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_ROLE, "role was blank, taken as absent", data));
     } else if (role != null && Role.of(role).known().isEmpty()) {
       diagnostics.add(Diagnostic.of(OpenAiDiagnostics.UNKNOWN_ROLE,
           "role '" + role + "' is not one OpenAI documents", data));
@@ -209,18 +209,18 @@ public final class ChatChunkDecoder {
     }
     if (isBlank(Json.text(call, "id"))) {
       call.remove("id");
-      diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_TOOL_CALL_ID, "tool-call id was \"\", taken as absent",
+      diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_TOOL_CALL_ID, "tool-call id was blank, taken as absent",
           data));
     }
     if (isBlank(Json.text(call, "type"))) {
       call.remove("type");
-      diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_TOOL_TYPE, "tool-call type was \"\", taken as absent",
+      diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_TOOL_TYPE, "tool-call type was blank, taken as absent",
           data));
     }
     if (call.get("function") instanceof ObjectNode function && isBlank(Json.text(function, "name"))) {
       function.remove("name");
       diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_TOOL_NAME,
-          "tool-call function name was \"\", taken as absent", data));
+          "tool-call function name was blank, taken as absent", data));
     }
   }
 

@@ -1,0 +1,227 @@
+package io.github.ssekit.openai.chat;
+
+import io.github.ssekit.openai.OpenAiDiagnostics;
+import io.github.ssekit.openai.StrictModeException;
+import io.github.ssekit.openai.internal.Json;
+import io.github.ssekit.openai.internal.ToolCallAssembler;
+import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.protocol.DecodeOutcome;
+import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.ProtocolListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Builds the final messages of a Chat Completions stream from its chunks (research §6.5): role from the first
+ * non-blank value, never concatenated; content, refusal and reasoning appended; tool calls correlated by
+ * non-blank id, else index, else the latest call; choices kept apart by index; usage is the last non-null
+ * snapshot; finish reason the last non-null one.
+ *
+ * <p>It is a {@link ProtocolListener}, so it plugs straight into a
+ * {@link io.github.ssekit.sse.protocol.ProtocolDispatcher} with {@link ChatCompletionsProtocol}; it also takes
+ * chunks ({@link #add}) or outcomes ({@link #accept}) directly. A {@link ChatDeltaListener} sees each fragment as
+ * it is applied. Call {@link #finish()} when the stream has ended. Not thread-safe: one per stream.
+ *
+ * <p>In strict mode every diagnostic it receives or finds is also recorded as a {@link StrictModeException}.
+ */
+public final class ChatAccumulator implements ProtocolListener<ChatChunk> {
+
+  /** Per-choice state. */
+  private static final class ChoiceState {
+    final int index;
+    Role role;
+    final StringBuilder content = new StringBuilder();
+    final StringBuilder refusal = new StringBuilder();
+    final StringBuilder reasoning = new StringBuilder();
+    final ToolCallAssembler toolCalls = new ToolCallAssembler();
+    FinishReason finishReason;
+
+    ChoiceState(int index) {
+      this.index = index;
+    }
+  }
+
+  private final boolean strict;
+  private final ChatDeltaListener deltas;
+  private final TreeMap<Integer, ChoiceState> choices = new TreeMap<>();
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final List<SseException> errors = new ArrayList<>();
+  private Usage usage;
+  private String id;
+  private String model;
+  private boolean done;
+  private ChatResult result;
+
+  /** A lenient accumulator with no delta listener. */
+  public ChatAccumulator() {
+    this(false, ChatDeltaListener.NONE);
+  }
+
+  /**
+   * @param strict whether every diagnostic also counts as an error
+   * @param deltas sees each fragment as it is applied
+   */
+  public ChatAccumulator(boolean strict, ChatDeltaListener deltas) {
+    this.strict = strict;
+    this.deltas = Objects.requireNonNull(deltas, "deltas");
+  }
+
+  @Override
+  public void onValue(ChatChunk chunk) {
+    add(chunk);
+  }
+
+  @Override
+  public void onDiagnostic(Diagnostic diagnostic) {
+    diagnostics.add(diagnostic);
+    if (strict) {
+      errors.add(new StrictModeException(diagnostic));
+    }
+  }
+
+  @Override
+  public void onEnd() {
+    done = true;
+  }
+
+  @Override
+  public void onError(SseException error) {
+    // a strict protocol reports the diagnostic and its error; a strict accumulator already made that error
+    if (strict && error instanceof StrictModeException refused && diagnostics.contains(refused.diagnostic())) {
+      return;
+    }
+    errors.add(error);
+  }
+
+  /** Applies a decode outcome: its diagnostics, then its value, end or error. */
+  public void accept(DecodeOutcome<ChatChunk> outcome) {
+    outcome.diagnostics().forEach(this::onDiagnostic);
+    switch (outcome.kind()) {
+      case VALUE -> add(outcome.value().orElseThrow());
+      case END -> onEnd();
+      case ERROR -> onError(outcome.error().orElseThrow());
+      default -> { }
+    }
+  }
+
+  /** Applies one chunk. */
+  public void add(ChatChunk chunk) {
+    if (id == null) {
+      id = chunk.id().orElse(null);
+    }
+    if (model == null) {
+      model = chunk.model().orElse(null);
+    }
+    chunk.usage().ifPresent(u -> usage = u);
+    for (ChatChoice choice : chunk.choices()) {
+      int index = choice.index().orElse(0);
+      ChoiceState state = choices.computeIfAbsent(index, ChoiceState::new);
+      choice.usage().ifPresent(u -> usage = u);
+      choice.delta().ifPresent(delta -> apply(state, delta, chunk));
+      choice.finishReason().ifPresent(reason -> state.finishReason = reason);
+    }
+  }
+
+  private void apply(ChoiceState state, ChatDelta delta, ChatChunk chunk) {
+    if (state.role == null) {
+      state.role = delta.role().orElse(null);
+    }
+    delta.content().ifPresent(text -> {
+      state.content.append(text);
+      if (!text.isEmpty()) {
+        deltas.onContent(state.index, text);
+      }
+    });
+    delta.refusal().ifPresent(text -> {
+      state.refusal.append(text);
+      if (!text.isEmpty()) {
+        deltas.onRefusal(state.index, text);
+      }
+    });
+    delta.reasoningText().ifPresent(text -> {
+      state.reasoning.append(text);
+      if (!text.isEmpty()) {
+        deltas.onReasoning(state.index, text);
+      }
+    });
+    Supplier<String> excerpt = () -> Json.write(delta);
+    List<Diagnostic> found = new ArrayList<>();
+    for (ToolCallDelta call : delta.toolCalls()) {
+      String arguments = call.function().flatMap(FunctionDelta::arguments).orElse(null);
+      int position = state.toolCalls.add(call.index().orElse(null), call.id().orElse(null),
+          call.type().orElse(null), call.function().flatMap(FunctionDelta::name).orElse(null), arguments,
+          call.extra(), excerpt, found);
+      if (position >= 0 && arguments != null && !arguments.isEmpty()) {
+        deltas.onToolArguments(state.index, position, arguments);
+      }
+    }
+    delta.functionCall().ifPresent(legacy -> {
+      // the deprecated single function call: one call, continued by every later fragment
+      String arguments = legacy.arguments().orElse(null);
+      int position = state.toolCalls.add(null, null, ToolType.FUNCTION, legacy.name().orElse(null), arguments,
+          Map.of(), excerpt, found);
+      if (position >= 0 && arguments != null && !arguments.isEmpty()) {
+        deltas.onToolArguments(state.index, position, arguments);
+      }
+    });
+    found.forEach(this::onDiagnostic);
+  }
+
+  /**
+   * Ends the stream and returns its result: reports a choice without a finish reason (the stream is then
+   * {@linkplain ChatResult#truncated() truncated}) and a missing {@code [DONE]}. Later calls return the same
+   * result.
+   */
+  public ChatResult finish() {
+    if (result != null) {
+      return result;
+    }
+    boolean truncated = false;
+    if (errors.isEmpty()) {
+      if (choices.isEmpty()) {
+        truncated = true;
+        onDiagnostic(Diagnostic.of(OpenAiDiagnostics.MISSING_FINISH_REASON,
+            "the stream ended without any choice", ""));
+      }
+      for (ChoiceState state : choices.values()) {
+        if (state.finishReason == null) {
+          truncated = true;
+          onDiagnostic(Diagnostic.of(OpenAiDiagnostics.MISSING_FINISH_REASON,
+              "the stream ended before choice " + state.index + " got a finish reason", ""));
+        }
+      }
+      if (!done) {
+        onDiagnostic(Diagnostic.of(OpenAiDiagnostics.MISSING_DONE, "the stream ended without [DONE]", ""));
+      }
+    }
+    ImmutableChatResult.Builder builder = ImmutableChatResult.builder()
+        .usage(java.util.Optional.ofNullable(usage))
+        .id(java.util.Optional.ofNullable(id))
+        .model(java.util.Optional.ofNullable(model))
+        .diagnostics(diagnostics)
+        .errors(errors)
+        .doneReceived(done)
+        .truncated(truncated);
+    for (ChoiceState state : choices.values()) {
+      builder.addChoices(message(state));
+    }
+    result = builder.build();
+    return result;
+  }
+
+  private static ChatMessage message(ChoiceState state) {
+    return ImmutableChatMessage.builder()
+        .index(state.index)
+        .role(java.util.Optional.ofNullable(state.role))
+        .content(state.content.toString())
+        .refusal(state.refusal.toString())
+        .reasoning(state.reasoning.toString())
+        .toolCalls(state.toolCalls.calls())
+        .finishReason(java.util.Optional.ofNullable(state.finishReason))
+        .build();
+  }
+}

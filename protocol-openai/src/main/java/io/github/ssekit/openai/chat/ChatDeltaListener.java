@@ -1,0 +1,35 @@
+package io.github.ssekit.openai.chat;
+
+import java.util.function.Consumer;
+
+/**
+ * Sees each fragment as the {@link ChatAccumulator} applies it, for showing text as it arrives. All methods
+ * default to doing nothing.
+ */
+public interface ChatDeltaListener {
+
+  /** Does nothing. */
+  ChatDeltaListener NONE = new ChatDeltaListener() {};
+
+  /** A content fragment of choice {@code choiceIndex}. */
+  default void onContent(int choiceIndex, String fragment) {}
+
+  /** A reasoning fragment of choice {@code choiceIndex}. */
+  default void onReasoning(int choiceIndex, String fragment) {}
+
+  /** A refusal fragment of choice {@code choiceIndex}. */
+  default void onRefusal(int choiceIndex, String fragment) {}
+
+  /** An argument fragment of the tool call at {@code position} (its order of appearance) in the choice. */
+  default void onToolArguments(int choiceIndex, int position, String fragment) {}
+
+  /** A listener that hands every content fragment, of any choice, to {@code text}. */
+  static ChatDeltaListener content(Consumer<String> text) {
+    return new ChatDeltaListener() {
+      @Override
+      public void onContent(int choiceIndex, String fragment) {
+        text.accept(fragment);
+      }
+    };
+  }
+}

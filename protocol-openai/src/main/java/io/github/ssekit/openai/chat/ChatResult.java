@@ -1,0 +1,57 @@
+package io.github.ssekit.openai.chat;
+
+import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.protocol.Diagnostic;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** What a Chat Completions stream amounted to: the messages, usage, and everything that went wrong. */
+@Value.Immutable
+public interface ChatResult {
+
+  /** One message per choice index, in index order (one entry unless {@code n > 1}). */
+  List<ChatMessage> choices();
+
+  /** The last non-null usage snapshot (from a chunk or a choice). */
+  Optional<Usage> usage();
+
+  /** The first non-blank completion id. */
+  Optional<String> id();
+
+  /** The first non-blank model name. */
+  Optional<String> model();
+
+  /** Every diagnostic of the stream, in order: the decoder's, the dispatcher's and the accumulator's. */
+  List<Diagnostic> diagnostics();
+
+  /** Every error of the stream, in order (provider errors, strict-mode errors). */
+  List<SseException> errors();
+
+  /** Whether {@code data: [DONE]} arrived. */
+  boolean doneReceived();
+
+  /**
+   * Whether the stream was cut off: it ended without an error while a choice (or the stream, having no choice)
+   * had no finish reason. The partial message is kept.
+   */
+  boolean truncated();
+
+  /** The first error, if any. */
+  @Value.Derived
+  default Optional<SseException> error() {
+    return errors().isEmpty() ? Optional.empty() : Optional.of(errors().get(0));
+  }
+
+  /** The message of choice 0 (or of the lowest index present). */
+  @Value.Derived
+  default Optional<ChatMessage> message() {
+    return choices().isEmpty() ? Optional.empty() : Optional.of(choices().get(0));
+  }
+
+  /** The diagnostic codes in order, for quick checks. */
+  @Value.Derived
+  default List<String> diagnosticCodes() {
+    return diagnostics().stream().map(Diagnostic::code).toList();
+  }
+}

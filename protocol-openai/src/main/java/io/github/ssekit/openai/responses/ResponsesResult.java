@@ -1,0 +1,63 @@
+package io.github.ssekit.openai.responses;
+
+import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.protocol.Diagnostic;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** What a Responses API stream amounted to. */
+@Value.Immutable
+public interface ResponsesResult {
+
+  /** The first response id seen. */
+  Optional<String> responseId();
+
+  /** The first model name seen. */
+  Optional<String> model();
+
+  /** The last status ({@code completed}, {@code incomplete}, {@code failed}, ...). */
+  Optional<String> status();
+
+  /** The output text of every message item, in output order. */
+  String text();
+
+  /** The refusal text, if the model refused. */
+  String refusal();
+
+  /** The reasoning summary parts (joined by a blank line), then any raw reasoning text. */
+  String reasoning();
+
+  /** The function calls, in output order. */
+  List<FunctionCall> functionCalls();
+
+  /** The usage of the final response snapshot. */
+  Optional<ResponseUsage> usage();
+
+  /** {@code incomplete_details.reason} of an incomplete response (such as {@code max_output_tokens}). */
+  Optional<String> incompleteReason();
+
+  /** The error of a failed response, as the final snapshot gives it. */
+  Optional<ResponseError> responseError();
+
+  /** Every diagnostic of the stream, in order. */
+  List<Diagnostic> diagnostics();
+
+  /** Every error of the stream, in order: error events, a failed response, strict-mode errors. */
+  List<SseException> errors();
+
+  /** Whether the stream ended without a terminal event (completed, incomplete, failed) and without an error. */
+  boolean truncated();
+
+  /** The first error, if any. */
+  @Value.Derived
+  default Optional<SseException> error() {
+    return errors().isEmpty() ? Optional.empty() : Optional.of(errors().get(0));
+  }
+
+  /** The diagnostic codes in order. */
+  @Value.Derived
+  default List<String> diagnosticCodes() {
+    return diagnostics().stream().map(Diagnostic::code).toList();
+  }
+}

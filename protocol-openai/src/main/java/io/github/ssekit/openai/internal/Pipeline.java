@@ -2,7 +2,6 @@ package io.github.ssekit.openai.internal;
 
 import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseException;
-import io.github.ssekit.sse.SseHandler;
 import io.github.ssekit.sse.SseParser;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.ProtocolDispatcher;
@@ -26,17 +25,7 @@ public final class Pipeline {
     ProtocolListener<T> all = fanOut(listeners);
     ProtocolDispatcher<T> dispatcher = new ProtocolDispatcher<>(protocol, all);
     named.forEach(dispatcher::on);
-    return SseParser.builder().maxEventSize(maxEventSize).handler(new SseHandler() {
-      @Override
-      public void onEvent(SseEvent event) {
-        dispatcher.onEvent(event);
-      }
-
-      @Override
-      public void onError(SseException error) {
-        all.onError(error);
-      }
-    }).build();
+    return SseParser.builder().maxEventSize(maxEventSize).handler(dispatcher).build(); // it forwards parser errors
   }
 
   /** One listener that hands everything to each of {@code listeners}, in order. */

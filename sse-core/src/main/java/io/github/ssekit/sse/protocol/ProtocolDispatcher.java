@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  *       {@link ProtocolListener#onIgnored}. It is never an error.
  *   <li>A decoder that throws (a bug) yields an {@link Diagnostic#DECODER_FAILURE} diagnostic and an error; the
  *       stream goes on.
+ *   <li>Errors the parser recovered from (such as an {@link io.github.ssekit.sse.SseEventTooLargeException}) reach
+ *       {@link ProtocolListener#onError} too, so a listener sees everything that went wrong in one place.
  * </ul>
  *
  * <p>It is an {@link SseHandler}, so it plugs straight into {@link io.github.ssekit.sse.SseParser}.
@@ -63,6 +65,11 @@ public final class ProtocolDispatcher<T> implements SseHandler {
       byName.accept(event);
     }
     deliver(decode(event), event);
+  }
+
+  @Override
+  public void onError(SseException error) {
+    listener.onError(error);
   }
 
   /** Hands an outcome to the listener: its diagnostics first, then the outcome itself. */

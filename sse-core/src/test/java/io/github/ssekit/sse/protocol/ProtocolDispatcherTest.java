@@ -93,6 +93,28 @@ class ProtocolDispatcherTest {
   }
 
   @Test
+  void parserErrorsReachTheListener() {
+    List<SseException> errors = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    ProtocolDispatcher<String> dispatcher = new ProtocolDispatcher<>(new ToyProtocol(), new ProtocolListener<>() {
+      @Override
+      public void onValue(String value) {
+        values.add(value);
+      }
+
+      @Override
+      public void onError(SseException error) {
+        errors.add(error);
+      }
+    });
+    SseParser parser = SseParser.builder().handler(dispatcher).maxEventSize(8).build();
+    parser.feed("data: far too long for eight\n\ndata: ok\n\n".getBytes(UTF_8));
+    assertEquals(List.of("OK"), values);
+    assertEquals(1, errors.size());
+    assertEquals(io.github.ssekit.sse.SseEventTooLargeException.class, errors.get(0).getClass());
+  }
+
+  @Test
   void diagnosticExcerptsAreBounded() {
     Diagnostic d = Diagnostic.of("c", "m", "x".repeat(10_000));
     assertEquals(Diagnostic.MAX_EXCERPT + 3, d.excerpt().length());

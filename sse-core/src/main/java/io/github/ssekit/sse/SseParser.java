@@ -164,7 +164,10 @@ public final class SseParser {
     }
   }
 
-  /** Feeds the remaining bytes of {@code buffer} and advances its position to its limit. */
+  /**
+   * Feeds the remaining bytes of {@code buffer} and advances its position past what was fed: to its limit, or,
+   * when a callback ended the parser, past the bytes fed until then.
+   */
   public void feed(ByteBuffer buffer) {
     if (buffer.hasArray()) {
       int n = buffer.remaining();
@@ -175,7 +178,8 @@ public final class SseParser {
     if (scratch == null) {
       scratch = ByteBuffer.allocate(8192);
     }
-    while (buffer.hasRemaining()) {
+    int gen = generation;
+    while (buffer.hasRemaining() && gen == generation) {
       int n = Math.min(scratch.capacity(), buffer.remaining());
       buffer.get(scratch.array(), 0, n);
       feed(scratch.array(), 0, n);

@@ -87,6 +87,21 @@ class SseParserTest {
   }
 
   @Test
+  void aCallbackCanStopTheParserInTheMiddleOfADirectBuffer() {
+    byte[] stream = bytes("data: 1\n\n" + "data: x\n\n".repeat(2000));
+    ByteBuffer direct = ByteBuffer.allocateDirect(stream.length).put(stream).flip();
+    Recorded r = new Recorded();
+    SseParser[] parser = new SseParser[1];
+    parser[0] = SseParser.create(e -> {
+      r.onEvent(e);
+      parser[0].end();
+    });
+    parser[0].feed(direct);
+    assertEquals(List.of(SseEvent.message("1")), r.events);
+    assertTrue(direct.hasRemaining(), "the bytes after the stop are left in the buffer");
+  }
+
+  @Test
   void directAndHeapByteBuffersAreConsumedWhole() {
     byte[] stream = bytes("data: héllo\n\nevent: x\ndata: y\n\n");
     for (ByteBuffer buffer : List.of(ByteBuffer.wrap(stream), ByteBuffer.allocateDirect(stream.length).put(stream).flip(),

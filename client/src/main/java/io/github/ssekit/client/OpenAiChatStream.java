@@ -40,7 +40,10 @@ public interface OpenAiChatStream {
    */
   OpenAiChatStream on(String eventName, Handler<SseEvent> handler);
 
-  /** Sees each diagnostic as it is found (those found at the end of the stream included). */
+  /**
+   * Sees every diagnostic: the decoder's and the dispatcher's as they are found; those the accumulator finds
+   * (tool-call assembly, the end of the stream) when the stream ends, before the result completes.
+   */
   OpenAiChatStream onDiagnostic(Handler<Diagnostic> handler);
 
   /**

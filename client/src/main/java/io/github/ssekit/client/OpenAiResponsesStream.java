@@ -25,11 +25,13 @@ public interface OpenAiResponsesStream {
   /** Receives the events named {@code eventName}; see {@link OpenAiChatStream#on}. */
   OpenAiResponsesStream on(String eventName, Handler<SseEvent> handler);
 
-  /** Sees each diagnostic as it is found (those found at the end of the stream included). */
+  /** Sees every diagnostic; see {@link OpenAiChatStream#onDiagnostic}. */
   OpenAiResponsesStream onDiagnostic(Handler<Diagnostic> handler);
 
-  /** Sends the request (on the first call) and returns the future of the assembled result; see
-   * {@link OpenAiChatStream#result()}. */
+  /**
+   * Sends the request (on the first call) and returns the future of the assembled result; see
+   * {@link OpenAiChatStream#result()}.
+   */
   Future<ResponsesResult> result();
 
   /** Stops the stream; see {@link OpenAiChatStream#cancel()}. */

@@ -49,8 +49,8 @@ import picocli.CommandLine.Parameters;
     name = "chat",
     mixinStandardHelpOptions = true,
     description = {
-        "Streams the reply of an OpenAI-compatible provider to PROMPT: text on stdout as it arrives, reasoning",
-        "on stderr. With --json, prints one JSON object at the end instead:",
+        "Streams the reply of an OpenAI-compatible provider to PROMPT.",
+        "Text goes to stdout as it arrives, reasoning to stderr. With --json, one JSON object is printed at the end:",
         "{content, reasoning, toolCalls[{id,name,arguments}], finishReason,",
         " usage{promptTokens,completionTokens,totalTokens}, diagnostics[{code,message}], error{type,message,code}}.",
         "Exit status: 0 success, 1 the request or the stream failed or was cut short, 2 usage errors."})

@@ -2,6 +2,7 @@
 module io.github.ssekit.examples {
   requires io.github.ssekit.sse;
   requires io.github.ssekit.client;
+  requires io.github.ssekit.testkit;
   requires info.picocli;
 
   opens io.github.ssekit.examples.cli to info.picocli;

@@ -34,6 +34,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <tr><td>{@code mock-reasoning}</td><td>{@code reasoning_content} deltas, then the normal text</td></tr>
  *   <tr><td>{@code mock-demo}</td><td>the quirks of real providers in one reply: a keep-alive comment, a named
  *       progress event, an empty role, reasoning, text, a tool call, usage</td></tr>
+ *   <tr><td>{@code mock-cut}</td><td>role chunk, "Hello", " from", then the connection is closed mid-body: no
+ *       finish reason, no usage, no {@code [DONE]}</td></tr>
  *   <tr><td>{@code mock-http<NNN>}</td><td>HTTP NNN with an OpenAI error object</td></tr>
  * </table>
  *
@@ -152,22 +154,29 @@ public final class FakeOpenAiServer implements AutoCloseable {
       return;
     }
     resp.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
-    play(resp, script.frames, 0, model.equals("mock-slow") ? SLOW_DELAY.toMillis() : delayMillis);
+    boolean cut = chat && model.equals("mock-cut");
+    play(req, script.frames, 0, model.equals("mock-slow") ? SLOW_DELAY.toMillis() : delayMillis, cut);
   }
 
-  private void play(HttpServerResponse resp, List<String> frames, int next, long delay) {
+  /** Writes the frames one by one, then ends the body, or closes the connection mid-body when {@code cut}. */
+  private void play(HttpServerRequest req, List<String> frames, int next, long delay, boolean cut) {
+    HttpServerResponse resp = req.response();
     if (resp.closed() || resp.ended()) {
       return;
     }
     if (next == frames.size()) {
-      resp.end();
+      if (cut) {
+        req.connection().close();
+      } else {
+        resp.end();
+      }
       return;
     }
     resp.write(frames.get(next));
     if (delay <= 0) {
-      vertx.runOnContext(v -> play(resp, frames, next + 1, delay));
+      vertx.runOnContext(v -> play(req, frames, next + 1, delay, cut));
     } else {
-      vertx.setTimer(delay, t -> play(resp, frames, next + 1, delay));
+      vertx.setTimer(delay, t -> play(req, frames, next + 1, delay, cut));
     }
   }
 
@@ -197,6 +206,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
     if (model.equals("mock-demo") && !title) {
       return demoScript(f);
+    }
+    if (model.equals("mock-cut") && !title) {
+      f.delta(new JsonObject().put("role", "assistant").put("content", ""));
+      f.delta(new JsonObject().put("content", NORMAL_TEXT.get(0)));
+      f.delta(new JsonObject().put("content", NORMAL_TEXT.get(1)));
+      return new Script(f.frames, f.whole(NORMAL_TEXT.get(0) + NORMAL_TEXT.get(1), "length"));
     }
     f.delta(new JsonObject().put("role", "assistant").put("content", ""));
     if (model.equals("mock-reasoning") && !title) {

@@ -1,0 +1,125 @@
+package io.github.ssekit.client;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings of an {@link OpenAiClient}: the provider's base URL, the API key, headers sent with every request, and
+ * the transport's {@link SseClientOptions} (timeouts, pool, limits).
+ *
+ * <p>A mutable, fluent options object in the style of Vert.x options; {@link OpenAiClient#create} copies it.
+ * {@link #toString()} never shows the API key nor the value of a credentials header.
+ */
+public final class OpenAiClientOptions {
+
+  /** Default {@link #setBaseUrl base URL}: OpenAI's. */
+  public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+  private String baseUrl = DEFAULT_BASE_URL;
+  private String apiKey;
+  private final Map<String, String> headers = new LinkedHashMap<>();
+  private SseClientOptions sseClientOptions = new SseClientOptions();
+
+  /** Options with every default and no API key. */
+  public OpenAiClientOptions() {}
+
+  /** A copy of {@code other}. */
+  public OpenAiClientOptions(OpenAiClientOptions other) {
+    this.baseUrl = other.baseUrl;
+    this.apiKey = other.apiKey;
+    this.headers.putAll(other.headers);
+    this.sseClientOptions = new SseClientOptions(other.sseClientOptions);
+  }
+
+  /** The base URL, without a trailing slash. */
+  public String getBaseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * The base URL the endpoints are appended to ({@code /chat/completions}, {@code /responses}), such as
+   * {@code https://api.openai.com/v1} or {@code http://127.0.0.1:11434/v1}. An absolute {@code http} or
+   * {@code https} URL; a trailing slash is dropped.
+   *
+   * @throws IllegalArgumentException when it is not an absolute http(s) URL with a host
+   */
+  public OpenAiClientOptions setBaseUrl(String baseUrl) {
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    String trimmed = baseUrl.strip().replaceAll("/+$", "");
+    URI uri;
+    try {
+      uri = new URI(trimmed);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("the base URL is not a valid URI: " + e.getReason());
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw new IllegalArgumentException("the base URL must be an absolute http or https URL: "
+          + SseRequest.redactedUri(uri));
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException("the base URL must not have a query or a fragment: "
+          + SseRequest.redactedUri(uri));
+    }
+    this.baseUrl = trimmed;
+    return this;
+  }
+
+  /** The API key, or null when none is set. */
+  public String getApiKey() {
+    return apiKey;
+  }
+
+  /**
+   * The API key, sent as {@code Authorization: Bearer <key>}; null or blank sends no {@code Authorization} header
+   * (for local servers). It is never logged, printed or put in a message.
+   */
+  public OpenAiClientOptions setApiKey(String apiKey) {
+    this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+    return this;
+  }
+
+  /** A copy of the headers sent with every request. */
+  public Map<String, String> getHeaders() {
+    return new LinkedHashMap<>(headers);
+  }
+
+  /**
+   * Adds a header sent with every request (such as {@code OpenAI-Organization} or OpenRouter's
+   * {@code HTTP-Referer}); it replaces a header of the same name set earlier, and an {@code Authorization} header
+   * here replaces the one made from the API key. CR, LF and NUL are rejected when the request is built.
+   */
+  public OpenAiClientOptions putHeader(String name, String value) {
+    headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    return this;
+  }
+
+  /** The transport options (a copy). */
+  public SseClientOptions getSseClientOptions() {
+    return new SseClientOptions(sseClientOptions);
+  }
+
+  /** The transport options: timeouts, limits, connection pool, TLS (copied). */
+  public OpenAiClientOptions setSseClientOptions(SseClientOptions options) {
+    this.sseClientOptions = new SseClientOptions(Objects.requireNonNull(options, "options"));
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("OpenAiClientOptions[baseUrl=")
+        .append(SseRequest.redactedUri(URI.create(baseUrl)))
+        .append(", apiKey=").append(apiKey == null ? "none" : "<redacted>").append(", headers={");
+    String sep = "";
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      text.append(sep).append(header.getKey()).append('=')
+          .append(SseRequest.isSensitiveHeader(header.getKey()) ? "<redacted>" : header.getValue());
+      sep = ", ";
+    }
+    return text.append("}, ").append(sseClientOptions).append(']').toString();
+  }
+}

@@ -21,6 +21,7 @@ import io.github.ssekit.opencode.event.OpenCodeEvent;
 import io.github.ssekit.opencode.event.PermissionAsked;
 import io.github.ssekit.opencode.event.PermissionReplied;
 import io.github.ssekit.opencode.event.ServerConnected;
+import io.github.ssekit.opencode.event.SessionIdle;
 import io.github.ssekit.opencode.model.MessageWithParts;
 import io.github.ssekit.opencode.model.OpenCodeError;
 import io.github.ssekit.opencode.model.Session;
@@ -92,6 +93,8 @@ class OpenCodeClientIT {
   static class Recorder implements OpenCodeTurnListener {
     final List<ReplyDelta> deltas = new CopyOnWriteArrayList<>();
     final List<Boolean> replyCompleteAtDelta = new CopyOnWriteArrayList<>();
+    /** How many events had been seen when each delta came. */
+    final List<Integer> eventsAtDelta = new CopyOnWriteArrayList<>();
     final List<OpenCodeEvent> events = new CopyOnWriteArrayList<>();
     volatile OpenCodeTurn turn;
 
@@ -100,6 +103,7 @@ class OpenCodeClientIT {
       deltas.add(delta);
       OpenCodeTurn t = turn;
       replyCompleteAtDelta.add(t != null && t.reply().isComplete());
+      eventsAtDelta.add(events.size());
     }
 
     @Override
@@ -126,6 +130,16 @@ class OpenCodeClientIT {
     assertEquals(FakeOpenAiServer.NORMAL_TEXT, recorder.deltas.stream().map(ReplyDelta::text).toList(),
         () -> "deltas " + recorder.deltas + "\n" + opencode.log());
     assertFalse(recorder.replyCompleteAtDelta.contains(true), "every delta came before the turn ended");
+    int idle = -1;
+    for (int i = 0; i < recorder.events.size() && idle < 0; i++) {
+      if (recorder.events.get(i) instanceof SessionIdle && recorder.events.get(i).sessionID().orElse("").equals(session)) {
+        idle = i;
+      }
+    }
+    int firstIdle = idle;
+    assertTrue(firstIdle > 0, "session.idle came");
+    assertTrue(recorder.eventsAtDelta.stream().allMatch(n -> n <= firstIdle), () -> "deltas at events "
+        + recorder.eventsAtDelta + ", session.idle at " + firstIdle);
     assertEquals(NORMAL, reply.text());
     assertEquals(recorder.text(), reply.text());
     assertTrue(reply.error().isEmpty(), () -> reply.error().toString());

@@ -72,7 +72,7 @@ final class OpenCodeServer implements AutoCloseable {
     for (String dir : new String[] {"home", "config", "data", "cache", "state", "project"}) {
       Files.createDirectories(work.resolve(dir));
     }
-    Path project = work.resolve("project");
+    Path project = gitInit(work.resolve("project"));
     int port = freePort();
     ProcessBuilder builder = new ProcessBuilder(binary.toAbsolutePath().toString(), "serve", "--hostname",
         "127.0.0.1", "--port", String.valueOf(port), "--pure", "--print-logs", "--log-level", "INFO")
@@ -118,7 +118,28 @@ final class OpenCodeServer implements AutoCloseable {
 
   /** A fresh directory under this server's work directory, to scope sessions to another project. */
   Path newProjectDir(String name) throws IOException {
-    return Files.createDirectories(workDir.resolve(name)).toAbsolutePath();
+    return gitInit(Files.createDirectories(workDir.resolve(name)).toAbsolutePath());
+  }
+
+  /**
+   * Makes {@code dir} a git repository of its own, as a real project is: otherwise OpenCode takes the enclosing
+   * repository (this one, since the work directory is under {@code target/}) as the project, and reads its
+   * worktrees. Without git, the directory stays as it is.
+   */
+  private static Path gitInit(Path dir) throws IOException {
+    try {
+      Process git = new ProcessBuilder("git", "init", "-q", dir.toString()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!git.waitFor(30, TimeUnit.SECONDS)) {
+        git.destroyForcibly();
+      }
+    } catch (IOException e) {
+      // no git: OpenCode treats the directory as a project without version control
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running git init", e);
+    }
+    return dir;
   }
 
   /** The server's log so far, for failure messages. */

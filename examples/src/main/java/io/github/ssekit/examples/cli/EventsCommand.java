@@ -38,7 +38,11 @@ final class EventsCommand implements Callable<Integer> {
   @Option(names = "--global", description = "Follow /global/event: the events of every directory.")
   boolean global;
 
-  @Option(names = "--max-events", paramLabel = "N", description = "Exit after N events (default: never).")
+  @Option(names = "--type", paramLabel = "TYPE", split = ",",
+      description = "Print only events of these types (repeatable or comma-separated), such as session.idle.")
+  java.util.Set<String> types;
+
+  @Option(names = "--max-events", paramLabel = "N", description = "Exit after printing N events (default: never).")
   long maxEvents = Long.MAX_VALUE;
 
   @Override
@@ -92,6 +96,9 @@ final class EventsCommand implements Callable<Integer> {
   }
 
   private boolean shown(OpenCodeEvent event) {
+    if (types != null && !types.isEmpty() && !types.contains(event.type())) {
+      return false;
+    }
     return !global || directory == null || event.envelope().directory().map(directory::equals).orElse(true);
   }
 

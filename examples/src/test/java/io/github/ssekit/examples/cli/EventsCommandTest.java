@@ -60,6 +60,18 @@ class EventsCommandTest {
   }
 
   @Test
+  void typesSelectWhatIsPrinted() {
+    server.streamScript = Arrays.asList(
+        "{\"id\":\"a\",\"type\":\"catalog.updated\",\"properties\":{}}",
+        "{\"id\":\"b\",\"type\":\"session.idle\",\"properties\":{\"sessionID\":\"s\"}}",
+        "{\"id\":\"c\",\"type\":\"session.error\",\"properties\":{\"sessionID\":\"s\"}}");
+    Run run = SseDumpCommandTest.run(new byte[0], "events", "--url", server.url(), "--type",
+        "session.idle,session.error", "--max-events", "2");
+    assertEquals(0, run.status(), run.err());
+    assertEquals(List.of("b", "c"), run.lines().stream().map(l -> new JsonObject(l).getString("id")).toList());
+  }
+
+  @Test
   void aRefusedStreamExitsWithOneAndUsageErrorsWithTwo() {
     server.eventStatus = 401;
     Run refused = SseDumpCommandTest.run(new byte[0], "events", "--url", server.url());

@@ -395,6 +395,18 @@ class OpenCodeClientTest {
   }
 
   @Test
+  void closingTheClientFailsItsTurnsAndClosesTheirStreams() throws Exception {
+    server.onPrompt((session, body) -> server.play(List.of(status(session, "busy")))); // never ends
+    OpenCodeClient client = OpenCodeClient.create(vertx, options());
+    OpenCodeTurn turn = client.streamPrompt(SESSION, PROMPT);
+    waitUntil(() -> !server.seen(HttpMethod.POST, "/session/" + SESSION + "/prompt_async").isEmpty(), "the prompt");
+    await(client.close());
+    awaitFailure(turn.reply(), SseConnectionException.class);
+    waitUntil(() -> server.openStreams() == 0, "the turn's stream is closed");
+    awaitFailure(client.listSessions(), SseConnectionException.class);
+  }
+
+  @Test
   void optionsRejectWhatCannotWork() {
     for (String url : List.of("ftp://h", "http://", "http://u:p@h", "http://h/?q=1", "not a url")) {
       try {

@@ -244,6 +244,7 @@ class OpenCodeClientIT {
 
   @Test
   void theSynchronousPromptAndTheSessionCalls() throws Exception {
+    assertEquals(Boolean.TRUE, await(client.health()).getBoolean("healthy"));
     String session = newSession(client, "sync");
     MessageWithParts answer = await(client.prompt(session, prompt("mock-normal", "hello")));
     assertEquals(NORMAL, answer.text());

@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The build installs the package into {@code target/opencode} before the integration tests
  * ({@code opencode/install.sh}); when that failed, {@link #start} fails with the reason. {@link #close()} stops
  * only the process this object started, by its PID: SIGTERM, then SIGKILL after ten seconds.
+ *
+ * <p>With {@code OPENCODE_SERVER_PASSWORD} in {@code extraEnv} the server requires basic authentication (user
+ * {@code opencode} unless {@code OPENCODE_SERVER_USERNAME} says otherwise); the readiness checks send it.
  */
 final class OpenCodeServer implements AutoCloseable {
   private static final AtomicInteger RUNS = new AtomicInteger();
@@ -34,12 +37,15 @@ final class OpenCodeServer implements AutoCloseable {
   private final int port;
   private final Path workDir;
   private final Path projectDir;
+  /** The basic-auth header of the server password, when {@code extraEnv} set one; null otherwise. */
+  private final String authorization;
 
-  private OpenCodeServer(Process process, int port, Path workDir, Path projectDir) {
+  private OpenCodeServer(Process process, int port, Path workDir, Path projectDir, String authorization) {
     this.process = process;
     this.port = port;
     this.workDir = workDir;
     this.projectDir = projectDir;
+    this.authorization = authorization;
   }
 
   /**
@@ -66,7 +72,7 @@ final class OpenCodeServer implements AutoCloseable {
     for (String dir : new String[] {"home", "config", "data", "cache", "state", "project"}) {
       Files.createDirectories(work.resolve(dir));
     }
-    Path project = work.resolve("project");
+    Path project = gitInit(work.resolve("project"));
     int port = freePort();
     ProcessBuilder builder = new ProcessBuilder(binary.toAbsolutePath().toString(), "serve", "--hostname",
         "127.0.0.1", "--port", String.valueOf(port), "--pure", "--print-logs", "--log-level", "INFO")
@@ -86,7 +92,11 @@ final class OpenCodeServer implements AutoCloseable {
     env.remove("OPENCODE_SERVER_PASSWORD");
     env.put("OPENCODE_CONFIG_CONTENT", config(providerBaseUrl, permissionBash));
     env.putAll(extraEnv);
-    OpenCodeServer server = new OpenCodeServer(builder.start(), port, work, project);
+    String password = extraEnv.get("OPENCODE_SERVER_PASSWORD");
+    String authorization = password == null || password.isEmpty() ? null : "Basic " + java.util.Base64.getEncoder()
+        .encodeToString((extraEnv.getOrDefault("OPENCODE_SERVER_USERNAME", "opencode") + ":" + password)
+            .getBytes(StandardCharsets.UTF_8));
+    OpenCodeServer server = new OpenCodeServer(builder.start(), port, work, project, authorization);
     try {
       server.awaitReady(Duration.ofMinutes(2));
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -108,7 +118,28 @@ final class OpenCodeServer implements AutoCloseable {
 
   /** A fresh directory under this server's work directory, to scope sessions to another project. */
   Path newProjectDir(String name) throws IOException {
-    return Files.createDirectories(workDir.resolve(name)).toAbsolutePath();
+    return gitInit(Files.createDirectories(workDir.resolve(name)).toAbsolutePath());
+  }
+
+  /**
+   * Makes {@code dir} a git repository of its own, as a real project is: otherwise OpenCode takes the enclosing
+   * repository (this one, since the work directory is under {@code target/}) as the project, and reads its
+   * worktrees. Without git, the directory stays as it is.
+   */
+  private static Path gitInit(Path dir) throws IOException {
+    try {
+      Process git = new ProcessBuilder("git", "init", "-q", dir.toString()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!git.waitFor(30, TimeUnit.SECONDS)) {
+        git.destroyForcibly();
+      }
+    } catch (IOException e) {
+      // no git: OpenCode treats the directory as a project without version control
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running git init", e);
+    }
+    return dir;
   }
 
   /** The server's log so far, for failure messages. */
@@ -153,8 +184,11 @@ final class OpenCodeServer implements AutoCloseable {
 
   private int status(String path, Duration timeout) throws InterruptedException {
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(timeout).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(timeout);
+      if (authorization != null) { // a password-protected server answers 401 to everything else
+        request.header("Authorization", authorization);
+      }
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       return -1; // not listening yet, or timed out
     }

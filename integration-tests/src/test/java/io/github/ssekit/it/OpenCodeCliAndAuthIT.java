@@ -1,0 +1,290 @@
+package io.github.ssekit.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.ssekit.client.HttpStatusException;
+import io.github.ssekit.client.OpenCodeClient;
+import io.github.ssekit.client.OpenCodeClientOptions;
+import io.github.ssekit.client.OpenCodeHttpException;
+import io.github.ssekit.opencode.ModelRef;
+import io.github.ssekit.opencode.Reply;
+import io.github.ssekit.opencode.request.PromptBody;
+import io.github.ssekit.opencode.request.PromptPart;
+import io.github.ssekit.opencode.request.SessionCreateBody;
+import io.github.ssekit.testkit.FakeOpenAiServer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A password-protected OpenCode server ({@code OPENCODE_SERVER_PASSWORD}): the client's basic authentication, and
+ * the {@code ssekit} command line end to end, run as a process from the shaded jar
+ * ({@code examples/target/ssekit.jar}), with the password in its environment and never in its output.
+ */
+class OpenCodeCliAndAuthIT {
+  static final String PASSWORD = "it-Pa55-" + Long.toHexString(System.nanoTime());
+  static final String NORMAL = String.join("", FakeOpenAiServer.NORMAL_TEXT);
+  static Vertx vertx;
+  static FakeOpenAiServer provider;
+  static OpenCodeServer opencode;
+  static Path jar;
+
+  @BeforeAll
+  static void start() throws Exception {
+    jar = Path.of(System.getProperty("ssekit.cli.jar", "../examples/target/ssekit.jar")).toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("The command line jar " + jar + " is missing: build the examples module first"
+          + " (./mvnw -pl examples,integration-tests -am verify)");
+    }
+    vertx = Vertx.vertx();
+    provider = await(FakeOpenAiServer.start(vertx, Duration.ofMillis(20)));
+    opencode = OpenCodeServer.start(provider.baseUrl(), "ask", Map.of("OPENCODE_SERVER_PASSWORD", PASSWORD));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (opencode != null) {
+      opencode.close();
+    }
+    if (vertx != null) {
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  static OpenCodeClientOptions options(String password) {
+    return new OpenCodeClientOptions(opencode.url()).setPassword(password).setRequestTimeout(Duration.ofSeconds(90));
+  }
+
+  @Test
+  void theClientAuthenticatesWithBasicAuthAndIsRefusedWithout() throws Exception {
+    OpenCodeClient authed = OpenCodeClient.create(vertx, options(PASSWORD));
+    OpenCodeClient anonymous = OpenCodeClient.create(vertx, options(null));
+    OpenCodeClient wrong = OpenCodeClient.create(vertx, options("not-the-password"));
+    try {
+      String session = await(authed.createSession(SessionCreateBody.builder().title("auth").build())).id().orElseThrow();
+      Reply reply = await(authed.streamPrompt(session, PromptBody.builder().model(ModelRef.of("mock", "mock-normal"))
+          .addParts(PromptPart.text("hi")).build()).reply());
+      assertEquals(NORMAL, reply.text());
+
+      OpenCodeHttpException refused = failure(anonymous.listSessions(), OpenCodeHttpException.class);
+      assertEquals(401, refused.status());
+      assertEquals(401, failure(wrong.listSessions(), OpenCodeHttpException.class).status());
+      assertEquals(401, failure(anonymous.events(), HttpStatusException.class).status());
+      String basic = Base64.getEncoder().encodeToString(("opencode:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+      for (String text : List.of(refused.getMessage(), authed.toString(), authed.options().toString())) {
+        assertFalse(text.contains(PASSWORD) || text.contains(basic), text);
+      }
+    } finally {
+      await(authed.close());
+      await(anonymous.close());
+      await(wrong.close());
+    }
+  }
+
+  /** What one run of the command line printed, when, and returned. */
+  record Run(int status, String out, String err, long firstOutputMillis, long exitMillis) {
+    List<String> lines() {
+      return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+    }
+  }
+
+  @Test
+  void opencodeStreamsTheReplyAsItArrivesAndExitsAtIdle() throws Exception {
+    int before = provider.requestedModels().size();
+    Run run = ssekit(PASSWORD, "opencode", "--url", opencode.url(), "--model", "mock/mock-slow", "Say hello");
+    assertEquals(0, run.status(), run::toString);
+    assertEquals(NORMAL + "\n", run.out());
+    assertEquals("", run.err());
+    // mock-slow pauses 1.5 s between chunks: the first text shows well before the end
+    assertTrue(run.exitMillis() - run.firstOutputMillis() >= FakeOpenAiServer.SLOW_DELAY.toMillis(), run::toString);
+    assertTrue(provider.requestedModels().subList(before, provider.requestedModels().size()).contains("mock-slow"),
+        () -> provider.requestedModels().toString());
+  }
+
+  @Test
+  void opencodeJsonInAnotherDirectory() throws Exception {
+    Path other = opencode.newProjectDir("cli-project");
+    Run run = ssekit(PASSWORD, "opencode", "--url", opencode.url(), "--model", "mock/mock-normal", "--directory",
+        other.toString(), "--json", "Say", "hello");
+    assertEquals(0, run.status(), run::toString);
+    assertEquals(1, run.lines().size(), run::toString);
+    JsonObject json = new JsonObject(run.lines().get(0));
+    assertTrue(json.getString("sessionId").startsWith("ses"), json.encode());
+    assertTrue(json.getString("messageId").startsWith("msg"), json.encode());
+    assertEquals(NORMAL, json.getString("text"));
+    assertEquals(new JsonObject().put("providerID", "mock").put("modelID", "mock-normal"), json.getJsonObject("model"));
+    assertTrue(json.getJsonObject("tokens").getLong("total") > 0, json.encode());
+    assertTrue(json.containsKey("error") && json.getValue("error") == null, json.encode());
+    OpenCodeClient client = OpenCodeClient.create(vertx, options(PASSWORD).setDirectory(other.toString()));
+    try {
+      assertEquals(other.toString(), await(client.getSession(json.getString("sessionId"))).directory().orElseThrow());
+    } finally {
+      await(client.close());
+    }
+  }
+
+  @Test
+  void opencodeFailsWithOneOnAProviderErrorAndWithoutThePassword() throws Exception {
+    Run failed = ssekit(PASSWORD, "opencode", "--url", opencode.url(), "--model", "mock/mock-http401", "fail");
+    assertEquals(1, failed.status(), failed::toString);
+    assertTrue(failed.err().contains("the turn failed: APIError 401"), failed::toString);
+    assertFalse(failed.err().contains(PASSWORD) || failed.out().contains(PASSWORD));
+
+    Run refused = ssekit(null, "opencode", "--url", opencode.url(), "--model", "mock/mock-normal", "hi");
+    assertEquals(1, refused.status(), refused::toString);
+    assertTrue(refused.err().startsWith("ssekit opencode: HTTP 401"), refused::toString);
+
+    Run usage = ssekit(PASSWORD, "opencode", "--url", opencode.url(), "--model", "no-slash", "hi");
+    assertEquals(2, usage.status(), usage::toString);
+  }
+
+  @Test
+  void eventsPrintsJsonLinesAndReconnectsAfterTheInstanceIsDisposed() throws Exception {
+    Path other = opencode.newProjectDir("cli-events");
+    OpenCodeClient client = OpenCodeClient.create(vertx, options(PASSWORD).setDirectory(other.toString()));
+    try {
+      // a turn first: the instance is fully up, so the stream shows only what follows (and disposing an instance
+      // still booting can hang in opencode 1.18.33)
+      String warm = await(client.createSession(SessionCreateBody.builder().title("warm").build())).id().orElseThrow();
+      assertEquals(NORMAL, await(client.prompt(warm, PromptBody.builder().model(ModelRef.of("mock", "mock-normal"))
+          .addParts(PromptPart.text("warm up")).build())).text());
+      // other events (catalog.updated, ...) come at times of their own: print only the two types that matter
+      Process process = start(PASSWORD, "events", "--url", opencode.url(), "--directory", other.toString(),
+          "--type", "server.connected,server.instance.disposed", "--max-events", "3");
+      Output out = Output.of(process.getInputStream());
+      Output err = Output.of(process.getErrorStream());
+      out.awaitContains("server.connected", Duration.ofSeconds(60));
+      assertTrue(await(client.disposeInstance()));
+      assertTrue(process.waitFor(90, TimeUnit.SECONDS), () -> "still running; printed " + out.text());
+      out.join();
+      err.join();
+      assertEquals(0, process.exitValue(), () -> out.text() + err.text());
+      List<String> types = new ArrayList<>();
+      for (String line : out.text().split("\n")) {
+        types.add(new JsonObject(line).getString("type"));
+      }
+      assertEquals(List.of("server.connected", "server.instance.disposed", "server.connected"), types, out.text());
+      assertTrue(err.text().contains("ssekit events: the stream closed; reconnecting in"), err.text());
+      assertFalse(out.text().contains(PASSWORD) || err.text().contains(PASSWORD));
+    } finally {
+      await(client.close());
+    }
+  }
+
+  static Run ssekit(String password, String... args) throws Exception {
+    long started = System.nanoTime();
+    Process process = start(password, args);
+    process.getOutputStream().close();
+    Output out = Output.of(process.getInputStream());
+    Output err = Output.of(process.getErrorStream());
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
+      throw new AssertionError("ssekit " + String.join(" ", args) + " did not exit; printed " + out.text() + err.text());
+    }
+    long exited = System.nanoTime();
+    out.join();
+    err.join();
+    long first = out.firstByteNanos == 0 ? exited : out.firstByteNanos;
+    return new Run(process.exitValue(), out.text(), err.text(), (first - started) / 1_000_000,
+        (exited - started) / 1_000_000);
+  }
+
+  static Process start(String password, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("OPENCODE_SERVER_PASSWORD");
+    builder.environment().remove("OPENCODE_SERVER_USERNAME");
+    if (password != null) {
+      builder.environment().put("OPENCODE_SERVER_PASSWORD", password);
+    }
+    return builder.start();
+  }
+
+  /** Reads a process's output on a thread of its own, noting when the first byte came. */
+  static final class Output {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final Thread reader;
+    volatile long firstByteNanos;
+
+    private Output(InputStream in) {
+      reader = new Thread(() -> {
+        byte[] buffer = new byte[4096];
+        try (in) {
+          for (int n; (n = in.read(buffer)) >= 0; ) {
+            if (n > 0 && firstByteNanos == 0) {
+              firstByteNanos = System.nanoTime();
+            }
+            synchronized (bytes) {
+              bytes.write(buffer, 0, n);
+            }
+          }
+        } catch (IOException e) {
+          // the process is gone
+        }
+      }, "ssekit-output");
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    static Output of(InputStream in) {
+      return new Output(in);
+    }
+
+    String text() {
+      synchronized (bytes) {
+        return bytes.toString(StandardCharsets.UTF_8);
+      }
+    }
+
+    void join() throws InterruptedException {
+      reader.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    void awaitContains(String text, Duration within) throws InterruptedException {
+      long deadline = System.nanoTime() + within.toNanos();
+      while (!text().contains(text)) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("no '" + text + "' within " + within + "; printed " + text());
+        }
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+  }
+
+  static <T extends Throwable> T failure(Future<?> future, Class<T> type) throws Exception {
+    try {
+      Object value = await(future);
+      throw new AssertionError("expected a failure, got " + value);
+    } catch (ExecutionException e) {
+      if (!type.isInstance(e.getCause())) {
+        throw new AssertionError("expected a " + type.getSimpleName() + ", got " + e.getCause(), e.getCause());
+      }
+      return type.cast(e.getCause());
+    }
+  }
+}

@@ -172,6 +172,7 @@ class OpenCodeCliAndAuthIT {
       Output out = Output.of(process.getInputStream());
       Output err = Output.of(process.getErrorStream());
       out.awaitContains("server.connected", Duration.ofSeconds(60));
+      opencode.awaitInstanceBooted(other);
       assertTrue(await(client.disposeInstance()));
       assertTrue(process.waitFor(90, TimeUnit.SECONDS), () -> "still running; printed " + out.text());
       out.join();

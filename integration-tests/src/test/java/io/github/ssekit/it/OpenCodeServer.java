@@ -142,6 +142,23 @@ final class OpenCodeServer implements AutoCloseable {
     return dir;
   }
 
+  /**
+   * Waits until the instance for {@code directory} has booted its location services (the server logs it), then a
+   * little longer. OpenCode 1.18.33 can hang for good when an instance is disposed while that step is running, so
+   * tests that dispose an instance call this first.
+   */
+  void awaitInstanceBooted(Path directory) throws InterruptedException {
+    String line = "message=\"booting location services\" directory=" + directory;
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!log().contains(line)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("the instance for " + directory + " never booted:\n" + log());
+      }
+      Thread.sleep(100);
+    }
+    Thread.sleep(2000); // the services it boots next are not logged; give them time
+  }
+
   /** The server's log so far, for failure messages. */
   String log() {
     try {

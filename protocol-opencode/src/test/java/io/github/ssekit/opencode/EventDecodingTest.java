@@ -280,7 +280,7 @@ class EventDecodingTest {
     List<Part> parts = all(events, MessagePartUpdated.class).stream().map(MessagePartUpdated::part)
         .collect(Collectors.toList());
     assertEquals(List.of("text", "step-start", "text", "text", "step-finish"),
-        parts.stream().map(p -> p.type().orElseThrow().value()).collect(Collectors.toList()));
+        parts.stream().map(p -> p.type().orElseThrow().raw()).collect(Collectors.toList()));
     Part stepFinish = parts.get(4);
     assertEquals("stop", stepFinish.reason().orElseThrow());
     assertEquals(Optional.of(11L), stepFinish.tokens().flatMap(t -> t.input()));

@@ -146,11 +146,11 @@ class OpenCodeProtocolTest {
             + "\"part\":{\"id\":\"prt_1\",\"messageID\":\"msg_1\",\"sessionID\":\"ses_a\",\"type\":\"hologram\","
             + "\"state\":{\"status\":\"levitating\"}}}}")));
     PartType type = updated.part().type().orElseThrow();
-    assertEquals("hologram", type.value());
+    assertEquals("hologram", type.raw());
     assertFalse(type.isKnown());
     assertTrue(PartType.TEXT.isKnown());
     ToolStatus status = updated.part().state().orElseThrow().status().orElseThrow();
-    assertEquals("levitating", status.value());
+    assertEquals("levitating", status.raw());
     assertFalse(status.isKnown());
   }
 

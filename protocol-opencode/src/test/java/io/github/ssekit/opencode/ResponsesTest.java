@@ -46,7 +46,7 @@ class ResponsesTest {
     assertTrue(answer.info().orElseThrow().isCompleted());
     assertEquals(raw.get("parts").size(), answer.parts().size());
     for (int i = 0; i < raw.get("parts").size(); i++) {
-      assertEquals(raw.at("/parts/" + i + "/type").asText(), answer.parts().get(i).type().orElseThrow().value());
+      assertEquals(raw.at("/parts/" + i + "/type").asText(), answer.parts().get(i).type().orElseThrow().raw());
     }
     StringBuilder text = new StringBuilder();
     raw.get("parts").forEach(p -> text.append(p.get("type").asText().equals("text") ? p.get("text").asText() : ""));

@@ -69,6 +69,11 @@ public record Role(String raw) {
     }
   }
 
+  /** Whether this is one of the documented values: {@code known().isPresent()}. */
+  public boolean isKnown() {
+    return known().isPresent();
+  }
+
   @Override
   public String toString() {
     return raw;

@@ -74,6 +74,11 @@ public record ServiceTier(String raw) {
     }
   }
 
+  /** Whether this is one of the documented values: {@code known().isPresent()}. */
+  public boolean isKnown() {
+    return known().isPresent();
+  }
+
   @Override
   public String toString() {
     return raw;

@@ -11,9 +11,9 @@ import java.util.Set;
  * <p>Open: any string the server sends is kept as is; {@link #isKnown()} says whether it is one of the
  * constants below (the ones OpenCode 1.18.33 documents).
  *
- * @param value the raw string, as sent
+ * @param raw the raw string, as sent
  */
-public record PartType(String value) {
+public record PartType(String raw) {
   /** {@code "text"}. */
   public static final PartType TEXT = new PartType("text");
   /** {@code "reasoning"}. */
@@ -44,20 +44,20 @@ public record PartType(String value) {
 
   /** Wraps a raw value. */
   public PartType {
-    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(raw, "raw");
   }
 
   /** The value for a raw string (Jackson uses this too). */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-  public static PartType of(String value) {
-    return new PartType(value);
+  public static PartType of(String raw) {
+    return new PartType(raw);
   }
 
   /** The raw string, as sent. */
   @Override
   @JsonValue
-  public String value() {
-    return value;
+  public String raw() {
+    return raw;
   }
 
   /** Whether this is one of the documented constants. */
@@ -67,6 +67,6 @@ public record PartType(String value) {
 
   @Override
   public String toString() {
-    return value;
+    return raw;
   }
 }

@@ -11,9 +11,9 @@ import java.util.Set;
  * <p>Open: any string the server sends is kept as is; {@link #isKnown()} says whether it is one of the
  * constants below (the ones OpenCode 1.18.33 documents).
  *
- * @param value the raw string, as sent
+ * @param raw the raw string, as sent
  */
-public record Role(String value) {
+public record Role(String raw) {
   /** {@code "user"}. */
   public static final Role USER = new Role("user");
   /** {@code "assistant"}. */
@@ -23,20 +23,20 @@ public record Role(String value) {
 
   /** Wraps a raw value. */
   public Role {
-    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(raw, "raw");
   }
 
   /** The value for a raw string (Jackson uses this too). */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-  public static Role of(String value) {
-    return new Role(value);
+  public static Role of(String raw) {
+    return new Role(raw);
   }
 
   /** The raw string, as sent. */
   @Override
   @JsonValue
-  public String value() {
-    return value;
+  public String raw() {
+    return raw;
   }
 
   /** Whether this is one of the documented constants. */
@@ -46,6 +46,6 @@ public record Role(String value) {
 
   @Override
   public String toString() {
-    return value;
+    return raw;
   }
 }

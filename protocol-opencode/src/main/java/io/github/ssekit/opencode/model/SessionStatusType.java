@@ -11,9 +11,9 @@ import java.util.Set;
  * <p>Open: any string the server sends is kept as is; {@link #isKnown()} says whether it is one of the
  * constants below (the ones OpenCode 1.18.33 documents).
  *
- * @param value the raw string, as sent
+ * @param raw the raw string, as sent
  */
-public record SessionStatusType(String value) {
+public record SessionStatusType(String raw) {
   /** {@code "idle"}. */
   public static final SessionStatusType IDLE = new SessionStatusType("idle");
   /** {@code "busy"}. */
@@ -25,20 +25,20 @@ public record SessionStatusType(String value) {
 
   /** Wraps a raw value. */
   public SessionStatusType {
-    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(raw, "raw");
   }
 
   /** The value for a raw string (Jackson uses this too). */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-  public static SessionStatusType of(String value) {
-    return new SessionStatusType(value);
+  public static SessionStatusType of(String raw) {
+    return new SessionStatusType(raw);
   }
 
   /** The raw string, as sent. */
   @Override
   @JsonValue
-  public String value() {
-    return value;
+  public String raw() {
+    return raw;
   }
 
   /** Whether this is one of the documented constants. */
@@ -48,6 +48,6 @@ public record SessionStatusType(String value) {
 
   @Override
   public String toString() {
-    return value;
+    return raw;
   }
 }

@@ -11,9 +11,9 @@ import java.util.Set;
  * <p>Open: any string the server sends is kept as is; {@link #isKnown()} says whether it is one of the
  * constants below (the ones OpenCode 1.18.33 documents).
  *
- * @param value the raw string, as sent
+ * @param raw the raw string, as sent
  */
-public record ToolStatus(String value) {
+public record ToolStatus(String raw) {
   /** {@code "pending"}. */
   public static final ToolStatus PENDING = new ToolStatus("pending");
   /** {@code "running"}. */
@@ -27,20 +27,20 @@ public record ToolStatus(String value) {
 
   /** Wraps a raw value. */
   public ToolStatus {
-    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(raw, "raw");
   }
 
   /** The value for a raw string (Jackson uses this too). */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-  public static ToolStatus of(String value) {
-    return new ToolStatus(value);
+  public static ToolStatus of(String raw) {
+    return new ToolStatus(raw);
   }
 
   /** The raw string, as sent. */
   @Override
   @JsonValue
-  public String value() {
-    return value;
+  public String raw() {
+    return raw;
   }
 
   /** Whether this is one of the documented constants. */
@@ -50,6 +50,6 @@ public record ToolStatus(String value) {
 
   @Override
   public String toString() {
-    return value;
+    return raw;
   }
 }

@@ -1,0 +1,54 @@
+package io.github.ssekit.benchmarks;
+
+import io.github.ssekit.benchmarks.pipeline.Assembled;
+import io.github.ssekit.benchmarks.pipeline.ChatPipeline;
+import io.github.ssekit.benchmarks.workload.Input;
+import io.github.ssekit.benchmarks.workload.Workloads;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Workload 5: the LLM stream (4 KiB buffers) from bytes to the assembled message, per library.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class PipelineBenchmark {
+
+  @Param({"ssekit", "okhttp-eventsource+jackson", "openai-java"})
+  public String pipeline;
+
+  @Param({"20000"})
+  public int events;
+
+  private Input input;
+  private ChatPipeline chat;
+
+  @Setup
+  public void setup() {
+    input = Workloads.llm(events, Workloads.BUFFERS_4K, false);
+    chat = ChatPipeline.byName(pipeline);
+  }
+
+  @Benchmark
+  public Assembled run() throws Exception {
+    Assembled result = chat.run(input);
+    if (!"stop".equals(result.finishReason())) {
+      throw new IllegalStateException(pipeline + " assembled " + result.finishReason());
+    }
+    return result;
+  }
+}

@@ -1,5 +1,6 @@
 package io.github.ssekit.sse;
 
+import io.github.ssekit.sse.internal.LineScan;
 import io.github.ssekit.sse.internal.Utf8;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -28,8 +29,9 @@ import java.util.OptionalLong;
  *       the server asked for "never soon", and the reconnecting client caps the delay with its own maximum.
  *   <li>UTF-8 is decoded with the Encoding Standard's replacement rules (one U+FFFD per maximal invalid
  *       subsequence, three for an encoded surrogate such as {@code ED A0 80}), once per field value.
- *   <li>Linear time and bounded memory: each byte is scanned once; bytes of a line are copied only when the line
- *       spans two feeds. The data of one event (its data values plus one line feed per {@code data} line) may
+ *   <li>Linear time and bounded memory: each byte is scanned once (eight at a time); the data of an event that
+ *       is one line within one feed goes straight from the fed array into its String, and other data is copied
+ *       once into a buffer, never re-scanned or re-concatenated. The data of one event (its data values plus one line feed per {@code data} line) may
  *       grow to {@link Builder#maxEventSize(int)} bytes, and so may each {@code event}, {@code id} and
  *       {@code retry} value. A larger event is dropped whole (data, type and id) with an
  *       {@link SseEventTooLargeException} to {@link SseHandler#onError}; the parser skips to the next blank line
@@ -54,6 +56,12 @@ public final class SseParser {
   private static final int RETAINED_BUFFER = 64 * 1024;
 
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  private static final byte[] EMPTY = new byte[0];
+  /** Recent event types kept as Strings, so that a stream of a few names allocates none per event. */
+  private static final int TYPE_CACHE = 8;
+  private static final int MAX_CACHED_TYPE = 32;
+  /** Ids up to this length are remembered as bytes, so that a repeated id allocates no new String. */
+  private static final int MAX_REMEMBERED_ID = 64;
 
   private final SseHandler handler;
   private final boolean comments;
@@ -64,15 +72,31 @@ public final class SseParser {
   private long retry = -1;
 
   // The block being read.
-  private byte[] data = new byte[0];
+  private byte[] data = EMPTY;
+  /** Bytes in the data buffer: the values and one LF per data line, counted the same while only viewed. */
   private int dataLength;
+  /** Some data byte is 0x80 or above, so decoding must go through UTF-8 (else it is a Latin-1 copy). */
+  private boolean dataNonAscii;
+  /**
+   * When not null, the data buffer is still one line of the array being fed, not yet copied: {@code
+   * viewBytes[viewFrom, viewFrom + dataLength - 1)} and its LF. An event that is one line within one feed (the
+   * common case) is then decoded straight from the caller's array. Never kept past the feed that set it.
+   */
+  private byte[] viewBytes;
+  private int viewFrom;
   private String eventType = "";
   private String idBuffer;
+  /** The UTF-8 bytes {@code idBuffer} was decoded from, or {@code idBytesLength == -1} when not known. */
+  private byte[] idBytes = EMPTY;
+  private int idBytesLength = -1;
   /** An event over the limit was dropped: ignore lines until the next blank one. */
   private boolean skippingBlock;
+  private byte[][] typeKeys;
+  private String[] typeValues;
+  private int typeNext;
 
   // The line being read when it spans feeds.
-  private byte[] line = new byte[0];
+  private byte[] line = EMPTY;
   private int lineLength;
   /** Where the first colon of the buffered line is, or -1 while none has arrived. */
   private int lineColon = -1;
@@ -80,6 +104,12 @@ public final class SseParser {
   private boolean lineStarted;
   /** The rest of the current line is not needed (a comment nobody listens to, or a line of a dropped event). */
   private boolean lineDropped;
+  /** Some byte of the buffered line is 0x80 or above. */
+  private boolean lineNonAscii;
+  /** The line is a data line: its value goes straight to the data buffer, not through the line buffer. */
+  private boolean lineInData;
+  /** ...and nothing of its value has arrived yet: one space at the start of the next bytes is skipped. */
+  private boolean lineSpacePending;
   /** The previous feed ended with CR: an LF at the start of the next one belongs to it. */
   private boolean skipLineFeed;
 
@@ -137,29 +167,51 @@ public final class SseParser {
         p++;
       }
     }
-    while (p < end) {
-      int eol = indexOfLineEnd(bytes, p, end);
-      if (eol < 0) {
-        holdPartialLine(bytes, p, end);
-        return;
-      }
-      if (lineStarted) {
-        finishSpanningLine(bytes, p, eol);
-      } else {
-        processLine(bytes, p, eol);
-      }
-      if (gen != generation) {
-        return; // a callback called end() or reset()
-      }
-      p = eol + 1;
-      if (bytes[eol] == CR) {
-        if (p < end) {
-          if (bytes[p] == LF) {
-            p++;
+    try {
+      while (p < end) {
+        int eol;
+        if (lineInData) {
+          // The value of a data line that spans feeds: straight into the data buffer.
+          eol = continueDataLine(bytes, p, end);
+          if (eol < 0 || gen != generation) {
+            return;
+          }
+          if (lineInData) {
+            endDataLine();
+          } else {
+            finishSpanningLine(bytes, eol, eol, false); // dropped as too large on the way
           }
         } else {
-          skipLineFeed = true;
+          long scan = LineScan.scan(bytes, p, end);
+          eol = (int) scan;
+          boolean nonAscii = (scan & LineScan.NON_ASCII) != 0;
+          if (eol < 0) {
+            holdPartialLine(bytes, p, end, nonAscii);
+            return;
+          }
+          if (lineStarted) {
+            finishSpanningLine(bytes, p, eol, nonAscii);
+          } else {
+            processLine(bytes, p, eol, nonAscii);
+          }
+          if (gen != generation) {
+            return; // a callback called end() or reset()
+          }
         }
+        p = eol + 1;
+        if (bytes[eol] == CR) {
+          if (p < end) {
+            if (bytes[p] == LF) {
+              p++;
+            }
+          } else {
+            skipLineFeed = true;
+          }
+        }
+      }
+    } finally {
+      if (viewBytes != null) {
+        copyView(); // the caller may reuse its array once feed returns
       }
     }
   }
@@ -223,10 +275,7 @@ public final class SseParser {
 
   private void discardPending() {
     generation++;
-    lineLength = 0;
-    lineColon = -1;
-    lineStarted = false;
-    lineDropped = false;
+    resetLine();
     skipLineFeed = false;
     skippingBlock = false;
     clearBlock();
@@ -234,13 +283,16 @@ public final class SseParser {
 
   private void clearBlock() {
     dataLength = 0;
+    dataNonAscii = false;
+    viewBytes = null;
     eventType = "";
     idBuffer = lastEventId;
+    idBytesLength = -1;
     if (data.length > RETAINED_BUFFER) {
-      data = new byte[0];
+      data = EMPTY;
     }
     if (line.length > RETAINED_BUFFER) {
-      line = new byte[0];
+      line = EMPTY;
     }
   }
 
@@ -252,7 +304,7 @@ public final class SseParser {
         if (bomMatched > 0) {
           // Not a BOM after all: the bytes held back are the start of the first line.
           lineStarted = true;
-          appendToLine(BOM, 0, bomMatched);
+          appendToLine(BOM, 0, bomMatched, true);
         }
         return p;
       }
@@ -265,51 +317,52 @@ public final class SseParser {
     return p;
   }
 
-  private static int indexOfLineEnd(byte[] bytes, int from, int to) {
-    for (int i = from; i < to; i++) {
-      byte b = bytes[i];
-      if (b == LF || b == CR) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   /** The feed ended inside a line: keep what will be needed of it. */
-  private void holdPartialLine(byte[] bytes, int from, int to) {
+  private void holdPartialLine(byte[] bytes, int from, int to, boolean nonAscii) {
     if (!lineStarted) {
       lineStarted = true;
       lineDropped = skippingBlock || (bytes[from] == COLON && !comments);
     }
     if (!lineDropped) {
-      appendToLine(bytes, from, to - from);
+      appendToLine(bytes, from, to - from, nonAscii);
     }
   }
 
-  private void finishSpanningLine(byte[] bytes, int from, int to) {
+  private void finishSpanningLine(byte[] bytes, int from, int to, boolean nonAscii) {
+    if (!lineDropped && to > from) {
+      appendToLine(bytes, from, to - from, nonAscii);
+    }
     boolean dropped = lineDropped;
-    lineStarted = false;
-    lineDropped = false;
-    if (!dropped && to > from) {
-      appendToLine(bytes, from, to - from);
-      dropped = lineDropped;
-    }
+    boolean inData = lineInData;
+    boolean lineHigh = lineNonAscii;
     int n = lineLength;
-    lineLength = 0;
-    lineColon = -1;
-    lineDropped = false;
-    if (!dropped) {
-      processLine(line, 0, n);
-    } // else: a non-empty line we did not need, so it cannot end a block
+    resetLine();
+    if (dropped) {
+      return; // a non-empty line we did not need, so it cannot end a block
+    }
+    if (inData) {
+      data[dataLength++] = LF; // room was kept by every append
+      return;
+    }
+    processLine(line, 0, n, lineHigh);
   }
 
-  /** Buffers part of a line that spans feeds, then drops it as soon as it is known to be unneeded or too large. */
-  private void appendToLine(byte[] bytes, int from, int n) {
+  /**
+   * Takes more bytes of a line that spans feeds, and drops the line as soon as it is known to be unneeded or
+   * too large. A data line leaves the line buffer as soon as its name is known: its value is appended to the
+   * data buffer as it arrives, so a large value is copied once.
+   */
+  private void appendToLine(byte[] bytes, int from, int n, boolean nonAscii) {
+    if (lineInData) {
+      appendDataPiece(bytes, from, n, nonAscii);
+      return;
+    }
     int needed = lineLength + n;
     if (needed > line.length) {
       line = Arrays.copyOf(line, grow(line.length, needed));
     }
     System.arraycopy(bytes, from, line, lineLength, n);
+    lineNonAscii |= nonAscii;
     if (lineColon < 0) {
       for (int i = lineLength; i < needed; i++) {
         if (line[i] == COLON) {
@@ -322,14 +375,98 @@ public final class SseParser {
     int kind = lineColon >= 0 ? fieldKind(line, 0, lineColon) : lineLength > MAX_KNOWN_NAME ? UNKNOWN : PENDING;
     if (kind == UNKNOWN) {
       dropLine(); // ignored by the spec: nothing to keep, nothing to report
+    } else if (kind == DATA) {
+      startDataLine();
     } else if (kind != PENDING && valueTooLarge(kind, lineLength - valueStart(line, 0, lineColon, lineLength))) {
+      dropLine(); // first: the error callback may reset the parser
       reportTooLarge(kind);
-      dropLine();
     }
+  }
+
+  /** The buffered line turned out to be a data line: move its value so far to the data buffer. */
+  private void startDataLine() {
+    int value = lineColon + 1;
+    int n = lineLength - value;
+    lineInData = true;
+    lineLength = 0;
+    if (n == 0) {
+      lineSpacePending = true;
+      appendDataPiece(line, value, 0, false); // checks the limit and keeps room for the LF
+      return;
+    }
+    if (line[value] == SPACE) {
+      value++;
+      n--;
+    }
+    appendDataPiece(line, value, n, lineNonAscii);
+  }
+
+  /**
+   * Appends the next bytes of a spanning data line's value, up to the line end if it is in {@code [from, to)};
+   * returns that line end, or -1. A piece of at most eight bytes (tiny network reads) is handled as one long:
+   * loaded, searched for CR and LF, and stored whole, where there is room on both sides.
+   */
+  private int continueDataLine(byte[] bytes, int from, int to) {
+    int n = to - from;
+    if (n <= 8 && !lineSpacePending && from + 8 <= bytes.length && data.length - dataLength > 8) {
+      long v = LineScan.load(bytes, from);
+      long piece = -1L >>> ((8 - n) << 3);
+      long found = LineScan.lineEnds(v) & piece;
+      int length = Math.min(n, Long.numberOfTrailingZeros(found) >>> 3);
+      if ((long) dataLength + length + 1 <= maxEventSize) {
+        LineScan.store(data, dataLength, v); // the bytes after the value are overwritten later
+        dataLength += length;
+        dataNonAscii |= LineScan.nonAscii(v & ((found & -found) - 1) & piece);
+        return found == 0 ? -1 : from + length;
+      }
+    }
+    long scan = LineScan.scan(bytes, from, to);
+    int eol = (int) scan;
+    appendDataPiece(bytes, from, (eol < 0 ? to : eol) - from, (scan & LineScan.NON_ASCII) != 0);
+    return eol;
+  }
+
+  /** A spanning data line ended: its LF (room for it was kept). */
+  private void endDataLine() {
+    data[dataLength++] = LF;
+    resetLine();
+  }
+
+  /** No line is in progress. */
+  private void resetLine() {
+    lineStarted = false;
+    lineDropped = false;
+    lineInData = false;
+    lineSpacePending = false;
+    lineNonAscii = false;
+    lineLength = 0;
+    lineColon = -1;
+  }
+
+  /** Appends part of a data line's value to the data buffer, keeping room for its LF. */
+  private void appendDataPiece(byte[] bytes, int from, int n, boolean nonAscii) {
+    if (lineSpacePending && n > 0) {
+      lineSpacePending = false;
+      if (bytes[from] == SPACE) {
+        from++;
+        n--;
+      }
+    }
+    if ((long) dataLength + n + 1 > maxEventSize) {
+      dropLine(); // first: the error callback may reset the parser
+      eventTooLarge();
+      return;
+    }
+    ensureData(dataLength + n + 1);
+    System.arraycopy(bytes, from, data, dataLength, n);
+    dataLength += n;
+    dataNonAscii |= nonAscii;
   }
 
   private void dropLine() {
     lineDropped = true;
+    lineInData = false;
+    lineSpacePending = false;
     lineLength = 0;
     lineColon = -1;
   }
@@ -389,7 +526,7 @@ public final class SseParser {
     }
   }
 
-  private void processLine(byte[] b, int start, int end) {
+  private void processLine(byte[] b, int start, int end, boolean nonAscii) {
     if (start == end) {
       if (skippingBlock) {
         skippingBlock = false;
@@ -402,6 +539,12 @@ public final class SseParser {
     if (skippingBlock) {
       return;
     }
+    if (end - start >= 5 && b[start + 4] == COLON && b[start] == 'd' && b[start + 1] == 'a' && b[start + 2] == 't'
+        && b[start + 3] == 'a') {
+      int value = start + 5; // the common line first: "data:" and its value
+      addDataLine(b, value < end && b[value] == SPACE ? value + 1 : value, end, nonAscii);
+      return;
+    }
     int colon = start;
     while (colon < end && b[colon] != COLON) {
       colon++;
@@ -410,50 +553,131 @@ public final class SseParser {
     if (kind == UNKNOWN || (kind == COMMENT && !comments)) {
       return;
     }
+    // The name of a field the parser uses is ASCII, so nonAscii (about the whole line) is about the value.
     int value = valueStart(b, start, colon < end ? colon : -1, end);
-    if (valueTooLarge(kind, end - value)) {
+    if (kind != DATA && valueTooLarge(kind, end - value)) {
       reportTooLarge(kind);
       return;
     }
     switch (kind) {
       case DATA:
-        appendData(b, value, end);
+        addDataLine(b, value, end, nonAscii);
         break;
       case EVENT:
-        eventType = Utf8.decode(b, value, end - value);
+        eventType = eventType(b, value, end, nonAscii);
         break;
       case ID:
-        setId(b, value, end);
+        setId(b, value, end, nonAscii);
         break;
       case RETRY:
         setRetry(b, value, end);
         break;
       case COMMENT:
-        handler.onComment(Utf8.decode(b, value, end - value));
+        handler.onComment(Utf8.decode(b, value, end - value, nonAscii));
         break;
       default:
         throw new AssertionError(kind);
     }
   }
 
-  private void appendData(byte[] b, int from, int to) {
+  /** A complete data line: its value and an LF join the data buffer. */
+  private void addDataLine(byte[] b, int from, int to, boolean nonAscii) {
     int n = to - from;
-    int needed = dataLength + n + 1; // checked against maxEventSize by the caller
-    if (needed > data.length) {
-      data = Arrays.copyOf(data, grow(data.length, needed));
+    if ((long) dataLength + n + 1 > maxEventSize) {
+      eventTooLarge();
+      return;
     }
+    if (dataLength == 0 && b != line) {
+      viewBytes = b; // the first data line of the block: copied only if the block outlives this feed
+      viewFrom = from;
+      dataLength = n + 1;
+      dataNonAscii = nonAscii;
+      return;
+    }
+    ensureData(dataLength + n + 1);
     System.arraycopy(b, from, data, dataLength, n);
     dataLength += n;
     data[dataLength++] = LF;
+    dataNonAscii |= nonAscii;
   }
 
-  private void setId(byte[] b, int from, int to) {
+  /** Makes room for {@code needed} bytes in the data buffer, after copying a viewed line into it. */
+  private void ensureData(int needed) {
+    if (viewBytes != null) {
+      copyView();
+    }
+    if (needed > data.length) {
+      data = Arrays.copyOf(data, grow(data.length, needed));
+    }
+  }
+
+  /** Copies the viewed data line (and its LF) into the data buffer. */
+  private void copyView() {
+    int n = dataLength;
+    if (n > data.length) {
+      data = new byte[grow(data.length, n)];
+    }
+    System.arraycopy(viewBytes, viewFrom, data, 0, n - 1);
+    data[n - 1] = LF;
+    viewBytes = null;
+  }
+
+  /** The value of an {@code event} field, from the cache of recent names when it is there. */
+  private String eventType(byte[] b, int from, int to, boolean nonAscii) {
+    int n = to - from;
+    if (n == 0 || n > MAX_CACHED_TYPE) {
+      return Utf8.decode(b, from, n, nonAscii);
+    }
+    if (typeKeys == null) {
+      typeKeys = new byte[TYPE_CACHE][];
+      typeValues = new String[TYPE_CACHE];
+    }
+    for (int i = 0; i < TYPE_CACHE; i++) {
+      byte[] key = typeKeys[i];
+      if (key == null) {
+        break;
+      }
+      if (key.length == n && sameBytes(key, b, from, n)) {
+        return typeValues[i];
+      }
+    }
+    String type = Utf8.decode(b, from, n, nonAscii);
+    typeKeys[typeNext] = Arrays.copyOfRange(b, from, to);
+    typeValues[typeNext] = type;
+    typeNext = (typeNext + 1) % TYPE_CACHE;
+    return type;
+  }
+
+  /** Whether {@code a[0, n)} equals {@code b[from, from + n)}; a plain loop, as these are a few bytes long. */
+  private static boolean sameBytes(byte[] a, byte[] b, int from, int n) {
+    for (int i = 0; i < n; i++) {
+      if (a[i] != b[from + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void setId(byte[] b, int from, int to, boolean nonAscii) {
     for (int i = from; i < to; i++) {
       if (b[i] == 0) {
         return; // an id containing U+0000 is ignored
       }
     }
-    idBuffer = Utf8.decode(b, from, to - from);
+    int n = to - from;
+    if (n == idBytesLength && sameBytes(idBytes, b, from, n)) {
+      return; // the same id again: keep its String
+    }
+    idBuffer = Utf8.decode(b, from, n, nonAscii);
+    if (n <= MAX_REMEMBERED_ID) {
+      if (idBytes.length < n) {
+        idBytes = new byte[MAX_REMEMBERED_ID];
+      }
+      System.arraycopy(b, from, idBytes, 0, n);
+      idBytesLength = n;
+    } else {
+      idBytesLength = -1;
+    }
   }
 
   private void setRetry(byte[] b, int from, int to) {
@@ -481,12 +705,16 @@ public final class SseParser {
       eventType = "";
       return;
     }
-    String text = Utf8.decode(data, 0, dataLength - 1);
+    String text = viewBytes != null
+        ? Utf8.decode(viewBytes, viewFrom, dataLength - 1, dataNonAscii)
+        : Utf8.decode(data, 0, dataLength - 1, dataNonAscii);
     String type = eventType.isEmpty() ? SseEvent.DEFAULT_TYPE : eventType;
     eventType = "";
     dataLength = 0;
+    dataNonAscii = false;
+    viewBytes = null;
     if (data.length > RETAINED_BUFFER) {
-      data = new byte[0];
+      data = EMPTY;
     }
     handler.onEvent(new SseEvent(type, text, lastEventId));
   }

@@ -31,6 +31,17 @@ public final class Utf8 {
     return new String(bytes, offset, length, StandardCharsets.UTF_8);
   }
 
+  /**
+   * Decodes {@code length} bytes from {@code offset}, told whether any of them is 0x80 or above (as
+   * {@link LineScan#scan} finds out on the way): all-ASCII bytes are copied into a Latin-1 String, unscanned.
+   */
+  public static String decode(byte[] bytes, int offset, int length, boolean nonAscii) {
+    if (nonAscii) {
+      return decode(bytes, offset, length);
+    }
+    return length == 0 ? "" : new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+  }
+
   /** The Encoding Standard's UTF-8 decoder, step by step; the reference for {@link #decode}. */
   public static String decodeWhatwg(byte[] bytes, int offset, int length) {
     char[] out = new char[length]; // never more UTF-16 units than bytes

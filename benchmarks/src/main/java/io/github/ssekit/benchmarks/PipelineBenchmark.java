@@ -18,7 +18,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Workload 5: the LLM stream (4 KiB buffers) from bytes to the assembled message, per library.
+ * Workload 5: LLM streams (4 KiB buffers) from bytes to the assembled message, per library. One operation runs
+ * {@value #EVENTS_PER_OPERATION} events: {@code 20000 / events} streams of {@code events} events each (a reply
+ * of about 1,000 tokens is typical; 20,000 shows how each pipeline scales with the length of one reply).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,24 +33,34 @@ public class PipelineBenchmark {
   @Param({"ssekit", "okhttp-eventsource+jackson", "openai-java"})
   public String pipeline;
 
-  @Param({"20000"})
+  /** Events in one operation, whatever the stream length. */
+  public static final int EVENTS_PER_OPERATION = 20_000;
+
+  /** Events per stream. */
+  @Param({"1000", "20000"})
   public int events;
 
   private Input input;
   private ChatPipeline chat;
+  private int streams;
 
   @Setup
   public void setup() {
     input = Workloads.llm(events, Workloads.BUFFERS_4K, false);
     chat = ChatPipeline.byName(pipeline);
+    streams = EVENTS_PER_OPERATION / events;
   }
 
   @Benchmark
-  public Assembled run() throws Exception {
-    Assembled result = chat.run(input);
-    if (!"stop".equals(result.finishReason())) {
-      throw new IllegalStateException(pipeline + " assembled " + result.finishReason());
+  public long run() throws Exception {
+    long length = 0;
+    for (int i = 0; i < streams; i++) {
+      Assembled result = chat.run(input);
+      if (!"stop".equals(result.finishReason())) {
+        throw new IllegalStateException(pipeline + " assembled " + result.finishReason());
+      }
+      length += result.content().length();
     }
-    return result;
+    return length;
   }
 }

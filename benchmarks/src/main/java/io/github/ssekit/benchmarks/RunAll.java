@@ -1,0 +1,134 @@
+package io.github.ssekit.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ssekit.benchmarks.loopback.LoopbackRun;
+import io.github.ssekit.benchmarks.report.Report;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark, writes the JSON results, and regenerates the tables of BENCHMARKS.md and the README.
+ * {@code benchmarks/run} calls it from the repository root. Options: {@code --quick} (a short smoke run, results
+ * to {@code benchmarks/target/quick-results}, documents untouched), {@code --only parse,large,pipeline,loopback},
+ * {@code --report-only} (regenerate the documents from existing results).
+ */
+public final class RunAll {
+  private RunAll() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> list = List.of(args);
+    boolean quick = list.contains("--quick");
+    boolean reportOnly = list.contains("--report-only");
+    String only = value(list, "--only", "parse,large,pipeline,loopback");
+    Path results = Path.of(quick ? "benchmarks/target/quick-results" : "benchmarks/results");
+    Files.createDirectories(results);
+
+    if (!reportOnly) {
+      ObjectNode environment = environment(quick);
+      if (only.contains("parse")) {
+        jmh(quick, results.resolve("jmh-parse.json"), ParseBenchmark.class, b -> b
+            .param("events", quick ? "20000" : "100000"));
+      }
+      if (only.contains("large")) {
+        jmh(quick, results.resolve("jmh-large-16m.json"), LargeLineBenchmark.class, b -> b
+            .param("size", Integer.toString(16 << 20))
+            .param("parser", "scan", "ssekit", "okhttp-eventsource", "okhttp-sse", "spring", "bufferedreader"));
+        // Vert.x's codec is quadratic: 16 MiB would take minutes per operation, so it runs at 1 MiB, beside ssekit.
+        jmh(quick, results.resolve("jmh-large-1m.json"), LargeLineBenchmark.class, b -> b
+            .param("size", Integer.toString(1 << 20))
+            .param("parser", "scan", "ssekit", "vertx"));
+      }
+      if (only.contains("pipeline")) {
+        jmh(quick, results.resolve("jmh-pipeline.json"), PipelineBenchmark.class, b -> b);
+      }
+      if (only.contains("loopback")) {
+        LoopbackRun.run(results, quick);
+      }
+      environment.put("finished", Instant.now().toString()).put("loadAverageAfter", loadAverage());
+      new ObjectMapper().writerWithDefaultPrettyPrinter()
+          .writeValue(results.resolve("environment.json").toFile(), environment);
+    }
+    Report.write(results, quick);
+  }
+
+  private interface Options {
+    ChainedOptionsBuilder apply(ChainedOptionsBuilder builder);
+  }
+
+  private static void jmh(boolean quick, Path result, Class<?> benchmark, Options options) throws Exception {
+    ChainedOptionsBuilder builder = new OptionsBuilder()
+        .include("^" + Pattern.quote(benchmark.getName()) + "\\.")
+        .forks(quick ? 1 : 2)
+        .warmupIterations(quick ? 1 : 3)
+        .warmupTime(TimeValue.seconds(quick ? 1 : 2))
+        .measurementIterations(quick ? 2 : 5)
+        .measurementTime(TimeValue.seconds(quick ? 1 : 2))
+        .addProfiler(GCProfiler.class)
+        .addProfiler(CpuTimeProfiler.class)
+        .resultFormat(ResultFormatType.JSON)
+        .result(result.toString());
+    new Runner(options.apply(builder).build()).run();
+  }
+
+  private static ObjectNode environment(boolean quick) throws IOException {
+    ObjectNode env = new ObjectMapper().createObjectNode();
+    env.put("started", Instant.now().toString())
+        .put("quick", quick)
+        .put("commit", System.getenv().getOrDefault("SSEKIT_COMMIT", "unknown"))
+        .put("javaVersion", System.getProperty("java.version"))
+        .put("javaVm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"))
+        .put("javaVendor", System.getProperty("java.vendor"))
+        .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+            + System.getProperty("os.arch"))
+        .put("processors", Runtime.getRuntime().availableProcessors())
+        .put("cpu", cpuModel())
+        .put("memoryBytes", totalMemory())
+        .put("loadAverageBefore", loadAverage());
+    return env;
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return "unknown";
+  }
+
+  private static long totalMemory() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : -1;
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException | RuntimeException e) {
+      return String.format(java.util.Locale.ROOT, "%.2f",
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+  }
+
+  private static String value(List<String> args, String name, String otherwise) {
+    int i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : otherwise;
+  }
+}

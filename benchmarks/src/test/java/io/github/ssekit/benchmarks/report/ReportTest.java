@@ -1,0 +1,86 @@
+package io.github.ssekit.benchmarks.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tables come out of JMH's JSON as BENCHMARKS.md describes them. */
+class ReportTest {
+
+  @TempDir
+  Path dir;
+
+  /** A JMH result in the JSON shape JMH 1.37 writes: time per operation, allocation and CPU time per operation. */
+  private static String result(String parser, String workload, double wallMs, double cpuMs, double allocPerOp) {
+    return "{\"benchmark\":\"io.github.ssekit.benchmarks.ParseBenchmark.parse\",\"mode\":\"avgt\","
+        + "\"params\":{\"events\":\"1000\",\"parser\":\"" + parser + "\",\"workload\":\"" + workload + "\"},"
+        + "\"primaryMetric\":{\"score\":" + wallMs + ",\"scoreError\":0.1,\"scoreUnit\":\"ms/op\","
+        + "\"rawData\":[[" + wallMs + "," + (wallMs * 3) + "," + wallMs + "]]},"
+        + "\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":" + allocPerOp + ",\"scoreUnit\":\"B/op\","
+        + "\"rawData\":[[" + allocPerOp + "]]},\"cpu.time.norm\":{\"score\":" + cpuMs + ",\"scoreUnit\":\"ms/op\","
+        + "\"rawData\":[[" + cpuMs + "," + cpuMs + "," + (cpuMs * 9) + "]]}}}";
+  }
+
+  @Test
+  void ratiosCompareMedianCpuTimesOfTheSameRun() throws Exception {
+    Files.writeString(dir.resolve("jmh-parse.json"), "[" + result("ssekit", "llm-4k", 2.0, 1.0, 300_000) + ","
+        + result("okhttp-eventsource", "llm-4k", 5.0, 2.5, 400_000) + "]");
+    Report report = new Report(dir);
+    String tables = report.tables();
+    // 1,000 events in a median 1 ms of CPU: 1 M events per CPU-second; the peer's 2.5 ms is 2.5 times ssekit's
+    assertTrue(tables.contains("| **ssekit** | **1.00 M/s** |"), tables);
+    assertTrue(tables.contains("| okhttp-eventsource 4.3.0 | 400 k/s (2.50x) |"), tables);
+    // wall clock: medians 2 ms and 5 ms
+    assertTrue(tables.contains("| **ssekit** | **500 k/s** |"), tables);
+    assertTrue(tables.contains("| W1: at least 2x okhttp-eventsource | 2.50x | yes |"), tables);
+    assertTrue(tables.contains("| **ssekit** | 300 B |"), tables);
+    assertTrue(report.summary().contains("| LLM stream, 4 KiB buffers | 1.00 M/s | okhttp-eventsource 400 k/s | 2.50x faster |"),
+        report.summary());
+  }
+
+  @Test
+  void theGeneratedSectionIsReplacedAndTheRestKept() throws Exception {
+    Path file = dir.resolve("doc.md");
+    Files.writeString(file, "# Title\n\nintro\n" + Report.BEGIN + "\nold\n" + Report.END + "\nafter\n");
+    Report.replaceBetween(file, Report.BEGIN, Report.END, "new table\n");
+    assertEquals("# Title\n\nintro\n" + Report.BEGIN + "\nnew table\n" + Report.END + "\nafter\n",
+        Files.readString(file));
+  }
+
+  @Test
+  void aStringCostsItsObjectAndItsAlignedArray() {
+    assertEquals(24 + 24, Report.stringBytes("abc")); // 16 + 3 bytes, rounded up to 24
+    assertEquals(24 + 24, Report.stringBytes("abcdefgh"));
+    assertEquals(24 + 32, Report.stringBytes("abcdefghi"));
+    assertEquals(24 + 24, Report.stringBytes("\u4f60\u597d")); // UTF-16: 16 + 4
+  }
+
+  @Test
+  void thePeerVersionsInTheTablesAreThoseOfThePom() throws Exception {
+    String pom = Files.readString(Path.of("pom.xml"));
+    String parent = Files.readString(Path.of("../pom.xml"));
+    assertEquals(property(pom, "okhttp-eventsource.version"), Report.VERSIONS.get("okhttp-eventsource"));
+    assertEquals(property(pom, "okhttp.version"), Report.VERSIONS.get("okhttp-sse"));
+    assertEquals(property(pom, "spring.version"), Report.VERSIONS.get("spring"));
+    assertEquals(property(pom, "openai-java.version"), Report.VERSIONS.get("openai-java"));
+    assertEquals(property(parent, "vertx.version"), Report.VERSIONS.get("vertx"));
+    for (Map.Entry<String, String> e : Report.VERSIONS.entrySet()) {
+      if (!e.getKey().equals("openai-java")) {
+        assertTrue(Report.label(e.getKey()).contains(e.getValue()), e.getKey() + " label names its version");
+      }
+    }
+  }
+
+  private static String property(String pom, String name) {
+    Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
+    assertTrue(m.find(), name);
+    return m.group(1);
+  }
+}

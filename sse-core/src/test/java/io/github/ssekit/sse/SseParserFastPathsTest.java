@@ -92,6 +92,21 @@ class SseParserFastPathsTest {
         recorded -> assertEquals(expected, recorded.events));
   }
 
+  @Test
+  void anIdWithANulLeavesTheCurrentIdWhateverItsBytes() {
+    // the remembered id bytes are compared and replaced in one pass; a NUL half-way must not leave them wrong
+    String text = "id: ab\ndata: 1\n\nid: x\0\ndata: 2\n\nid: ab\ndata: 3\n\nid: a\0\ndata: 4\n\n"
+        + "id: ab\ndata: 5\n\nid: abc\0\ndata: 6\n\nid: xy\ndata: 7\n\n";
+    List<SseEvent> expected = List.of(new SseEvent("message", "1", "ab"), new SseEvent("message", "2", "ab"),
+        new SseEvent("message", "3", "ab"), new SseEvent("message", "4", "ab"), new SseEvent("message", "5", "ab"),
+        new SseEvent("message", "6", "ab"), new SseEvent("message", "7", "xy"));
+    Feeding.inEveryWay(text.getBytes(StandardCharsets.UTF_8), Feeding.defaults(),
+        recorded -> {
+          assertEquals(expected, recorded.events);
+          assertEquals(List.of("ab", "xy"), recorded.lastEventIds);
+        });
+  }
+
   private static byte[] randomStream(Random random) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = random.nextInt(60); i > 0; i--) {

@@ -80,6 +80,7 @@ public final class LineScan {
   }
 
   private static long result(int index, long high) {
-    return (index & 0xFFFFFFFFL) | ((high & HIGHS) != 0 ? NON_ASCII : 0);
+    long h = high & HIGHS;
+    return (index & 0xFFFFFFFFL) | (((h | -h) >>> 63) << 32); // NON_ASCII when h != 0, without a branch
   }
 }

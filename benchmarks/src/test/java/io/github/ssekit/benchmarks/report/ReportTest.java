@@ -19,8 +19,13 @@ class ReportTest {
 
   /** A JMH result in the JSON shape JMH 1.37 writes: time per operation, allocation and CPU time per operation. */
   private static String result(String parser, String workload, double wallMs, double cpuMs, double allocPerOp) {
+    return result(parser, workload, 1000, wallMs, cpuMs, allocPerOp);
+  }
+
+  private static String result(String parser, String workload, int events, double wallMs, double cpuMs,
+      double allocPerOp) {
     return "{\"benchmark\":\"io.github.ssekit.benchmarks.ParseBenchmark.parse\",\"mode\":\"avgt\","
-        + "\"params\":{\"events\":\"1000\",\"parser\":\"" + parser + "\",\"workload\":\"" + workload + "\"},"
+        + "\"params\":{\"events\":\"" + events + "\",\"parser\":\"" + parser + "\",\"workload\":\"" + workload + "\"},"
         + "\"primaryMetric\":{\"score\":" + wallMs + ",\"scoreError\":0.1,\"scoreUnit\":\"ms/op\","
         + "\"rawData\":[[" + wallMs + "," + (wallMs * 3) + "," + wallMs + "]]},"
         + "\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":" + allocPerOp + ",\"scoreUnit\":\"B/op\","
@@ -43,6 +48,19 @@ class ReportTest {
     assertTrue(tables.contains("| **ssekit** | 300 B |"), tables);
     assertTrue(report.summary().contains("| LLM stream, 4 KiB buffers | 1.00 M/s | okhttp-eventsource 400 k/s | 2.50x faster |"),
         report.summary());
+  }
+
+  @Test
+  void parsersRunWithFewerEventsCompareByTheirCostPerEvent() throws Exception {
+    Files.writeString(dir.resolve("jmh-parse.json"), "[" + result("ssekit", "llm-tiny", 2.0, 1.0, 300_000) + ","
+        + result("okhttp-sse", "llm-tiny", 3.0, 3.0, 300_000) + "]");
+    // a tenth of the events in half the CPU time: five times ssekit's cost per event, yet faster per operation
+    Files.writeString(dir.resolve("jmh-parse-slow.json"), "[" + result("spring", "llm-tiny", 100, 1.0, 0.5, 30_000)
+        + "]");
+    String tables = new Report(dir).tables();
+    assertTrue(tables.contains("| Spring 7.0.10 `ServerSentEventHttpMessageReader` | - | 200 k/s (5.00x) |"), tables);
+    assertTrue(tables.contains("| W2: at least 1.5x the fastest peer (okhttp-sse) | 3.00x | yes |"), tables);
+    assertTrue(tables.contains("100 events for spring"), tables);
   }
 
   @Test

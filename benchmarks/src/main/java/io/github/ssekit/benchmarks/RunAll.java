@@ -34,10 +34,37 @@ public final class RunAll {
     String only = value(list, "--only", "parse,large,pipeline,loopback");
     Path results = Path.of(quick ? "benchmarks/target/quick-results" : "benchmarks/results");
     Files.createDirectories(results);
+    if (!reportOnly && only.equals("parse,large,pipeline,loopback") && !quick) {
+      Files.deleteIfExists(results.resolve("environment.json")); // a full run starts a fresh record
+    }
 
     if (!reportOnly) {
-      ObjectNode environment = environment(quick);
-      if (only.contains("parse")) {
+      ObjectMapper json = new ObjectMapper();
+      Path envFile = results.resolve("environment.json");
+      // A partial run (--only) updates its parts and keeps the others' records.
+      ObjectNode environment = Files.exists(envFile) && !quick
+          ? (ObjectNode) json.readTree(envFile.toFile()) : json.createObjectNode();
+      environment.setAll(machine(quick));
+      ObjectNode parts = environment.has("parts") ? (ObjectNode) environment.get("parts") : environment.putObject("parts");
+      for (String part : List.of("parse", "large", "pipeline", "loopback")) {
+        if (!only.contains(part)) {
+          continue;
+        }
+        ObjectNode record = parts.putObject(part)
+            .put("started", Instant.now().toString())
+            .put("commit", System.getenv().getOrDefault("SSEKIT_COMMIT", "unknown"))
+            .put("loadAverageBefore", loadAverage());
+        runPart(part, quick, results);
+        record.put("finished", Instant.now().toString()).put("loadAverageAfter", loadAverage());
+        json.writerWithDefaultPrettyPrinter().writeValue(envFile.toFile(), environment);
+      }
+    }
+    Report.write(results, quick);
+  }
+
+  private static void runPart(String part, boolean quick, Path results) throws Exception {
+    switch (part) {
+      case "parse" -> {
         jmh(quick, results.resolve("jmh-parse.json"), ParseBenchmark.class, b -> b
             .param("parser", "ssekit", "okhttp-eventsource", "okhttp-sse", "bufferedreader")
             .param("events", quick ? "20000" : "100000"));
@@ -47,7 +74,7 @@ public final class RunAll {
             .param("parser", "vertx", "spring")
             .param("events", quick ? "2000" : "10000"));
       }
-      if (only.contains("large")) {
+      case "large" -> {
         jmh(quick, results.resolve("jmh-large-16m.json"), LargeLineBenchmark.class, b -> b
             .param("size", Integer.toString(16 << 20))
             .param("parser", "scan", "ssekit", "okhttp-eventsource", "okhttp-sse", "spring", "bufferedreader"));
@@ -56,17 +83,10 @@ public final class RunAll {
             .param("size", Integer.toString(1 << 20))
             .param("parser", "scan", "ssekit", "vertx"));
       }
-      if (only.contains("pipeline")) {
-        jmh(quick, results.resolve("jmh-pipeline.json"), PipelineBenchmark.class, b -> b);
-      }
-      if (only.contains("loopback")) {
-        LoopbackRun.run(results, quick);
-      }
-      environment.put("finished", Instant.now().toString()).put("loadAverageAfter", loadAverage());
-      new ObjectMapper().writerWithDefaultPrettyPrinter()
-          .writeValue(results.resolve("environment.json").toFile(), environment);
+      case "pipeline" -> jmh(quick, results.resolve("jmh-pipeline.json"), PipelineBenchmark.class, b -> b);
+      case "loopback" -> LoopbackRun.run(results, quick);
+      default -> throw new IllegalArgumentException(part);
     }
-    Report.write(results, quick);
   }
 
   private interface Options {
@@ -88,11 +108,9 @@ public final class RunAll {
     new Runner(options.apply(builder).build()).run();
   }
 
-  private static ObjectNode environment(boolean quick) throws IOException {
+  private static ObjectNode machine(boolean quick) {
     ObjectNode env = new ObjectMapper().createObjectNode();
-    env.put("started", Instant.now().toString())
-        .put("quick", quick)
-        .put("commit", System.getenv().getOrDefault("SSEKIT_COMMIT", "unknown"))
+    env.put("quick", quick)
         .put("javaVersion", System.getProperty("java.version"))
         .put("javaVm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"))
         .put("javaVendor", System.getProperty("java.vendor"))
@@ -100,8 +118,7 @@ public final class RunAll {
             + System.getProperty("os.arch"))
         .put("processors", Runtime.getRuntime().availableProcessors())
         .put("cpu", cpuModel())
-        .put("memoryBytes", totalMemory())
-        .put("loadAverageBefore", loadAverage());
+        .put("memoryBytes", totalMemory());
     return env;
   }
 

@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.LongAdder;
  * and measures. Modes:
  *
  * <ul>
- *   <li>{@code rate}: every stream gets 10 events/s; after a warm-up, events/s and the latency from the server's
- *       timestamp (taken just before its write) to the event handler, over {@code seconds}.
+ *   <li>{@code rate}: every stream gets RATE events/s (default 10); after a warm-up, events/s and the latency from
+ *       the server's timestamp (taken just before its write) to the event handler, over {@code seconds}.
  *   <li>{@code flood}: the server writes as fast as the client reads; events/s.
  *   <li>{@code idle}: heap used with the streams open and idle, minus heap used before they opened, each after
  *       full collections, per stream.
@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>{@code impl} is {@code ssekit} (SseClient, the measured stack) or {@code vertx-raw} (the same Vert.x
  * HttpClient reading the body with no SSE parsing, only a scan for the timestamps: the transport's own share).
- * Usage: {@code LoopbackClient PORT MODE IMPL STREAMS SECONDS RESULT_JSON}. Server and client use
+ * Usage: {@code LoopbackClient PORT MODE IMPL STREAMS SECONDS RESULT_JSON [RATE]}. Server and client use
  * {@code System.nanoTime()}, which on Linux is CLOCK_MONOTONIC for every process, so their clocks agree; a negative
  * latency would show they do not, and is reported.
  */
@@ -61,18 +61,22 @@ public final class LoopbackClient {
     int streams = Integer.parseInt(args[3]);
     int seconds = Integer.parseInt(args[4]);
     Path out = Path.of(args[5]);
-    ObjectNode result = new LoopbackClient().run(port, mode, impl, streams, seconds);
+    int rate = args.length > 6 ? Integer.parseInt(args[6]) : 10;
+    ObjectNode result = new LoopbackClient().run(port, mode, impl, streams, seconds, rate);
     new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
     System.out.println(result);
     System.exit(0);
   }
 
-  private ObjectNode run(int port, String mode, String impl, int streams, int seconds) throws Exception {
+  private ObjectNode run(int port, String mode, String impl, int streams, int seconds, int rate) throws Exception {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-    String path = mode.equals("idle") ? "/idle" : mode.equals("flood") ? "/flood" : "/rate";
+    String path = mode.equals("idle") ? "/idle" : mode.equals("flood") ? "/flood" : "/rate?per=" + rate;
     String url = "http://127.0.0.1:" + port + path;
     ObjectNode result = new ObjectMapper().createObjectNode()
         .put("mode", mode).put("impl", impl).put("streams", streams).put("seconds", seconds);
+    if (mode.equals("rate")) {
+      result.put("ratePerStream", rate);
+    }
 
     long heapBefore = mode.equals("idle") ? usedHeapAfterGc() : 0;
     List<AutoCloseable> open = new ArrayList<>();
@@ -108,7 +112,7 @@ public final class LoopbackClient {
       double cpu = (processCpuNanos() - cpuBefore) / 1e9;
       long n = events.sum();
       result.put("events", n).put("eventsPerSecond", n / elapsed)
-          .put("offeredEventsPerSecond", mode.equals("rate") ? streams * (double) LoopbackServer.RATE : -1)
+          .put("offeredEventsPerSecond", mode.equals("rate") ? streams * (double) rate : -1)
           .put("clientCpuSecondsPerSecond", cpu / elapsed);
       if (mode.equals("rate")) {
         result.put("latencyP50Micros", latencies.percentile(0.50))

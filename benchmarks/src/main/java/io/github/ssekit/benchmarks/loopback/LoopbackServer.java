@@ -13,21 +13,21 @@ import io.vertx.core.http.HttpServerResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SSE server of workload 6, a process of its own, on 127.0.0.1 only: {@code /rate} sends each stream
- * {@value #RATE} events a second (streams are spread over {@value #SLOTS} slots of a {@value #TICK_MS} ms tick);
- * {@code /flood} writes as fast as each connection drains; {@code /idle} sends a comment and then nothing. Each
- * event's data starts with {@code {"t":} and the server's {@link System#nanoTime()} at the write, then a Chat
- * Completions chunk (about 200 bytes in all). Usage: {@code LoopbackServer PORT_FILE [EVENT_LOOPS]}; it writes its
- * port to PORT_FILE and runs until killed, or for at most an hour.
+ * The SSE server of workload 6, a process of its own, on 127.0.0.1 only: {@code /rate?per=N} sends each stream N
+ * events a second (10 by default; streams are spread over the slots of a {@value #TICK_MS} ms tick, so that the
+ * load is even); {@code /flood} writes as fast as each connection drains; {@code /idle} sends a comment and then
+ * nothing. Each event's data starts with {@code {"t":} and the server's {@link System#nanoTime()} at the write,
+ * then a Chat Completions chunk (about 200 bytes in all). Usage: {@code LoopbackServer PORT_FILE [EVENT_LOOPS]};
+ * it writes its port to PORT_FILE and runs until killed, or for at most an hour.
  */
 public final class LoopbackServer {
-  static final int RATE = 10;
   static final int TICK_MS = 5;
-  static final int SLOTS = 1000 / RATE / TICK_MS;
   private static final String CHUNK = ",\"id\":\"chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT\",\"object\":\"chat.completion.chunk\","
       + "\"created\":1741569952,\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"delta\":"
       + "{\"content\":\" token\"},\"logprobs\":null,\"finish_reason\":null}]}\n\n";
@@ -59,16 +59,14 @@ public final class LoopbackServer {
   /** One event loop's share of the connections. */
   static final class Streams extends AbstractVerticle {
     private final int port;
-    private final List<List<HttpServerResponse>> slots = new ArrayList<>();
+    /** Per rate (events a second per stream): one list of connections per tick slot of its period. */
+    private final Map<Integer, List<List<HttpServerResponse>>> schedules = new HashMap<>();
+    private final Map<Integer, Integer> nextSlot = new HashMap<>();
     private long tick;
     private long seq;
-    private int next;
 
     Streams(int port) {
       this.port = port;
-      for (int i = 0; i < SLOTS; i++) {
-        slots.add(new ArrayList<>());
-      }
     }
 
     @Override
@@ -78,11 +76,14 @@ public final class LoopbackServer {
           .requestHandler(this::handle);
       server.listen().<Void>mapEmpty().onComplete(started);
       vertx.setPeriodic(TICK_MS, t -> {
-        List<HttpServerResponse> due = slots.get((int) (tick++ % SLOTS));
-        for (int i = 0; i < due.size(); i++) {
-          HttpServerResponse response = due.get(i);
-          if (!response.writeQueueFull()) {
-            response.write(event(seq++));
+        long now = tick++;
+        for (List<List<HttpServerResponse>> slots : schedules.values()) {
+          List<HttpServerResponse> due = slots.get((int) (now % slots.size()));
+          for (int i = 0; i < due.size(); i++) {
+            HttpServerResponse response = due.get(i);
+            if (!response.writeQueueFull()) {
+              response.write(event(seq++));
+            }
           }
         }
       });
@@ -96,7 +97,17 @@ public final class LoopbackServer {
       response.write(":\n\n"); // sends the headers now
       switch (request.path()) {
         case "/rate" -> {
-          List<HttpServerResponse> slot = slots.get(next++ % SLOTS);
+          String per = request.getParam("per");
+          int rate = per == null ? 10 : Math.max(1, Math.min(200, Integer.parseInt(per)));
+          List<List<HttpServerResponse>> slots = schedules.computeIfAbsent(rate, r -> {
+            List<List<HttpServerResponse>> list = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, 1000 / r / TICK_MS); i++) {
+              list.add(new ArrayList<>());
+            }
+            return list;
+          });
+          int next = nextSlot.merge(rate, 1, Integer::sum);
+          List<HttpServerResponse> slot = slots.get(next % slots.size());
           slot.add(response);
           response.closeHandler(v -> slot.remove(response));
         }

@@ -108,16 +108,19 @@ public final class Report {
   }
 
   private void environment(StringBuilder md) {
-    md.append("Run: ").append(environment.path("started").asText("?")).append(" to ")
-        .append(environment.path("finished").asText("?")).append(", commit `")
-        .append(environment.path("commit").asText("?")).append("`. Machine: ")
-        .append(environment.path("processors").asInt()).append(" cores (")
+    md.append("Machine: ").append(environment.path("processors").asInt()).append(" cores (")
         .append(environment.path("cpu").asText("?")).append("), ")
         .append(String.format(Locale.ROOT, "%.0f GiB", environment.path("memoryBytes").asDouble() / (1L << 30)))
         .append(", ").append(environment.path("os").asText("?")).append(". JDK: ")
         .append(environment.path("javaVm").asText("?")).append(" (").append(environment.path("javaVendor").asText())
-        .append("). Load average (1, 5, 15 min) before: ").append(environment.path("loadAverageBefore").asText("?"))
-        .append("; after: ").append(environment.path("loadAverageAfter").asText("?")).append(".\n\n");
+        .append(").\n\n| part | started (UTC) | commit | load average before (1, 5, 15 min) | after |\n")
+        .append("|---|---|---|---|---|\n");
+    environment.path("parts").fields().forEachRemaining(e -> md.append("| ").append(e.getKey()).append(" | ")
+        .append(e.getValue().path("started").asText().replaceAll("\\.\\d+Z$", "Z")).append(" | `")
+        .append(e.getValue().path("commit").asText()).append("` | ")
+        .append(e.getValue().path("loadAverageBefore").asText()).append(" | ")
+        .append(e.getValue().path("loadAverageAfter").asText()).append(" |\n"));
+    md.append("\n");
   }
 
   // ---- workloads 1, 2, 4
@@ -252,7 +255,7 @@ public final class Report {
       double alloc = ours.get().allocBytesPerOp() / events(ours.get());
       double ideal = idealBytesPerEvent(w, events(ours.get()));
       row(md, title + ": allocation per event at most the floor",
-          String.format(Locale.ROOT, "%.0f B of %.0f B", alloc, ideal), alloc <= ideal);
+          String.format(Locale.ROOT, "%.1f B of %.1f B", alloc, ideal), alloc <= ideal);
     }
     md.append("\n");
   }
@@ -377,7 +380,8 @@ public final class Report {
         continue;
       }
       boolean rate = r.path("mode").asText().equals("rate");
-      md.append("| ").append(rate ? "10 events/s per stream" : "flood (as fast as it reads)").append(" | ")
+      md.append("| ").append(rate ? r.path("ratePerStream").asInt(10) + " event" + (r.path("ratePerStream").asInt(10) == 1
+              ? "" : "s") + "/s per stream" : "flood (as fast as it reads)").append(" | ")
           .append(r.path("impl").asText()).append(" | ").append(String.format(Locale.ROOT, "%,d",
               r.path("streams").asInt())).append(" | ")
           .append(rate ? String.format(Locale.ROOT, "%,.0f", r.path("offeredEventsPerSecond").asDouble()) : "-")
@@ -387,6 +391,23 @@ public final class Report {
           .append(" | ").append(rate ? micros(r.path("latencyP999Micros")) : "-")
           .append(" | ").append(String.format(Locale.ROOT, "%.2f", r.path("clientCpuSecondsPerSecond").asDouble()))
           .append(" |\n");
+    }
+    md.append("\nTargets for workload 6:\n\n| target | measured | met |\n|---|---|---|\n");
+    for (JsonNode r : loopback) {
+      if (r.path("mode").asText().equals("rate") && r.path("impl").asText().equals("ssekit")
+          && r.path("streams").asInt() == 10_000 && r.path("ratePerStream").asInt(10) == 10) {
+        double p99 = r.path("latencyP99Micros").asDouble();
+        double received = r.path("eventsPerSecond").asDouble() / r.path("offeredEventsPerSecond").asDouble();
+        row(md, "10,000 streams at 10 events/s each: all events delivered",
+            String.format(Locale.ROOT, "%.0f%% of the offered events/s", 100 * received), received >= 0.99);
+        row(md, "10,000 streams at 10 events/s each: p99 latency under 2 ms", micros(r.path("latencyP99Micros")),
+            p99 < 2000);
+      }
+      if (r.path("mode").asText().equals("idle") && r.path("impl").asText().equals("ssekit")) {
+        double perStream = r.path("heapPerStreamBytes").asDouble();
+        row(md, "heap per idle stream under 16 KiB (" + String.format(Locale.ROOT, "%,d", r.path("streams").asInt())
+            + " streams)", String.format(Locale.ROOT, "%.1f KiB", perStream / 1024), perStream < 16 * 1024);
+      }
     }
     md.append("\nHeap per idle stream (used heap after full collections with the streams open, minus before they ")
         .append("opened, divided by the streams):\n\n| client | streams | heap per idle stream |\n|---|---|---|\n");

@@ -16,10 +16,13 @@ import org.junit.jupiter.api.Test;
 class WorkloadsTest {
 
   @Test
-  void llmEventsAreAboutTwoHundredBytes() {
-    Input input = Workloads.llm(10_000, Workloads.BUFFERS_4K, false);
-    double perEvent = (double) input.bytes().length / input.events();
-    assertTrue(perEvent > 180 && perEvent < 230, "bytes per event " + perEvent);
+  void eventsHaveTheSizesBenchmarksMdStates() {
+    Input llm = Workloads.llm(10_000, Workloads.BUFFERS_4K, false);
+    double perEvent = (double) llm.bytes().length / llm.events();
+    assertTrue(perEvent > 225 && perEvent < 235, "LLM stream: bytes per event " + perEvent);
+    Input crlf = Workloads.crlfTicks(10_000, Workloads.BUFFERS_4K, false);
+    perEvent = (double) crlf.bytes().length / crlf.events();
+    assertTrue(perEvent > 64 && perEvent < 72, "CRLF events: bytes per event " + perEvent);
   }
 
   @Test

@@ -43,7 +43,7 @@ public final class Workloads {
   /**
    * An OpenAI Chat Completions stream of {@code events} events (at least 4): a role chunk, content chunks of one
    * token each, a finish chunk, a usage chunk ({@code stream_options.include_usage}) and {@code [DONE]}; LF line
-   * endings, no ids, no names. About 200 bytes per event.
+   * endings, no ids, no names. About 230 bytes per event, as OpenAI's chunks are.
    */
   public static Input llm(int events, Chunking chunking, boolean withExpected) {
     if (events < 4) {
@@ -100,7 +100,7 @@ public final class Workloads {
 
   /**
    * Many small events with CRLF line endings (as sse-starlette and many proxies send): an {@code id}, an
-   * {@code event} name and a short JSON {@code data} line each, about 60 bytes per event.
+   * {@code event} name and a short JSON {@code data} line each, about 68 bytes per event.
    */
   public static Input crlfTicks(int events, Chunking chunking, boolean withExpected) {
     SplittableRandom random = new SplittableRandom(7);

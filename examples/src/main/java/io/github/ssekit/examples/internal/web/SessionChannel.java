@@ -340,6 +340,7 @@ final class SessionChannel {
         .put("kind", "tool")
         .put("part", call.partID())
         .put("tool", call.tool().orElse("?"))
+        .put("callID", call.callID().orElse(null))
         .put("status", call.status().map(ToolStatus::raw).orElse("pending"))
         .put("title", call.title().orElse(null))
         .put("input", call.input().map(i -> cut(i.toString())).orElse(null))
@@ -357,6 +358,7 @@ final class SessionChannel {
         .put("permission", request.permission().orElse("?"))
         .put("patterns", new JsonArray(new ArrayList<>(request.patterns())))
         .put("always", new JsonArray(new ArrayList<>(request.always())))
+        .put("callID", request.tool().flatMap(t -> t.callID()).orElse(null))
         .put("reply", null);
     turn.permissions.put(id.get(), permission);
     emit("permission", permission.copy().put("turn", turn.number));

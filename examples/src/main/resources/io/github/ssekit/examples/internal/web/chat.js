@@ -107,10 +107,11 @@
     if (kind === 'reasoning') {
       root = el('details', 'reasoning');
       root.open = turn.state === 'running';
-      root.addEventListener('toggle', () => { item.touched = true; }, {once: true});
+      const summary = el('summary', null, 'Reasoning');
+      summary.addEventListener('click', () => { item.touched = true; }); // the user's choice is kept
       const body = el('div', 'body');
       body.append(node);
-      root.append(el('summary', null, 'Reasoning'), body);
+      root.append(summary, body);
     } else {
       root = el('div', 'text');
       root.append(node);
@@ -139,7 +140,7 @@
       details.append(el('summary', null, 'input and output'), input, output, error);
       root.append(head, details);
       turn.itemsEl.append(root);
-      item = {kind: 'tool', root, name, status, title, input, output, error};
+      item = {kind: 'tool', root, name, status, title, input, output, error, callID: t.callID};
       turn.items.set(t.part, item);
     }
     item.root.dataset.status = t.status;
@@ -170,7 +171,9 @@
     }
     const answer = el('span', 'answer');
     root.append(text, buttons, answer);
-    turn.permissionsEl.append(root);
+    // next to the tool call that asks, when it is shown
+    const tool = [...turn.items.values()].find((i) => i.kind === 'tool' && p.callID && i.callID === p.callID);
+    (tool ? tool.root : turn.permissionsEl).append(root);
     turn.permissions.set(p.id, root);
     if (p.reply) permissionReplied(turn, p.id, p.reply);
   }
@@ -201,7 +204,8 @@
   function setState(turn, state, error, usage) {
     turn.state = state;
     turn.section.dataset.state = state;
-    turn.stateEl.textContent = {running: 'streaming…', done: '', failed: 'failed', aborted: 'aborted'}[state] || state;
+    const labels = {running: 'streaming…', done: '', failed: 'failed', aborted: 'aborted'};
+    turn.stateEl.textContent = state in labels ? labels[state] : state;
     if (error) {
       turn.errorEl.hidden = false;
       turn.errorEl.textContent = (error.name || 'Error') + (error.statusCode ? ' ' + error.statusCode : '')

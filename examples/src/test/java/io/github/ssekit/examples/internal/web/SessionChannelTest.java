@@ -224,7 +224,7 @@ class SessionChannelTest {
     assertEquals("permission", page.types().get(page.types().size() - 1));
     assertEquals(new JsonObject().put("id", "per_1").put("permission", "bash")
         .put("patterns", new JsonArray().add("echo hi")).put("always", new JsonArray().add("echo *"))
-        .putNull("reply").put("turn", 1), asked);
+        .putNull("callID").putNull("reply").put("turn", 1), asked);
     channel.onEvent(event("permission.replied", new JsonObject().put("requestID", "per_1").put("reply", "once")));
     assertFalse(channel.isPendingPermission("per_1"));
     assertEquals(new JsonObject().put("turn", 1).put("id", "per_1").put("reply", "once"),

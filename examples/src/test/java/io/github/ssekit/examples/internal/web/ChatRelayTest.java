@@ -278,6 +278,7 @@ class ChatRelayTest {
     tab.next("snapshot");
     post("/api/prompt", new JsonObject().put("session", session).put("text", "hi"));
     tab.next("turn");
+    waitUntil(() -> opencode.count("POST /session/" + session + "/prompt_async") == 1, "the prompt");
     emitTurn(session, List.of("one ", "two "));
     tab.skipTo("delta");
     String lastSeen = tab.next("delta").lastEventId();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ssekit.client.OpenCodeClientOptions;
+import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.opencode.ModelRef;
 import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseParser;
@@ -46,7 +47,9 @@ class ChatRelayTest {
   void start() throws Exception {
     opencode = new ScriptedOpenCode();
     vertx = Vertx.vertx();
-    relay = ChatRelay.start(vertx, new ChatRelayOptions(new OpenCodeClientOptions(opencode.url())).setPort(0)
+    OpenCodeClientOptions upstream = new OpenCodeClientOptions(opencode.url())
+        .setSseOptions(new SseClientOptions().setReconnectDelay(Duration.ofMillis(100)));
+    relay = ChatRelay.start(vertx, new ChatRelayOptions(upstream).setPort(0)
         .setModel(ModelRef.of("mock", "mock-normal")).setUpstreamGrace(Duration.ofMillis(200)))
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     sseClient = vertx.createHttpClient();
@@ -364,6 +367,36 @@ class ChatRelayTest {
     assertEquals("failed", done.getString("state"));
     assertTrue(done.getJsonObject("error").getString("message").contains("Model not found: bad/model"),
         done.encode());
+  }
+
+  @Test
+  void whenTheUpstreamReconnectsMidTurnTheTurnEndsFromTheStoredMessages() throws Exception {
+    String session = newSession();
+    Tab tab = new Tab(session, null);
+    tab.next("snapshot");
+    post("/api/prompt", new JsonObject().put("session", session).put("text", "hi"));
+    waitUntil(() -> opencode.count("POST /session/" + session + "/prompt_async") == 1, "the prompt");
+    emitTurn(session, List.of("Hel"));
+    tab.skipTo("delta");
+    // the rest of the turn happens while the upstream is down: OpenCode stores it, replays nothing
+    opencode.stored.put(session, new JsonArray().add(new JsonObject()
+        .put("info", new JsonObject().put("id", "msg_u").put("sessionID", session).put("role", "user"))
+        .put("parts", new JsonArray())).add(new JsonObject()
+        .put("info", new JsonObject().put("id", "msg_a").put("sessionID", session).put("role", "assistant"))
+        .put("parts", new JsonArray().add(new JsonObject().put("id", "prt_1").put("messageID", "msg_a")
+            .put("sessionID", session).put("type", "text").put("text", "Hello")
+            .put("time", new JsonObject().put("start", 1).put("end", 2))))));
+    long connects = opencode.count("GET /event");
+    opencode.endStreams();
+    assertEquals("warn", new JsonObject(tab.skipTo("notice").data()).getString("level"));
+    assertEquals("info", new JsonObject(tab.skipTo("notice").data()).getString("level"), "back");
+    SseEvent missed = tab.skipTo("delta");
+    assertEquals("lo", new JsonObject(missed.data()).getString("text"), "the text missed, once");
+    assertEquals("done", new JsonObject(tab.skipTo("done").data()).getString("state"));
+    assertEquals("Hello", text(tab.seen));
+    assertEquals(connects + 1, opencode.count("GET /event"));
+    assertEquals(1, opencode.count("GET /session/status"));
+    assertEquals(1, relay.stats().upstreamReconnections());
   }
 
   @Test

@@ -47,6 +47,8 @@ final class ScriptedOpenCode implements AutoCloseable {
             String id = "ses_" + sessions.incrementAndGet();
             stored.put(id, new JsonArray());
             json(resp, 200, new JsonObject().put("id", id).put("directory", "/tmp/scripted").encode());
+          } else if (path.equals("/session/status")) {
+            json(resp, 200, "{}");
           } else if (path.matches("/session/[^/]+") && method.equals("GET")) {
             String id = path.substring("/session/".length());
             if (stored.containsKey(id)) {
@@ -64,8 +66,6 @@ final class ScriptedOpenCode implements AutoCloseable {
             }
           } else if (path.endsWith("/abort") || path.startsWith("/permission/")) {
             json(resp, 200, "true");
-          } else if (path.equals("/session/status")) {
-            json(resp, 200, "{}");
           } else if (path.equals("/config/providers")) {
             json(resp, 200, "{\"providers\":[{\"id\":\"mock\",\"models\":{\"mock-normal\":{},\"mock-slow\":{}}}]}");
           } else {
@@ -83,6 +83,11 @@ final class ScriptedOpenCode implements AutoCloseable {
   void emit(String type, JsonObject properties) {
     String frame = "data: " + event(type, properties) + "\n\n";
     vertx.runOnContext(v -> streams.forEach(s -> s.write(frame)));
+  }
+
+  /** Ends every open {@code /event} stream, as OpenCode does after disposing an instance. */
+  void endStreams() {
+    vertx.runOnContext(v -> streams.forEach(HttpServerResponse::end));
   }
 
   /** How many requests so far start with {@code prefix}. */

@@ -69,6 +69,10 @@ final class WebCommand implements Callable<Integer> {
       System.err.println(NAME + ": give either --url URL or --demo");
       return SsekitCommand.USAGE;
     }
+    if (demo && directory != null) {
+      System.err.println(NAME + ": --directory does not apply to --demo (its OpenCode server has a project of its own)");
+      return SsekitCommand.USAGE;
+    }
     if (delayMillis < 0 || port < 0 || port > 65535) {
       System.err.println(NAME + ": --delay and --port must be in range");
       return SsekitCommand.USAGE;

@@ -17,6 +17,7 @@ class WebCommandTest {
       "--url http://127.0.0.1:1 --model no-slash             | expected \"provider/model\"",
       "--url ftp://127.0.0.1:1                               | expected an http(s) URL",
       "--url http://127.0.0.1:1 --port 70000                 | --port must be in range",
+      "--demo --directory /tmp                               | --directory does not apply to --demo",
       "--demo --opencode /nonexistent/opencode               | --demo needs the opencode binary: none at"})
   void badCommandLinesExitWithTwoAndSayWhy(String args, String message) {
     String[] argv = args.isBlank() ? new String[] {"web"} : ("web " + args.trim()).split(" +");

@@ -275,6 +275,33 @@ class ChatRelayTest {
   }
 
   @Test
+  void manyBrowsersFollowASessionWithoutAThreadEach() throws Exception {
+    sseClient = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions(),
+        new io.vertx.core.http.PoolOptions().setHttp1MaxSize(300));
+    String session = newSession();
+    Tab first = new Tab(session, null);
+    first.next("snapshot");
+    int threadsBefore = Thread.activeCount();
+    List<Tab> tabs = new ArrayList<>(List.of(first));
+    for (int i = 1; i < 200; i++) {
+      tabs.add(new Tab(session, null));
+    }
+    waitUntil(() -> relay.stats().browsersOpen() == 200, "200 browsers");
+    int threadsWith200 = Thread.activeCount();
+    post("/api/prompt", new JsonObject().put("session", session).put("text", "hi"));
+    waitUntil(() -> opencode.count("POST /session/" + session + "/prompt_async") == 1, "the prompt");
+    emitTurn(session, List.of("to ", "all"));
+    idle(session);
+    for (Tab tab : tabs) {
+      tab.skipTo("done");
+      assertEquals("to all", text(tab.seen));
+    }
+    assertEquals(1, opencode.count("GET /event"), "one upstream for all of them");
+    assertTrue(threadsWith200 - threadsBefore < 20, () -> "threads: " + threadsBefore + " with one browser, "
+        + threadsWith200 + " with 200 (event loops are shared, not one per stream)");
+  }
+
+  @Test
   void aBrowserReconnectingWithLastEventIdGetsOnlyWhatItMissed() throws Exception {
     String session = newSession();
     Tab tab = new Tab(session, null);

@@ -45,7 +45,8 @@ public final class OpenAiClientOptions {
    * {@code https://api.openai.com/v1} or {@code http://127.0.0.1:11434/v1}. An absolute {@code http} or
    * {@code https} URL; a trailing slash is dropped.
    *
-   * @throws IllegalArgumentException when it is not an absolute http(s) URL with a host
+   * @throws IllegalArgumentException when it is not an absolute http(s) URL with a host, or has a query, a fragment
+   *     or credentials
    */
   public OpenAiClientOptions setBaseUrl(String baseUrl) {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -63,6 +64,10 @@ public final class OpenAiClientOptions {
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new IllegalArgumentException("the base URL must not have a query or a fragment: "
+          + SseRequest.redactedUri(uri));
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException("the base URL must not hold credentials (use setApiKey): "
           + SseRequest.redactedUri(uri));
     }
     this.baseUrl = trimmed;

@@ -69,7 +69,9 @@ public final class OpenCodeClientOptions {
     try {
       uri = URI.create(baseUrl);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a URL: " + baseUrl, e);
+      // not the text, nor the parser's message quoting it: it may hold credentials
+      throw new IllegalArgumentException("not a URL: "
+          + (e.getCause() instanceof java.net.URISyntaxException syntax ? syntax.getReason() : "unparseable"));
     }
     String scheme = uri.getScheme();
     if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))

@@ -145,9 +145,13 @@ public final class SseStreamImpl implements SseStream {
     if (!sent.contains(HttpHeaders.ACCEPT)) {
       sent.set(HttpHeaders.ACCEPT, EVENT_STREAM);
     }
+    if (!client.decompresses() && !sent.contains(HttpHeaders.ACCEPT_ENCODING)) {
+      // Without the header any coding is acceptable (RFC 9110), and compressed bytes would reach the parser
+      sent.set(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.IDENTITY);
+    }
     String id = parser.lastEventId();
     if (!id.isEmpty()) {
-      sent.set(LAST_EVENT_ID, headerOctets(id));
+      sent.set(LAST_EVENT_ID, headerOctets(id)); // sendable: checked when the reconnection was scheduled
     }
     RequestOptions requestOptions = new RequestOptions()
         .setMethod(method)
@@ -157,7 +161,15 @@ public final class SseStreamImpl implements SseStream {
         .setConnectTimeout(options.getConnectTimeout().toMillis())
         // Vert.x counts this only until the response head; after it, our own idle timer takes over
         .setIdleTimeout(idleTimeout.toMillis());
-    client.http().request(requestOptions).onComplete(ar -> {
+    Future<HttpClientRequest> requested;
+    try {
+      requested = client.http().request(requestOptions);
+    } catch (RuntimeException e) {
+      // a request Vert.x refuses to build must fail this stream, not the timer or caller that started it
+      attemptFailed(new SseConnectionException("cannot request " + SseRequest.redactedUri(uri), e), false);
+      return;
+    }
+    requested.onComplete(ar -> {
       if (gen != generation) {
         if (ar.succeeded()) {
           ar.result().reset();
@@ -204,7 +216,9 @@ public final class SseStreamImpl implements SseStream {
       MultiMap headers, int redirects, int gen) {
     int status = resp.statusCode();
     String contentType = resp.getHeader(HttpHeaders.CONTENT_TYPE);
-    if (status == 200 && isEventStream(contentType)) {
+    String encoding = resp.getHeader(HttpHeaders.CONTENT_ENCODING);
+    boolean readable = encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity");
+    if (status == 200 && isEventStream(contentType) && readable) {
       accept(resp, gen);
       return;
     }
@@ -220,6 +234,11 @@ public final class SseStreamImpl implements SseStream {
         terminal(null);
       } else if (isRedirect(status)) {
         followRedirect(resp, errorBody, what, uri, method, requestBody, headers, redirects);
+      } else if (status == 200 && !readable) {
+        // decoded already when decompression is on: a coding left is one the client cannot read (or did not ask for)
+        attemptFailed(new UnexpectedContentTypeException(what + " is an event stream in a coding that was not asked"
+            + " for (Content-Encoding: " + encoding.trim() + ")", status, resp.headers(), errorBody.bytes,
+            errorBody.truncated, contentType == null ? "" : contentType), false);
       } else if (status == 200) {
         attemptFailed(new UnexpectedContentTypeException(
             what + " is not an event stream (Content-Type: " + (contentType == null ? "none" : contentType) + ")",
@@ -398,6 +417,12 @@ public final class SseStreamImpl implements SseStream {
   }
 
   private void scheduleReconnect(SseException cause) {
+    if (!HeaderValues.isSendable(parser.lastEventId())) {
+      // Sending another ID, or none, would have the server repeat or skip events: end here, nothing lost or repeated
+      terminal(new SseException("cannot resume " + SseRequest.redactedUri(request.uri())
+          + ": the last event ID has control characters, which an HTTP header cannot carry", cause));
+      return;
+    }
     reconnectsWithoutEvent++;
     if (reconnectsWithoutEvent > options.getMaxReconnectAttempts()) {
       terminal(cause != null ? cause : new SseConnectionException("gave up after " + options.getMaxReconnectAttempts()

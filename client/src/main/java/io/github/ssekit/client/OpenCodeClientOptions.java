@@ -23,6 +23,8 @@ public final class OpenCodeClientOptions {
    * (OpenCode sends one every 10 seconds).
    */
   public static final Duration DEFAULT_EVENT_IDLE_TIMEOUT = Duration.ofSeconds(35);
+  /** Default {@link #setMaxResponseBodySize limit of an answer's body}: 64 MiB. */
+  public static final int DEFAULT_MAX_RESPONSE_BODY_SIZE = 64 * 1024 * 1024;
 
   private String baseUrl;
   private String directory;
@@ -31,6 +33,7 @@ public final class OpenCodeClientOptions {
   private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
   private Duration promptTimeout = DEFAULT_PROMPT_TIMEOUT;
   private Duration eventIdleTimeout = DEFAULT_EVENT_IDLE_TIMEOUT;
+  private int maxResponseBodySize = DEFAULT_MAX_RESPONSE_BODY_SIZE;
   private SseClientOptions sseOptions = new SseClientOptions();
 
   /** Options without a base URL: set one with {@link #setBaseUrl}. */
@@ -50,6 +53,7 @@ public final class OpenCodeClientOptions {
     this.requestTimeout = other.requestTimeout;
     this.promptTimeout = other.promptTimeout;
     this.eventIdleTimeout = other.eventIdleTimeout;
+    this.maxResponseBodySize = other.maxResponseBodySize;
     this.sseOptions = new SseClientOptions(other.sseOptions);
   }
 
@@ -177,12 +181,34 @@ public final class OpenCodeClientOptions {
     return this;
   }
 
+  /** The size limit of the body of a successful plain call, in bytes. */
+  public int getMaxResponseBodySize() {
+    return maxResponseBodySize;
+  }
+
+  /**
+   * The size limit of the body of a successful plain call (sessions, messages, config...), in bytes: a longer body
+   * is cut, its connection closed, and the call fails with an {@code SseException}. Default
+   * {@link #DEFAULT_MAX_RESPONSE_BODY_SIZE} (64 MiB: a long session's messages with tool outputs). Error bodies are
+   * cut at {@link SseClientOptions#setMaxErrorBodySize} of {@link #setSseOptions the transport options} instead.
+   */
+  public OpenCodeClientOptions setMaxResponseBodySize(int bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("maxResponseBodySize must be positive: " + bytes);
+    }
+    this.maxResponseBodySize = bytes;
+    return this;
+  }
+
   /** The transport options of the event streams (a copy). */
   public SseClientOptions getSseOptions() {
     return new SseClientOptions(sseOptions);
   }
 
-  /** The transport options of the event streams: reconnection delays and limits, pool, TLS (copied). */
+  /**
+   * The transport options of the event streams and of the plain calls: reconnection delays and limits, pool, TLS,
+   * connect timeout, the error body limit (copied).
+   */
   public OpenCodeClientOptions setSseOptions(SseClientOptions sseOptions) {
     this.sseOptions = new SseClientOptions(Objects.requireNonNull(sseOptions, "sseOptions"));
     return this;
@@ -201,6 +227,7 @@ public final class OpenCodeClientOptions {
   public String toString() {
     return "OpenCodeClientOptions[" + baseUrl + (directory == null ? "" : ", directory " + directory)
         + (password == null ? "" : ", basic auth as " + username + " (password set)") + ", requestTimeout "
-        + requestTimeout + ", promptTimeout " + promptTimeout + ", eventIdleTimeout " + eventIdleTimeout + "]";
+        + requestTimeout + ", promptTimeout " + promptTimeout + ", eventIdleTimeout " + eventIdleTimeout
+        + ", maxResponseBodySize " + maxResponseBodySize + "]";
   }
 }

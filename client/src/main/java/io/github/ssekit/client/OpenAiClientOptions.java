@@ -1,5 +1,6 @@
 package io.github.ssekit.client;
 
+import io.github.ssekit.client.internal.HeaderValues;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -82,9 +83,16 @@ public final class OpenAiClientOptions {
   /**
    * The API key, sent as {@code Authorization: Bearer <key>}; null or blank sends no {@code Authorization} header
    * (for local servers). It is never logged, printed or put in a message.
+   *
+   * @throws IllegalArgumentException if it contains CR, LF, NUL or another control character after stripping
+   *     (the message does not show it)
    */
   public OpenAiClientOptions setApiKey(String apiKey) {
-    this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+    String key = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+    if (key != null && !HeaderValues.isSendable(key)) {
+      throw new IllegalArgumentException("the API key contains CR, LF, NUL or another control character");
+    }
+    this.apiKey = key;
     return this;
   }
 
@@ -96,10 +104,14 @@ public final class OpenAiClientOptions {
   /**
    * Adds a header sent with every request (such as {@code OpenAI-Organization} or OpenRouter's
    * {@code HTTP-Referer}); it replaces a header of the same name set earlier, and an {@code Authorization} header
-   * here replaces the one made from the API key. CR, LF and NUL are rejected when the request is built.
+   * here replaces the one made from the API key.
+   *
+   * @throws IllegalArgumentException if the name or the value contains CR, LF, NUL or another control character
+   *     (the message does not show the value)
    */
   public OpenAiClientOptions putHeader(String name, String value) {
-    headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    HeaderValues.check(name, value);
+    headers.put(name, value);
     return this;
   }
 

@@ -19,11 +19,17 @@ public final class OpenAiClientOptions {
 
   /** Default {@link #setBaseUrl base URL}: OpenAI's. */
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+  /**
+   * Default {@link #setMaxResponseSize limit of one streamed response}: 256 Mi characters of event data, some
+   * twenty times what the longest replies of today's models take.
+   */
+  public static final int DEFAULT_MAX_RESPONSE_SIZE = 256 * 1024 * 1024;
 
   private String baseUrl = DEFAULT_BASE_URL;
   private String apiKey;
   private final Map<String, String> headers = new LinkedHashMap<>();
   private SseClientOptions sseClientOptions = new SseClientOptions();
+  private int maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
 
   /** Options with every default and no API key. */
   public OpenAiClientOptions() {}
@@ -34,6 +40,7 @@ public final class OpenAiClientOptions {
     this.apiKey = other.apiKey;
     this.headers.putAll(other.headers);
     this.sseClientOptions = new SseClientOptions(other.sseClientOptions);
+    this.maxResponseSize = other.maxResponseSize;
   }
 
   /** The base URL, without a trailing slash. */
@@ -115,6 +122,26 @@ public final class OpenAiClientOptions {
     return this;
   }
 
+  /** The size limit of one streamed response, in characters of event data. */
+  public int getMaxResponseSize() {
+    return maxResponseSize;
+  }
+
+  /**
+   * The size limit of one streamed response: the characters of data of all its events together. The assembled
+   * result grows with the stream, so a server that never stops would otherwise fill the memory; past the limit the
+   * stream is cancelled and the result completes with what arrived, {@code truncated()}, and an error saying why.
+   * Each single event is also bounded by {@link SseClientOptions#setMaxEventSize}. Default
+   * {@link #DEFAULT_MAX_RESPONSE_SIZE}.
+   */
+  public OpenAiClientOptions setMaxResponseSize(int characters) {
+    if (characters < 1) {
+      throw new IllegalArgumentException("maxResponseSize must be positive: " + characters);
+    }
+    this.maxResponseSize = characters;
+    return this;
+  }
+
   /** The transport options (a copy). */
   public SseClientOptions getSseClientOptions() {
     return new SseClientOptions(sseClientOptions);
@@ -137,6 +164,7 @@ public final class OpenAiClientOptions {
           .append(SseRequest.isSensitiveHeader(header.getKey()) ? "<redacted>" : header.getValue());
       sep = ", ";
     }
-    return text.append("}, ").append(sseClientOptions).append(']').toString();
+    return text.append("}, maxResponseSize=").append(maxResponseSize).append(", ").append(sseClientOptions)
+        .append(']').toString();
   }
 }

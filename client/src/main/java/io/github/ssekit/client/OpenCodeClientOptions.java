@@ -25,6 +25,8 @@ public final class OpenCodeClientOptions {
   public static final Duration DEFAULT_EVENT_IDLE_TIMEOUT = Duration.ofSeconds(35);
   /** Default {@link #setMaxResponseBodySize limit of an answer's body}: 64 MiB. */
   public static final int DEFAULT_MAX_RESPONSE_BODY_SIZE = 64 * 1024 * 1024;
+  /** Default {@link #setMaxReplySize limit of one streamed reply}: 64 Mi characters of text and reasoning. */
+  public static final int DEFAULT_MAX_REPLY_SIZE = 64 * 1024 * 1024;
 
   private String baseUrl;
   private String directory;
@@ -34,6 +36,7 @@ public final class OpenCodeClientOptions {
   private Duration promptTimeout = DEFAULT_PROMPT_TIMEOUT;
   private Duration eventIdleTimeout = DEFAULT_EVENT_IDLE_TIMEOUT;
   private int maxResponseBodySize = DEFAULT_MAX_RESPONSE_BODY_SIZE;
+  private int maxReplySize = DEFAULT_MAX_REPLY_SIZE;
   private SseClientOptions sseOptions = new SseClientOptions();
 
   /** Options without a base URL: set one with {@link #setBaseUrl}. */
@@ -54,6 +57,7 @@ public final class OpenCodeClientOptions {
     this.promptTimeout = other.promptTimeout;
     this.eventIdleTimeout = other.eventIdleTimeout;
     this.maxResponseBodySize = other.maxResponseBodySize;
+    this.maxReplySize = other.maxReplySize;
     this.sseOptions = new SseClientOptions(other.sseOptions);
   }
 
@@ -200,6 +204,25 @@ public final class OpenCodeClientOptions {
     return this;
   }
 
+  /** The size limit of one streamed reply, in characters of text and reasoning. */
+  public int getMaxReplySize() {
+    return maxReplySize;
+  }
+
+  /**
+   * The size limit of one {@link OpenCodeClient#streamPrompt streamed reply}: the characters of its text and
+   * reasoning deltas together. The reply grows with the turn, so a server that never stops would otherwise fill
+   * the memory; past the limit the turn is aborted ({@code POST /session/{id}/abort}) and its reply fails with an
+   * {@code SseException}. Default {@link #DEFAULT_MAX_REPLY_SIZE}.
+   */
+  public OpenCodeClientOptions setMaxReplySize(int characters) {
+    if (characters < 1) {
+      throw new IllegalArgumentException("maxReplySize must be positive: " + characters);
+    }
+    this.maxReplySize = characters;
+    return this;
+  }
+
   /** The transport options of the event streams (a copy). */
   public SseClientOptions getSseOptions() {
     return new SseClientOptions(sseOptions);
@@ -228,6 +251,6 @@ public final class OpenCodeClientOptions {
     return "OpenCodeClientOptions[" + baseUrl + (directory == null ? "" : ", directory " + directory)
         + (password == null ? "" : ", basic auth as " + username + " (password set)") + ", requestTimeout "
         + requestTimeout + ", promptTimeout " + promptTimeout + ", eventIdleTimeout " + eventIdleTimeout
-        + ", maxResponseBodySize " + maxResponseBodySize + "]";
+        + ", maxResponseBodySize " + maxResponseBodySize + ", maxReplySize " + maxReplySize + "]";
   }
 }

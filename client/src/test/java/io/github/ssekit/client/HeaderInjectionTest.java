@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * name or value, an API key or a last event ID; and what a server sends (an {@code id}, a {@code Location}) or a
  * caller passes to be encoded (an OpenCode directory or user name) never becomes a header of its own.
  */
-class HeaderInjectionTest extends LoopbackTest {
+class HeaderInjectionTest {
 
   private static final List<String> BAD_VALUES = List.of("a\r\nX-Injected: 1", "a\nX-Injected: 1",
       "a\rX-Injected: 1", "a\0b", "a\u0001b", "a\u000bb", "a\u001fb", "a\u007fb");
@@ -66,53 +67,57 @@ class HeaderInjectionTest extends LoopbackTest {
     assertEquals("caf\u00e9\tbar", request.headers().get("X-Title"));
   }
 
-  @Test
-  void aServerIdNeverInjectsAHeaderIntoTheReconnection() throws Exception {
-    AtomicInteger count = new AtomicInteger();
-    server.on("/ids", req -> {
-      if (count.getAndIncrement() == 0) {
-        // a CR ends the id line: what follows is a line of its own (an unknown field), never part of the id
-        eventStream(req).end("id: 1\rX-Injected: evil\ndata: a\n\n");
-      } else {
-        req.response().setStatusCode(204).end();
-      }
-    });
-    Sink sink = Sink.attach(await(client().connect(SseRequest.get(server.url("/ids")).build())));
-    sink.awaitEnd();
-    assertEquals(List.of("a"), sink.data());
-    ScriptedServer.Seen reconnection = server.seen("/ids").get(1);
-    assertEquals("1", reconnection.headers().get("Last-Event-ID"));
-    assertNull(reconnection.headers().get("X-Injected"));
-  }
-
-  @Test
-  void anEncodedLineBreakInALocationStaysInThePath() throws Exception {
-    server.on("/from", req -> req.response().setStatusCode(302)
-        .putHeader("Location", "/to%0D%0AX-Injected:%20evil").end());
-    server.on("/to%0D%0AX-Injected:%20evil", req -> eventStream(req).end("data: arrived\n\n"));
-    Sink sink = Sink.attach(await(client().connect(SseRequest.get(server.url("/from")).reconnect(false).build())));
-    sink.awaitEnd();
-    assertEquals(List.of("arrived"), sink.data());
-    for (ScriptedServer.Seen seen : server.seen()) {
-      assertNull(seen.headers().get("X-Injected"), seen.toString());
+  /** What servers send, and what callers hand over to be encoded, over loopback. */
+  @Nested
+  class EndToEnd extends LoopbackTest {
+    @Test
+    void aServerIdNeverInjectsAHeaderIntoTheReconnection() throws Exception {
+      AtomicInteger count = new AtomicInteger();
+      server.on("/ids", req -> {
+        if (count.getAndIncrement() == 0) {
+          // a CR ends the id line: what follows is a line of its own (an unknown field), never part of the id
+          eventStream(req).end("id: 1\rX-Injected: evil\ndata: a\n\n");
+        } else {
+          req.response().setStatusCode(204).end();
+        }
+      });
+      Sink sink = Sink.attach(await(client().connect(SseRequest.get(server.url("/ids")).build())));
+      sink.awaitEnd();
+      assertEquals(List.of("a"), sink.data());
+      ScriptedServer.Seen reconnection = server.seen("/ids").get(1);
+      assertEquals("1", reconnection.headers().get("Last-Event-ID"));
+      assertNull(reconnection.headers().get("X-Injected"));
     }
-  }
 
-  @Test
-  void anOpenCodeDirectoryOrUserNameWithLineBreaksIsEncodedNotInjected() throws Exception {
-    try (OpenCodeFakeServer openCode = OpenCodeFakeServer.start(vertx)) {
-      openCode.json(HttpMethod.GET, "/session", 200, "[]");
-      OpenCodeClient client = OpenCodeClient.create(vertx, new OpenCodeClientOptions(openCode.url())
-          .setDirectory("/tmp/p\r\nX-Injected: evil").setUsername("me\r\nX-Injected: evil").setPassword("pw")
-          .setRequestTimeout(Duration.ofSeconds(5)));
-      try {
-        assertEquals(List.of(), await(client.listSessions()));
-        OpenCodeFakeServer.Seen seen = openCode.seen().get(0);
-        assertNull(seen.headers().get("X-Injected"));
-        assertEquals("%2Ftmp%2Fp%0D%0AX-Injected%3A%20evil", seen.headers().get("x-opencode-directory"));
-        assertEquals("directory=%2Ftmp%2Fp%0D%0AX-Injected%3A%20evil", seen.query());
-      } finally {
-        await(client.close());
+    @Test
+    void anEncodedLineBreakInALocationStaysInThePath() throws Exception {
+      server.on("/from", req -> req.response().setStatusCode(302)
+          .putHeader("Location", "/to%0D%0AX-Injected:%20evil").end());
+      server.on("/to%0D%0AX-Injected:%20evil", req -> eventStream(req).end("data: arrived\n\n"));
+      Sink sink = Sink.attach(await(client().connect(SseRequest.get(server.url("/from")).reconnect(false).build())));
+      sink.awaitEnd();
+      assertEquals(List.of("arrived"), sink.data());
+      for (ScriptedServer.Seen seen : server.seen()) {
+        assertNull(seen.headers().get("X-Injected"), seen.toString());
+      }
+    }
+
+    @Test
+    void anOpenCodeDirectoryOrUserNameWithLineBreaksIsEncodedNotInjected() throws Exception {
+      try (OpenCodeFakeServer openCode = OpenCodeFakeServer.start(vertx)) {
+        openCode.json(HttpMethod.GET, "/session", 200, "[]");
+        OpenCodeClient client = OpenCodeClient.create(vertx, new OpenCodeClientOptions(openCode.url())
+            .setDirectory("/tmp/p\r\nX-Injected: evil").setUsername("me\r\nX-Injected: evil").setPassword("pw")
+            .setRequestTimeout(Duration.ofSeconds(5)));
+        try {
+          assertEquals(List.of(), await(client.listSessions()));
+          OpenCodeFakeServer.Seen seen = openCode.seen().get(0);
+          assertNull(seen.headers().get("X-Injected"));
+          assertEquals("%2Ftmp%2Fp%0D%0AX-Injected%3A%20evil", seen.headers().get("x-opencode-directory"));
+          assertEquals("directory=%2Ftmp%2Fp%0D%0AX-Injected%3A%20evil", seen.query());
+        } finally {
+          await(client.close());
+        }
       }
     }
   }

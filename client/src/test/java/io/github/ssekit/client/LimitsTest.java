@@ -61,6 +61,10 @@ class LimitsTest extends LoopbackTest {
             30_000, () -> new SseClientOptions().setMaxReconnectDelay(Duration.ofMillis(-1))),
         new Limit("OpenCode maxResponseBodySize", () -> new OpenCodeClientOptions().getMaxResponseBodySize(),
             64 * 1024 * 1024, () -> new OpenCodeClientOptions().setMaxResponseBodySize(0)),
+        new Limit("OpenAI maxResponseSize", () -> new OpenAiClientOptions().getMaxResponseSize(),
+            256 * 1024 * 1024, () -> new OpenAiClientOptions().setMaxResponseSize(0)),
+        new Limit("OpenCode maxReplySize", () -> new OpenCodeClientOptions().getMaxReplySize(),
+            64 * 1024 * 1024, () -> new OpenCodeClientOptions().setMaxReplySize(0)),
         new Limit("Vert.x maxHeaderSize (response head)",
             () -> new SseClientOptions().getHttpClientOptions().getMaxHeaderSize(), 8192,
             () -> new SseClientOptions().setHttpClientOptions(null)));
@@ -214,6 +218,78 @@ class LimitsTest extends LoopbackTest {
     SseConnectionException e = awaitFailure(client.connect(SseRequest.get(server.url("/hold")).build()),
         SseConnectionException.class);
     assertTrue(e.getMessage().contains("cannot connect"), e.getMessage());
+  }
+
+  // ---- the assembled replies --------------------------------------------------------------------------------
+
+  @Test
+  void openAiMaxResponseSizeTakesExactlyTheLimitAndCancelsTheStreamPastIt() throws Exception {
+    List<String> chunks = IntStream.range(0, 20).mapToObj(i -> "{\"id\":\"c\",\"object\":\"chat.completion.chunk\","
+        + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "t".repeat(50) + "\"}}]}").toList();
+    int total = chunks.stream().mapToInt(String::length).sum();
+    AtomicInteger closed = new AtomicInteger();
+    server.on("/v1/chat/completions", req -> {
+      req.connection().closeHandler(v -> closed.incrementAndGet());
+      var response = eventStream(req);
+      chunks.forEach(c -> response.write("data: " + c + "\n\n"));
+      // the finish arrives only after the limit: a stream that stops at the limit is truncated
+      response.write("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
+          + "\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n"); // never ended: the client must cut
+    });
+    for (int limit : new int[] {total + 200, total - 1}) {
+      OpenAiClient client = OpenAiClient.create(vertx, new OpenAiClientOptions().setBaseUrl(server.url("/v1"))
+          .setMaxResponseSize(limit).setSseClientOptions(fastOptions()));
+      try {
+        var result = await(client.streamChat(io.github.ssekit.openai.chat.ChatRequest.builder("m").user("hi").build())
+            .result());
+        String content = result.message().orElseThrow().content();
+        if (limit > total) {
+          assertTrue(result.error().isEmpty(), result.errors().toString());
+          assertEquals(20 * 50, content.length());
+          assertFalse(result.truncated());
+        } else {
+          assertEquals(19 * 50, content.length(), "what arrived within the limit is kept");
+          assertTrue(result.truncated());
+          assertTrue(result.error().orElseThrow().getMessage().contains("maxResponseSize"), result.errors().toString());
+        }
+      } finally {
+        await(client.close());
+      }
+    }
+    assertEquals(2, closed.get(), "both connections closed: [DONE] releases one, the limit cancels the other");
+  }
+
+  @Test
+  void openCodeMaxReplySizeAbortsTheTurnPastIt() throws Exception {
+    try (OpenCodeFakeServer fake = OpenCodeFakeServer.start(vertx)) {
+      List<String> pieces = IntStream.range(0, 10).mapToObj(i -> "r".repeat(100)).toList();
+      fake.onPrompt((session, body) -> fake.play(OpenCodeFakeServer.turn(session, pieces)));
+      fake.json(HttpMethod.POST, "/session/ses_big/abort", 200, "true");
+      io.github.ssekit.opencode.request.PromptBody prompt = io.github.ssekit.opencode.request.PromptBody.builder()
+          .model(io.github.ssekit.opencode.ModelRef.of("p", "m"))
+          .addParts(io.github.ssekit.opencode.request.PromptPart.text("hi")).build();
+      for (int limit : new int[] {1000, 999}) {
+        OpenCodeClient client = OpenCodeClient.create(vertx, new OpenCodeClientOptions(fake.url())
+            .setMaxReplySize(limit).setRequestTimeout(Duration.ofSeconds(Sink.WAIT_SECONDS))
+            .setSseOptions(fastOptions()));
+        try {
+          OpenCodeTurn turn = client.streamPrompt("ses_big", prompt, new OpenCodeTurnListener() {});
+          if (limit == 1000) {
+            assertEquals(1000, await(turn.reply()).text().length());
+          } else {
+            SseException e = awaitFailure(turn.reply(), SseException.class);
+            assertTrue(e.getMessage().contains("maxReplySize (999 characters)"), e.getMessage());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Sink.WAIT_SECONDS);
+            while (fake.seen(HttpMethod.POST, "/session/ses_big/abort").isEmpty()) {
+              assertTrue(System.nanoTime() < deadline, "the server's turn is aborted");
+              Thread.sleep(10);
+            }
+          }
+        } finally {
+          await(client.close());
+        }
+      }
+    }
   }
 
   // ---- OpenCode plain calls ----------------------------------------------------------------------------------

@@ -224,6 +224,10 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
         .map(stream -> new OpenCodeEventStreamImpl(stream, OpenCodeProtocol.create()));
   }
 
+  int maxReplySize() {
+    return options.getMaxReplySize();
+  }
+
   /** The absolute URL of {@code path}, with the directory parameter when a directory is set. */
   String url(String path) {
     String withDirectory = options.getDirectory().map(d -> OpenCodeRoutes.inDirectory(path, d)).orElse(path);

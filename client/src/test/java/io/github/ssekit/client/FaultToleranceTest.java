@@ -428,7 +428,8 @@ class FaultToleranceTest {
   void survives(Fault fault) throws Exception {
     Set<Thread> threadsBefore = vertxThreads();
     Vertx vertx = Vertx.vertx();
-    FaultServer server = fault.notAccepting ? FaultServer.notAccepting(fault.scripts()) : FaultServer.start(fault.scripts());
+    FaultServer server = fault.notAccepting
+        ? FaultServer.notAccepting(fault.scripts()) : FaultServer.start(fault.scripts());
     Run run = new Run(server);
     try {
       SseClientOptions options = fault.options.apply(new SseClientOptions()

@@ -63,7 +63,8 @@ class HeaderInjectionTest {
 
   @Test
   void tabsAndNonAsciiTextAreFineInValues() {
-    SseRequest request = SseRequest.get("http://h/").header("X-Title", "caf\u00e9\tbar").lastEventId("\u4e16 1").build();
+    SseRequest request = SseRequest.get("http://h/").header("X-Title", "caf\u00e9\tbar").lastEventId("\u4e16 1")
+        .build();
     assertEquals("caf\u00e9\tbar", request.headers().get("X-Title"));
   }
 

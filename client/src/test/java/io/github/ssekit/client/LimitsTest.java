@@ -192,7 +192,8 @@ class LimitsTest extends LoopbackTest {
       response.end();
       return;
     }
-    response.write("data: " + next + ":" + "p".repeat(1000) + "\n\n").onSuccess(v -> writeEach(response, total, next + 1));
+    response.write("data: " + next + ":" + "p".repeat(1000) + "\n\n")
+        .onSuccess(v -> writeEach(response, total, next + 1));
   }
 
   private static int waitUntilStable(IntSupplier value) throws InterruptedException {

@@ -259,8 +259,8 @@ public final class SseStreamImpl implements SseStream {
     });
   }
 
-  private void followRedirect(HttpClientResponse resp, MultiMap responseHeaders, CappedBody redirectBody, String what, URI uri,
-      HttpMethod method, Buffer requestBody, MultiMap headers, int redirects) {
+  private void followRedirect(HttpClientResponse resp, MultiMap responseHeaders, CappedBody redirectBody, String what,
+      URI uri, HttpMethod method, Buffer requestBody, MultiMap headers, int redirects) {
     String location = resp.getHeader(HttpHeaders.LOCATION);
     int status = resp.statusCode();
     if (location == null || location.isBlank()) {

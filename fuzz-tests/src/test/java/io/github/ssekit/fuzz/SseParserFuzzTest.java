@@ -8,6 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseEventTooLargeException;
 import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.SseHandler;
 import io.github.ssekit.sse.SseParser;
 import io.github.ssekit.sse.testing.Feeding;
 import java.lang.reflect.Field;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.AfterAll;
  *   <li>fed whole with the default limit, it reports exactly what {@link SpecParser} (the standard's algorithm,
  *       written independently) reports;
  *   <li>with a fuzzer-chosen limit of 1 byte to 4 KiB, fed whole, in fuzzer-chosen chunks, and in the same chunks
- *       as direct buffers, it reports the same events, comments, retries, IDs and errors (split invariance);
+ *       as direct buffers, it makes the same callbacks in the same order (split invariance);
+ *   <li>a handler that ends the parser from its n-th callback (n chosen by the fuzzer) gets exactly the first n
+ *       callbacks, whatever the chunks;
  *   <li>it throws nothing, and reports only {@link SseEventTooLargeException}s;
  *   <li>nothing it reports exceeds the limit, and the buffers it keeps stay within twice the limit plus the largest
  *       chunk (memory bounded by the limit, not by the stream).
@@ -47,11 +50,14 @@ class SseParserFuzzTest {
     Feeding.feedCut(parser(unlimited, comments, seedId, SseParser.DEFAULT_MAX_EVENT_SIZE), in.stream);
     assertEquals(reference.summary(), unlimited.summary(), "the parser differs from the standard's algorithm");
 
-    Feeding.Recorded whole = new Feeding.Recorded();
-    Feeding.feedCut(parser(whole, comments, seedId, in.maxEventSize), in.stream);
-    checkLimits(whole, in.maxEventSize, seedId);
+    Feeding.Recorded limited = new Feeding.Recorded();
+    Feeding.feedCut(parser(limited, comments, seedId, in.maxEventSize), in.stream);
+    checkLimits(limited, in.maxEventSize, seedId);
 
-    Feeding.Recorded cut = new Feeding.Recorded();
+    CallbackLog whole = new CallbackLog();
+    Feeding.feedCut(parser(whole, comments, seedId, in.maxEventSize), in.stream);
+
+    CallbackLog cut = new CallbackLog();
     SseParser cutParser = parser(cut, comments, seedId, in.maxEventSize);
     int bound = 2 * (in.maxEventSize + in.largestChunk()) + 256;
     in.forEachChunk(chunk -> {
@@ -60,18 +66,47 @@ class SseParserFuzzTest {
     });
     cutParser.end();
     checkRetained(cutParser, bound);
-    assertEquals(whole.summary(), cut.summary(), () -> "fed in chunks " + Arrays.toString(in.cuts));
+    assertEquals(whole.entries, cut.entries, () -> "fed in chunks " + Arrays.toString(in.cuts));
 
-    Feeding.Recorded direct = new Feeding.Recorded();
+    CallbackLog direct = new CallbackLog();
     SseParser directParser = parser(direct, comments, seedId, in.maxEventSize);
     Consumer<ByteBuffer> feedDirect = directParser::feed;
     in.forEachDirectChunk(feedDirect);
     directParser.end();
-    assertEquals(whole.summary(), direct.summary(), "fed as direct buffers");
+    assertEquals(whole.entries, direct.entries, "fed as direct buffers");
+
+    // A callback may end the parser: nothing follows, whichever callback it was and wherever the chunks split.
+    int stopAt = in.flags >>> 2;
+    if (stopAt > 0) {
+      List<Object> expected = whole.entries.subList(0, Math.min(stopAt, whole.entries.size()));
+      CallbackLog stopping = new CallbackLog(stopAt);
+      SseParser stoppingParser = parser(stopping, comments, seedId, in.maxEventSize);
+      in.forEachChunk(chunk -> {
+        if (!stopping.stopped()) {
+          stoppingParser.feed(chunk);
+        }
+      });
+      stoppingParser.end();
+      assertEquals(expected, stopping.entries, () -> "ended from callback " + stopAt);
+      CallbackLog stoppingDirect = new CallbackLog(stopAt);
+      SseParser stoppingDirectParser = parser(stoppingDirect, comments, seedId, in.maxEventSize);
+      in.forEachDirectChunk(chunk -> {
+        if (!stoppingDirect.stopped()) {
+          stoppingDirectParser.feed(chunk);
+        }
+      });
+      stoppingDirectParser.end();
+      assertEquals(expected, stoppingDirect.entries, () -> "ended from callback " + stopAt + ", direct buffers");
+    }
   }
 
-  private static SseParser parser(Feeding.Recorded handler, boolean comments, String seedId, int limit) {
-    return SseParser.builder().handler(handler).comments(comments).lastEventId(seedId).maxEventSize(limit).build();
+  private static SseParser parser(SseHandler handler, boolean comments, String seedId, int limit) {
+    SseParser parser =
+        SseParser.builder().handler(handler).comments(comments).lastEventId(seedId).maxEventSize(limit).build();
+    if (handler instanceof CallbackLog log) {
+      log.attach(parser);
+    }
+    return parser;
   }
 
   private static void checkLimits(Feeding.Recorded recorded, int limit, String seedId) {

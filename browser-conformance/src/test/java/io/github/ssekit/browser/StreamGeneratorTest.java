@@ -53,10 +53,12 @@ class StreamGeneratorTest {
         Arguments.of("a reconnecting stream", (Predicate<StreamGenerator.Stream>) StreamGenerator.Stream::reconnect));
   }
 
+  private static final List<StreamGenerator.Stream> SAMPLE = streams(42);
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("constructions")
   void generatesEachConstruction(String name, Predicate<StreamGenerator.Stream> construction) {
-    long found = streams(42).stream().filter(construction).count();
+    long found = SAMPLE.stream().filter(construction).count();
     assertTrue(found > 0, "no stream of " + STREAMS + " has " + name);
   }
 

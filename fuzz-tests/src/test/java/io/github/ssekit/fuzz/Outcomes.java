@@ -67,7 +67,12 @@ class Outcomes<T> implements ProtocolListener<T> {
    */
   void checkContract(Set<Class<?>> documented) {
     for (Diagnostic d : diagnostics) {
-      assertTrue(!Diagnostic.DECODER_FAILURE.equals(d.code()), "a decoder threw: " + d.message());
+      if (Diagnostic.DECODER_FAILURE.equals(d.code())) {
+        // the dispatcher wrapped what the decoder threw: fail with it, stack trace and all
+        Throwable thrown = errors.stream().filter(e -> e.getMessage().equals(d.message())).findFirst()
+            .map(Throwable::getCause).orElse(null);
+        throw new AssertionError("a decoder threw: " + d.message() + "; data: " + d.excerpt(), thrown);
+      }
     }
     checkErrors(errors, documented);
   }

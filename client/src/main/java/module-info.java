@@ -4,7 +4,6 @@ module io.github.ssekit.client {
   requires transitive io.github.ssekit.openai;
   requires transitive io.github.ssekit.opencode;
   requires transitive io.vertx.core;
-  requires io.vertx.web.client;
 
   exports io.github.ssekit.client;
 }

@@ -4,6 +4,7 @@ module io.github.ssekit.examples {
   requires io.github.ssekit.client;
   requires io.github.ssekit.testkit;
   requires info.picocli;
+  requires java.net.http;
 
   opens io.github.ssekit.examples.cli to info.picocli;
 }

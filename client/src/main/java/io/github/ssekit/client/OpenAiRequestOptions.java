@@ -1,5 +1,6 @@
 package io.github.ssekit.client;
 
+import io.github.ssekit.client.internal.HeaderValues;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,9 +25,15 @@ public final class OpenAiRequestOptions {
     idleTimeout = other.idleTimeout;
   }
 
-  /** Adds a header to this request; it replaces a client header of the same name. */
+  /**
+   * Adds a header to this request; it replaces a client header of the same name.
+   *
+   * @throws IllegalArgumentException if the name or the value contains CR, LF, NUL or another control character
+   *     (the message does not show the value)
+   */
   public OpenAiRequestOptions putHeader(String name, String value) {
-    headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    HeaderValues.check(name, value);
+    headers.put(name, value);
     return this;
   }
 

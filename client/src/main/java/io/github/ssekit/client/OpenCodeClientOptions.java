@@ -23,6 +23,10 @@ public final class OpenCodeClientOptions {
    * (OpenCode sends one every 10 seconds).
    */
   public static final Duration DEFAULT_EVENT_IDLE_TIMEOUT = Duration.ofSeconds(35);
+  /** Default {@link #setMaxResponseBodySize limit of an answer's body}: 64 MiB. */
+  public static final int DEFAULT_MAX_RESPONSE_BODY_SIZE = 64 * 1024 * 1024;
+  /** Default {@link #setMaxReplySize limit of one streamed reply}: 64 Mi characters of text and reasoning. */
+  public static final int DEFAULT_MAX_REPLY_SIZE = 64 * 1024 * 1024;
 
   private String baseUrl;
   private String directory;
@@ -31,6 +35,8 @@ public final class OpenCodeClientOptions {
   private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
   private Duration promptTimeout = DEFAULT_PROMPT_TIMEOUT;
   private Duration eventIdleTimeout = DEFAULT_EVENT_IDLE_TIMEOUT;
+  private int maxResponseBodySize = DEFAULT_MAX_RESPONSE_BODY_SIZE;
+  private int maxReplySize = DEFAULT_MAX_REPLY_SIZE;
   private SseClientOptions sseOptions = new SseClientOptions();
 
   /** Options without a base URL: set one with {@link #setBaseUrl}. */
@@ -50,6 +56,8 @@ public final class OpenCodeClientOptions {
     this.requestTimeout = other.requestTimeout;
     this.promptTimeout = other.promptTimeout;
     this.eventIdleTimeout = other.eventIdleTimeout;
+    this.maxResponseBodySize = other.maxResponseBodySize;
+    this.maxReplySize = other.maxReplySize;
     this.sseOptions = new SseClientOptions(other.sseOptions);
   }
 
@@ -69,7 +77,9 @@ public final class OpenCodeClientOptions {
     try {
       uri = URI.create(baseUrl);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a URL: " + baseUrl, e);
+      // not the text, nor the parser's message quoting it: it may hold credentials
+      throw new IllegalArgumentException("not a URL: "
+          + (e.getCause() instanceof java.net.URISyntaxException syntax ? syntax.getReason() : "unparseable"));
     }
     String scheme = uri.getScheme();
     if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
@@ -175,12 +185,53 @@ public final class OpenCodeClientOptions {
     return this;
   }
 
+  /** The size limit of the body of a successful plain call, in bytes. */
+  public int getMaxResponseBodySize() {
+    return maxResponseBodySize;
+  }
+
+  /**
+   * The size limit of the body of a successful plain call (sessions, messages, config...), in bytes: a longer body
+   * is cut, its connection closed, and the call fails with an {@code SseException}. Default
+   * {@link #DEFAULT_MAX_RESPONSE_BODY_SIZE} (64 MiB: a long session's messages with tool outputs). Error bodies are
+   * cut at {@link SseClientOptions#setMaxErrorBodySize} of {@link #setSseOptions the transport options} instead.
+   */
+  public OpenCodeClientOptions setMaxResponseBodySize(int bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("maxResponseBodySize must be positive: " + bytes);
+    }
+    this.maxResponseBodySize = bytes;
+    return this;
+  }
+
+  /** The size limit of one streamed reply, in characters of text and reasoning. */
+  public int getMaxReplySize() {
+    return maxReplySize;
+  }
+
+  /**
+   * The size limit of one {@link OpenCodeClient#streamPrompt streamed reply}: the characters of its text and
+   * reasoning deltas together. The reply grows with the turn, so a server that never stops would otherwise fill
+   * the memory; past the limit the turn is aborted ({@code POST /session/{id}/abort}) and its reply fails with an
+   * {@code SseException}. Default {@link #DEFAULT_MAX_REPLY_SIZE}.
+   */
+  public OpenCodeClientOptions setMaxReplySize(int characters) {
+    if (characters < 1) {
+      throw new IllegalArgumentException("maxReplySize must be positive: " + characters);
+    }
+    this.maxReplySize = characters;
+    return this;
+  }
+
   /** The transport options of the event streams (a copy). */
   public SseClientOptions getSseOptions() {
     return new SseClientOptions(sseOptions);
   }
 
-  /** The transport options of the event streams: reconnection delays and limits, pool, TLS (copied). */
+  /**
+   * The transport options of the event streams and of the plain calls: reconnection delays and limits, pool, TLS,
+   * connect timeout, the error body limit (copied).
+   */
   public OpenCodeClientOptions setSseOptions(SseClientOptions sseOptions) {
     this.sseOptions = new SseClientOptions(Objects.requireNonNull(sseOptions, "sseOptions"));
     return this;
@@ -199,6 +250,7 @@ public final class OpenCodeClientOptions {
   public String toString() {
     return "OpenCodeClientOptions[" + baseUrl + (directory == null ? "" : ", directory " + directory)
         + (password == null ? "" : ", basic auth as " + username + " (password set)") + ", requestTimeout "
-        + requestTimeout + ", promptTimeout " + promptTimeout + ", eventIdleTimeout " + eventIdleTimeout + "]";
+        + requestTimeout + ", promptTimeout " + promptTimeout + ", eventIdleTimeout " + eventIdleTimeout
+        + ", maxResponseBodySize " + maxResponseBodySize + ", maxReplySize " + maxReplySize + "]";
   }
 }

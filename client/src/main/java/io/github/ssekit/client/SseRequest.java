@@ -1,9 +1,11 @@
 package io.github.ssekit.client;
 
+import io.github.ssekit.client.internal.HeaderValues;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -17,8 +19,10 @@ import java.util.Set;
  * a starting last event ID, an idle timeout of its own). Immutable; build one with {@link #get}, {@link #post}
  * or {@link #builder}.
  *
- * <p>Header names and values are checked when added: CR, LF and NUL are rejected, so no value can smuggle a
- * header or a request into the connection. {@link #toString()} shows the values of credentials headers
+ * <p>Header names and values are checked when added: a name must be an HTTP token, and CR, LF, NUL and the other
+ * control characters that HTTP does not allow in a field value (all below U+0020 except tab, and DEL) are
+ * rejected, so no value can smuggle a header or a request into the connection, and none fails later inside the
+ * HTTP client. {@link #toString()} shows the values of credentials headers
  * ({@code Authorization}, {@code Cookie}, API keys) as {@code <redacted>} and never shows the body.
  */
 public final class SseRequest {
@@ -136,10 +140,22 @@ public final class SseRequest {
 
     private Builder(HttpMethod method, String uri) {
       this.method = Objects.requireNonNull(method, "method");
-      URI parsed = URI.create(Objects.requireNonNull(uri, "uri"));
+      URI parsed;
+      try {
+        parsed = new URI(Objects.requireNonNull(uri, "uri"));
+      } catch (URISyntaxException e) {
+        // the reason and the index only: the text may hold credentials
+        throw new IllegalArgumentException("not a valid URI: " + e.getReason() + " at index " + e.getIndex());
+      }
       String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || parsed.getHost() == null) {
-        throw new IllegalArgumentException("not an absolute http(s) URI: " + uri);
+        throw new IllegalArgumentException("not an absolute http(s) URI"
+            + (parsed.getHost() == null ? "" : ": " + redactedUri(parsed)));
+      }
+      if (parsed.getRawUserInfo() != null) {
+        // fetch refuses them too: they would be logged by every proxy, and Vert.x would not send them anyway
+        throw new IllegalArgumentException("credentials in the URI are not supported, send them in a header: "
+            + redactedUri(parsed));
       }
       this.uri = parsed;
     }
@@ -147,7 +163,9 @@ public final class SseRequest {
     /**
      * Adds a header.
      *
-     * @throws IllegalArgumentException if the name is empty or either contains CR, LF or NUL
+     * @throws IllegalArgumentException if the name is not an HTTP token (empty, or with a colon, a space or a
+     *     control character), or the value contains CR, LF, NUL or another control character; the message never
+     *     shows the value
      */
     public Builder header(String name, String value) {
       checkHeader(name, value);
@@ -179,10 +197,15 @@ public final class SseRequest {
       return this;
     }
 
-    /** A last event ID to send with the first request, to resume a stream read earlier. */
+    /**
+     * A last event ID to send with the first request, to resume a stream read earlier.
+     *
+     * @throws IllegalArgumentException if it contains CR, LF, NUL or another control character (other than tab),
+     *     which an HTTP header cannot carry
+     */
     public Builder lastEventId(String lastEventId) {
-      if (lastEventId.indexOf('\0') >= 0 || lastEventId.indexOf('\r') >= 0 || lastEventId.indexOf('\n') >= 0) {
-        throw new IllegalArgumentException("a last event ID cannot contain NUL, CR or LF");
+      if (!HeaderValues.isSendable(lastEventId)) {
+        throw new IllegalArgumentException("a last event ID cannot contain CR, LF, NUL or other control characters");
       }
       this.lastEventId = lastEventId;
       return this;
@@ -202,28 +225,7 @@ public final class SseRequest {
     }
 
     private static void checkHeader(String name, String value) {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(value, "value");
-      if (name.isEmpty()) {
-        throw new IllegalArgumentException("empty header name");
-      }
-      if (hasLineBreakOrNul(name)) {
-        throw new IllegalArgumentException("header name contains CR, LF or NUL");
-      }
-      if (hasLineBreakOrNul(value)) {
-        // the value is not echoed: it may be a credential
-        throw new IllegalArgumentException("value of header " + name + " contains CR, LF or NUL");
-      }
-    }
-
-    private static boolean hasLineBreakOrNul(String s) {
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c == '\r' || c == '\n' || c == '\0') {
-          return true;
-        }
-      }
-      return false;
+      HeaderValues.check(name, value);
     }
   }
 }

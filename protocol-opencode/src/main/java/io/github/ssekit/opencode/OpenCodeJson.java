@@ -15,8 +15,10 @@ import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.opencode.request.SessionCreateBody;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Writes request bodies and reads answers of the OpenCode HTTP API, with this module's own Jackson mapper
@@ -127,6 +129,12 @@ public final class OpenCodeJson {
       T value = Json.MAPPER.readValue(json, type);
       if (value == null) {
         throw new OpenCodeJsonException("expected " + type.getRawClass().getSimpleName() + ", got null", null);
+      }
+      // A null element would surface later as a NullPointerException in the caller's loop: refuse it here.
+      if (value instanceof Collection<?> list && list.stream().anyMatch(Objects::isNull)
+          || value instanceof Map<?, ?> map && map.values().stream().anyMatch(Objects::isNull)) {
+        throw new OpenCodeJsonException("expected " + type.getRawClass().getSimpleName()
+            + " without null elements, got " + excerpt(json), null);
       }
       return value;
     } catch (IOException e) {

@@ -107,6 +107,9 @@ class OpenCodeProtocolTest {
       "permission.asked | {\"id\":\"per_1\",\"sessionID\":\"ses_a\",\"patterns\":[\"a\",null]}",
       "session.diff | {\"sessionID\":\"ses_a\",\"diff\":{\"file\":\"x\"}}",
       "todo.updated | {\"sessionID\":\"ses_a\",\"todos\":[1]}",
+      // found by fuzz-tests (OpenCodeFuzzTest): a null element of a list threw from List.copyOf
+      "session.diff | {\"sessionID\":\"ses_a\",\"diff\":[null,{\"file\":\"x\"}]}",
+      "todo.updated | {\"sessionID\":\"ses_a\",\"todos\":[null]}",
       "message.part.updated | {\"sessionID\":\"ses_a\",\"part\":\"text\"}",
       "session.status | {\"sessionID\":\"ses_a\",\"status\":{\"type\":\"retry\",\"attempt\":\"soon\"}}"})
   void oddPropertiesNeverThrow(String type, String properties) {

@@ -139,6 +139,22 @@ class ResponsesTest {
     assertThrows(OpenCodeJsonException.class, () -> OpenCodeJson.readSession("null".getBytes(StandardCharsets.UTF_8)));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"sessions", "messages", "permissions", "statuses"})
+  void nullElementsAreATypedError(String reader) {
+    byte[] list = "[null]".getBytes(StandardCharsets.UTF_8);
+    byte[] map = "{\"ses_1\":null}".getBytes(StandardCharsets.UTF_8);
+    OpenCodeJsonException bad = assertThrows(OpenCodeJsonException.class, () -> {
+      switch (reader) {
+        case "sessions" -> OpenCodeJson.readSessions(list);
+        case "messages" -> OpenCodeJson.readMessages(list);
+        case "permissions" -> OpenCodeJson.readPermissionRequests(list);
+        default -> OpenCodeJson.readSessionStatuses(map);
+      }
+    });
+    assertTrue(bad.getMessage().contains("without null elements"), bad.getMessage());
+  }
+
   /** Equal JSON, numbers compared by value (a cost of 0 may come back as 0.0). */
   static void assertJsonEquivalent(JsonNode expected, JsonNode actual) {
     assertTrue(equivalent(expected, actual), "expected " + expected + "\n but was " + actual);

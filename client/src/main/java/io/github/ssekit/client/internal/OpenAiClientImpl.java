@@ -78,6 +78,10 @@ public final class OpenAiClientImpl implements OpenAiClient {
     return builder.build();
   }
 
+  int maxResponseSize() {
+    return options.getMaxResponseSize();
+  }
+
   void opened(OpenAiStreamCall<?, ?> call) {
     open.add(call);
   }

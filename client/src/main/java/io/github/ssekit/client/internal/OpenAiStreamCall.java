@@ -71,6 +71,7 @@ public final class OpenAiStreamCall<T, R> {
   private Assembly<T, R> assembly;
   private SseStream stream;
   private boolean finished;
+  private long received;
   private final List<Diagnostic> emitted = new ArrayList<>();
 
   OpenAiStreamCall(OpenAiClientImpl owner, Vertx vertx, SseClient sse, SseRequest request, SseProtocol<T> protocol) {
@@ -164,7 +165,17 @@ public final class OpenAiStreamCall<T, R> {
               : new SseException("the stream failed: " + err, err)))
           .warningHandler(warning -> guarded(() -> dispatcher.onError(warning)))
           .endHandler(v -> complete(null))
-          .handler(event -> guarded(() -> dispatcher.onEvent(event)));
+          .handler(event -> guarded(() -> {
+            received += event.data().length();
+            if (received > owner.maxResponseSize()) {
+              // the result grows with the stream: stop a server that never does
+              accepted.cancel();
+              complete(new SseException("the response is larger than maxResponseSize (" + owner.maxResponseSize()
+                  + " characters of event data): the stream was cancelled"));
+              return;
+            }
+            dispatcher.onEvent(event);
+          }));
     }));
   }
 

@@ -20,21 +20,24 @@ import io.github.ssekit.opencode.request.PermissionReply;
 import io.github.ssekit.opencode.request.PermissionReplyBody;
 import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.opencode.request.SessionCreateBody;
+import io.github.ssekit.sse.SseException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,27 +46,30 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/** The {@link OpenCodeClient}: a Vert.x WebClient for the JSON calls, an {@link SseClient} for the event streams. */
+/** The {@link OpenCodeClient}: a Vert.x HTTP client for the JSON calls, an {@link SseClient} for the event streams. */
 public final class OpenCodeClientImpl implements OpenCodeClient {
   private final OpenCodeClientOptions options;
   private final Optional<String> authorization;
-  private final WebClient web;
+  private final Vertx vertx;
+  private final HttpClient http;
   private final SseClient sse;
+  private final long connectTimeoutMillis;
   private final int maxErrorBodySize;
+  private final int maxResponseBodySize;
   private final Set<OpenCodeTurnImpl> turns = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   public OpenCodeClientImpl(Vertx vertx, OpenCodeClientOptions options, Optional<String> authorization) {
-    Objects.requireNonNull(vertx, "vertx");
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.options = options;
     this.authorization = authorization;
     var sseOptions = options.getSseOptions();
     this.maxErrorBodySize = sseOptions.getMaxErrorBodySize();
-    WebClientOptions webOptions = new WebClientOptions(sseOptions.getHttpClientOptions())
-        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, sseOptions.getConnectTimeout().toMillis()))
-        .setFollowRedirects(false)
-        .setUserAgentEnabled(true);
-    this.web = WebClient.create(vertx, webOptions);
+    this.maxResponseBodySize = options.getMaxResponseBodySize();
+    this.connectTimeoutMillis = sseOptions.getConnectTimeout().toMillis();
+    // the core client, not WebClient: WebClient buffers whole bodies without a limit
+    this.http = vertx.createHttpClient(sseOptions.getHttpClientOptions()
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis)));
     this.sse = SseClient.create(vertx, sseOptions);
   }
 
@@ -200,10 +206,7 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
       turn.fail(new SseConnectionException("the client is closed", null));
     }
     cancelled.add(sse.close());
-    return Future.join(cancelled).transform(ar -> {
-      web.close();
-      return Future.<Void>succeededFuture();
-    });
+    return Future.join(cancelled).transform(ar -> http.close());
   }
 
   @Override
@@ -219,6 +222,10 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
     headers().forEach(request::header);
     return sse.connect(request.build())
         .map(stream -> new OpenCodeEventStreamImpl(stream, OpenCodeProtocol.create()));
+  }
+
+  int maxReplySize() {
+    return options.getMaxReplySize();
   }
 
   /** The absolute URL of {@code path}, with the directory parameter when a directory is set. */
@@ -246,29 +253,71 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
     }
     String url = url(path);
     String what = method + " " + SseRequest.redactedUri(URI.create(url));
-    HttpRequest<Buffer> request = web.requestAbs(method, url).timeout(timeout.toMillis())
-        .putHeader("Accept", "application/json");
-    headers().forEach(request::putHeader);
-    Future<HttpResponse<Buffer>> sent;
-    if (body == null) {
-      sent = request.send();
-    } else {
-      sent = request.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body));
+    Map<String, String> headers = headers();
+    RequestOptions request = new RequestOptions().setMethod(method).setAbsoluteURI(url).setFollowRedirects(false)
+        .setConnectTimeout(connectTimeoutMillis).putHeader("Accept", "application/json");
+    headers.forEach(request::putHeader);
+    if (body != null) {
+      request.putHeader("Content-Type", "application/json");
     }
-    return sent.transform(ar -> {
-      if (ar.failed()) {
-        return Future.failedFuture(new SseConnectionException(what + " failed", ar.cause()));
+    Promise<Buffer> result = Promise.promise();
+    HttpClientRequest[] sent = new HttpClientRequest[1];
+    // the whole call, body included, within the timeout: a server that stalls mid-body must not hold it for ever
+    long timer = vertx.setTimer(timeout.toMillis(), t -> {
+      if (result.tryFail(new SseConnectionException(what + " failed: no complete answer within "
+          + timeout.toMillis() + " ms", null)) && sent[0] != null) {
+        sent[0].reset();
       }
-      HttpResponse<Buffer> response = ar.result();
-      byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes();
-      if (response.statusCode() / 100 == 2) {
-        return Future.succeededFuture(Buffer.buffer(bytes));
-      }
-      boolean truncated = bytes.length > maxErrorBodySize;
-      byte[] kept = truncated ? Arrays.copyOf(bytes, maxErrorBodySize) : bytes;
-      return Future.failedFuture(new OpenCodeHttpException("HTTP " + response.statusCode() + " from " + what,
-          response.statusCode(), response.headers(), kept, truncated));
     });
+    // On an event loop, so the body handler is set in the very callback that receives the response: from another
+    // thread a future's callback can run after Vert.x delivered (and dropped) the body of a small answer.
+    eventLoop().runOnContext(v -> http.request(request)
+        .compose(req -> {
+          sent[0] = req;
+          return body == null ? req.send() : req.send(Buffer.buffer(body));
+        })
+        .compose(response -> {
+          boolean ok = response.statusCode() / 100 == 2;
+          return BoundedBody.read(response, ok ? maxResponseBodySize : maxErrorBodySize)
+              .map(read -> answer(what, response, read, ok, headers));
+        })
+        .onComplete(ar -> {
+          vertx.cancelTimer(timer);
+          if (ar.succeeded()) {
+            result.tryComplete(ar.result());
+          } else if (ar.cause() instanceof SseException known) {
+            result.tryFail(known);
+          } else {
+            result.tryFail(new SseConnectionException(what + " failed", ar.cause()));
+          }
+        }));
+    return result.future();
+  }
+
+  /** The caller's event loop when it is on one of ours, else a fresh event-loop context: never a worker. */
+  private Context eventLoop() {
+    Context current = Vertx.currentContext();
+    if (current != null && current.isEventLoopContext() && current.owner() == vertx) {
+      return current;
+    }
+    return ((VertxInternal) vertx).createEventLoopContext();
+  }
+
+  /** The body of a 2xx answer, or else the failure: an error status, or a body over the limit. */
+  private Buffer answer(String what, HttpClientResponse response, BoundedBody.Result read, boolean ok,
+      Map<String, String> headers) {
+    int status = response.statusCode();
+    if (ok && !read.truncated()) {
+      return read.bytes();
+    }
+    if (ok) {
+      throw new SseException(what + ": the answer is larger than the limit of " + maxResponseBodySize
+          + " bytes (OpenCodeClientOptions.setMaxResponseBodySize)");
+    }
+    // a server (or a proxy's error page) may echo the credentials sent: cut them out before they reach a message
+    Redactor redact = Redactor.of(headers);
+    throw new OpenCodeHttpException("HTTP " + status + " from " + what, status, redact.apply(response.headers()),
+        redact.apply(read.bytes().getBytes()), read.truncated());
   }
 
   private static <T> Function<Buffer, T> read(Function<byte[], T> reader) {

@@ -8,6 +8,7 @@ import io.github.ssekit.client.OpenCodeTurnListener;
 import io.github.ssekit.client.SseConnectionException;
 import io.github.ssekit.opencode.Reply;
 import io.github.ssekit.opencode.ReplyAccumulator;
+import io.github.ssekit.opencode.ReplyDelta;
 import io.github.ssekit.opencode.event.EventEnvelope;
 import io.github.ssekit.opencode.event.MessagePartUpdated;
 import io.github.ssekit.opencode.event.MessageUpdated;
@@ -18,6 +19,7 @@ import io.github.ssekit.opencode.model.MessageInfo;
 import io.github.ssekit.opencode.model.MessageWithParts;
 import io.github.ssekit.opencode.model.Part;
 import io.github.ssekit.opencode.request.PromptBody;
+import io.github.ssekit.sse.SseException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -50,6 +52,7 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
   private boolean promptAccepted;
   private boolean cancelRequested;
   private boolean reconnected;
+  private long replySize;
 
   OpenCodeTurnImpl(OpenCodeClientImpl client, String sessionID, PromptBody body, OpenCodeTurnListener listener) {
     this.client = client;
@@ -57,7 +60,7 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
     this.body = body;
     this.listener = listener;
     this.accumulator = ReplyAccumulator.forSession(sessionID)
-        .onDelta(listener::onDelta)
+        .onDelta(this::onDelta)
         .onToolCall(listener::onToolCall)
         .onDiagnostic(listener::onDiagnostic)
         .onDone(this::complete);
@@ -121,6 +124,17 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
     } catch (RuntimeException e) {
       fail(e);
     }
+  }
+
+  /** Counts the reply's size before handing the delta on: the reply grows with the turn, so it has a limit. */
+  private void onDelta(ReplyDelta delta) {
+    replySize += delta.text().length();
+    if (replySize > client.maxReplySize()) {
+      sendAbort(); // the server's turn would go on for nothing
+      throw new SseException("the reply is larger than maxReplySize (" + client.maxReplySize()
+          + " characters): the turn was aborted");
+    }
+    listener.onDelta(delta);
   }
 
   private synchronized boolean prompted() {

@@ -25,6 +25,7 @@ public final class SseClientImpl implements SseClient {
   private final SseClientOptions options;
   private final HttpClientAgent http;
   private final Set<SseStreamImpl> open = ConcurrentHashMap.newKeySet();
+  private final boolean decompresses;
   private volatile boolean closed;
 
   public SseClientImpl(Vertx vertx, SseClientOptions options) {
@@ -36,6 +37,7 @@ public final class SseClientImpl implements SseClient {
         .setHttp1MaxSize(this.options.getMaxConnectionsPerEndpoint())
         .setMaxWaitQueueSize(this.options.getMaxWaitQueueSize());
     this.http = vertx.createHttpClient(httpOptions, pool);
+    this.decompresses = httpOptions.isDecompressionSupported();
   }
 
   @Override
@@ -74,6 +76,11 @@ public final class SseClientImpl implements SseClient {
 
   SseClientOptions optionsShared() {
     return options;
+  }
+
+  /** Whether Vert.x decodes compressed bodies (off by default: streams then ask for {@code identity}). */
+  boolean decompresses() {
+    return decompresses;
   }
 
   boolean isClosed() {

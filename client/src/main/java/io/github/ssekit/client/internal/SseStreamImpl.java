@@ -141,23 +141,17 @@ public final class SseStreamImpl implements SseStream {
     }
     int gen = ++generation;
     state = State.CONNECTING;
-    MultiMap sent = MultiMap.caseInsensitiveMultiMap().addAll(headers);
-    if (!sent.contains(HttpHeaders.ACCEPT)) {
-      sent.set(HttpHeaders.ACCEPT, EVENT_STREAM);
+    Future<HttpClientRequest> requested;
+    try {
+      requested = client.http().request(requestOptions(uri, method, headers));
+    } catch (RuntimeException e) {
+      // A request Vert.x refuses to build must fail this stream, not the timer or caller that started it. Its
+      // message may quote a header value, which may be a credential: only the exception's class is kept.
+      attemptFailed(new SseConnectionException("cannot request " + SseRequest.redactedUri(uri)
+          + ": the HTTP client refused the request (" + e.getClass().getSimpleName() + ")", null), false);
+      return;
     }
-    String id = parser.lastEventId();
-    if (!id.isEmpty()) {
-      sent.set(LAST_EVENT_ID, headerOctets(id));
-    }
-    RequestOptions requestOptions = new RequestOptions()
-        .setMethod(method)
-        .setAbsoluteURI(uri.toString())
-        .setFollowRedirects(false)
-        .setHeaders(sent)
-        .setConnectTimeout(options.getConnectTimeout().toMillis())
-        // Vert.x counts this only until the response head; after it, our own idle timer takes over
-        .setIdleTimeout(idleTimeout.toMillis());
-    client.http().request(requestOptions).onComplete(ar -> {
+    requested.onComplete(ar -> {
       if (gen != generation) {
         if (ar.succeeded()) {
           ar.result().reset();
@@ -189,6 +183,29 @@ public final class SseStreamImpl implements SseStream {
     });
   }
 
+  private RequestOptions requestOptions(URI uri, HttpMethod method, MultiMap headers) {
+    MultiMap sent = MultiMap.caseInsensitiveMultiMap().addAll(headers);
+    if (!sent.contains(HttpHeaders.ACCEPT)) {
+      sent.set(HttpHeaders.ACCEPT, EVENT_STREAM);
+    }
+    if (!client.decompresses() && !sent.contains(HttpHeaders.ACCEPT_ENCODING)) {
+      // Without the header any coding is acceptable (RFC 9110), and compressed bytes would reach the parser
+      sent.set(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.IDENTITY);
+    }
+    String id = parser.lastEventId();
+    if (!id.isEmpty()) {
+      sent.set(LAST_EVENT_ID, headerOctets(id)); // sendable: checked when the reconnection was scheduled
+    }
+    return new RequestOptions()
+        .setMethod(method)
+        .setAbsoluteURI(uri.toString())
+        .setFollowRedirects(false)
+        .setHeaders(sent)
+        .setConnectTimeout(options.getConnectTimeout().toMillis())
+        // Vert.x counts this only until the response head; after it, our own idle timer takes over
+        .setIdleTimeout(idleTimeout.toMillis());
+  }
+
   private SseException sendFailure(Throwable cause, URI uri) {
     // Vert.x signals its request idle timeout with an exception class of its impl package (not API): match the name
     if (cause.getClass().getSimpleName().contains("Timeout")) {
@@ -204,7 +221,9 @@ public final class SseStreamImpl implements SseStream {
       MultiMap headers, int redirects, int gen) {
     int status = resp.statusCode();
     String contentType = resp.getHeader(HttpHeaders.CONTENT_TYPE);
-    if (status == 200 && isEventStream(contentType)) {
+    String encoding = resp.getHeader(HttpHeaders.CONTENT_ENCODING);
+    boolean readable = encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity");
+    if (status == 200 && isEventStream(contentType) && readable) {
       accept(resp, gen);
       return;
     }
@@ -213,37 +232,45 @@ public final class SseStreamImpl implements SseStream {
         return;
       }
       currentRequest = null;
-      CappedBody errorBody = ar.result();
+      // a server (or a proxy's error page) may echo the credentials sent: cut them out before they reach a message
+      Redactor redact = Redactor.of(headers);
+      CappedBody errorBody = new CappedBody(redact.apply(ar.result().bytes), ar.result().truncated);
+      MultiMap responseHeaders = redact.apply(resp.headers());
       String what = "HTTP " + status + " from " + method + " " + SseRequest.redactedUri(uri);
       if (status == 204) {
         everAccepted(); // the server asks for no events: an empty stream, not an error
         terminal(null);
       } else if (isRedirect(status)) {
-        followRedirect(resp, errorBody, what, uri, method, requestBody, headers, redirects);
+        followRedirect(resp, responseHeaders, errorBody, what, uri, method, requestBody, headers, redirects);
+      } else if (status == 200 && !readable) {
+        // decoded already when decompression is on: a coding left is one the client cannot read (or did not ask for)
+        attemptFailed(new UnexpectedContentTypeException(what + " is an event stream in a coding that was not asked"
+            + " for (Content-Encoding: " + encoding.trim() + ")", status, responseHeaders, errorBody.bytes,
+            errorBody.truncated, contentType == null ? "" : contentType), false);
       } else if (status == 200) {
         attemptFailed(new UnexpectedContentTypeException(
             what + " is not an event stream (Content-Type: " + (contentType == null ? "none" : contentType) + ")",
-            status, resp.headers(), errorBody.bytes, errorBody.truncated, contentType == null ? "" : contentType),
+            status, responseHeaders, errorBody.bytes, errorBody.truncated, contentType == null ? "" : contentType),
             false);
       } else {
-        attemptFailed(new HttpStatusException(what, status, resp.headers(), errorBody.bytes, errorBody.truncated),
+        attemptFailed(new HttpStatusException(what, status, responseHeaders, errorBody.bytes, errorBody.truncated),
             options.getRetryableStatuses().contains(status));
       }
     });
   }
 
-  private void followRedirect(HttpClientResponse resp, CappedBody redirectBody, String what, URI uri,
-      HttpMethod method, Buffer requestBody, MultiMap headers, int redirects) {
+  private void followRedirect(HttpClientResponse resp, MultiMap responseHeaders, CappedBody redirectBody, String what,
+      URI uri, HttpMethod method, Buffer requestBody, MultiMap headers, int redirects) {
     String location = resp.getHeader(HttpHeaders.LOCATION);
     int status = resp.statusCode();
     if (location == null || location.isBlank()) {
-      attemptFailed(new RedirectException(what + ": redirect without Location", status, resp.headers(),
+      attemptFailed(new RedirectException(what + ": redirect without Location", status, responseHeaders,
           redirectBody.bytes, redirectBody.truncated), false);
       return;
     }
     if (redirects >= options.getMaxRedirects()) {
       attemptFailed(new RedirectException(what + ": more than " + options.getMaxRedirects() + " redirects", status,
-          resp.headers(), redirectBody.bytes, redirectBody.truncated), false);
+          responseHeaders, redirectBody.bytes, redirectBody.truncated), false);
       return;
     }
     URI next;
@@ -254,8 +281,14 @@ public final class SseStreamImpl implements SseStream {
     }
     String scheme = next == null || next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
     if (next == null || next.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-      attemptFailed(new RedirectException(what + ": unusable Location", status, resp.headers(), redirectBody.bytes,
+      attemptFailed(new RedirectException(what + ": unusable Location", status, responseHeaders, redirectBody.bytes,
           redirectBody.truncated), false);
+      return;
+    }
+    if (uri.getScheme().equalsIgnoreCase("https") && scheme.equals("http")) {
+      // as Java's HttpClient (Redirect.NORMAL) does: a body and headers meant for TLS never go out in clear text
+      attemptFailed(new RedirectException(what + ": refused a redirect from https to http", status, responseHeaders,
+          redirectBody.bytes, redirectBody.truncated), false);
       return;
     }
     HttpMethod nextMethod = method;
@@ -398,6 +431,12 @@ public final class SseStreamImpl implements SseStream {
   }
 
   private void scheduleReconnect(SseException cause) {
+    if (!HeaderValues.isSendable(parser.lastEventId())) {
+      // Sending another ID, or none, would have the server repeat or skip events: end here, nothing lost or repeated
+      terminal(new SseException("cannot resume " + SseRequest.redactedUri(request.uri())
+          + ": the last event ID has control characters, which an HTTP header cannot carry", cause));
+      return;
+    }
     reconnectsWithoutEvent++;
     if (reconnectsWithoutEvent > options.getMaxReconnectAttempts()) {
       terminal(cause != null ? cause : new SseConnectionException("gave up after " + options.getMaxReconnectAttempts()

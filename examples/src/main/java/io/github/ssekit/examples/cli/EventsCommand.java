@@ -55,7 +55,7 @@ final class EventsCommand implements Callable<Integer> {
       // /global/event is not scoped: the directory filters what is printed instead
       options = OpenCodeCommand.options(url, global ? null : directory);
     } catch (IllegalArgumentException e) {
-      System.err.println(NAME + ": " + e.getMessage());
+      System.err.println(NAME + ": " + OpenCodeCommand.message(e));
       return SsekitCommand.USAGE;
     }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

@@ -71,7 +71,7 @@ final class OpenCodeCommand implements java.util.concurrent.Callable<Integer> {
       modelRef = ModelRef.parse(model);
       options = options(url, directory);
     } catch (IllegalArgumentException e) {
-      System.err.println(NAME + ": " + e.getMessage());
+      System.err.println(NAME + ": " + message(e));
       return SsekitCommand.USAGE;
     }
     String text = String.join(" ", prompt);
@@ -149,18 +149,35 @@ final class OpenCodeCommand implements java.util.concurrent.Callable<Integer> {
   }
 
   private static JsonObject errorJson(OpenCodeError error) {
-    JsonObject json = new JsonObject().put("name", error.nameOrEmpty()).put("message", error.message().orElse(null));
+    JsonObject json = new JsonObject().put("name", error.nameOrEmpty())
+        .put("message", error.message().map(OpenCodeCommand::redact).orElse(null));
     error.statusCode().ifPresent(code -> json.put("statusCode", code));
     return json;
   }
 
   static String describe(OpenCodeError error) {
-    return error.nameOrEmpty() + error.statusCode().map(c -> " " + c).orElse("")
-        + error.message().map(m -> ": " + m).orElse("");
+    return redact(error.nameOrEmpty() + error.statusCode().map(c -> " " + c).orElse("")
+        + error.message().map(m -> ": " + m).orElse(""));
   }
 
   static String message(Throwable error) {
-    return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    return redact(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+  }
+
+  /**
+   * {@code text} without the server password, as it is or as basic credentials: a server may quote it in an error
+   * it sends (a provider's error inside an event, an error page), and whatever is printed may end up in a log.
+   */
+  static String redact(String text) {
+    String password = System.getenv("OPENCODE_SERVER_PASSWORD");
+    if (text == null || password == null || password.isEmpty()) {
+      return text;
+    }
+    String user = System.getenv("OPENCODE_SERVER_USERNAME");
+    String credentials = (user == null || user.isEmpty() ? OpenCodeClientOptions.DEFAULT_USERNAME : user)
+        + ":" + password;
+    String basic = java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    return text.replace(basic, "<redacted>").replace(credentials, "<redacted>").replace(password, "<redacted>");
   }
 
   static <T> T await(Future<T> future) throws ExecutionException, InterruptedException {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = SsekitCommand.Version.class,
     description = "Server-Sent Events for Java: inspect and consume SSE, OpenAI-compatible and OpenCode streams.",
     subcommands = {DemoCommand.class, ChatCommand.class, OpenCodeCommand.class, EventsCommand.class,
-        SseDumpCommand.class, CommandLine.HelpCommand.class})
+        WebCommand.class, SseDumpCommand.class, CommandLine.HelpCommand.class})
 public final class SsekitCommand implements Runnable {
 
   /** Exit status when the command line was wrong or an input could not be read. */

@@ -126,7 +126,11 @@ public final class EventFactory {
     }
     List<T> items = new ArrayList<>(node.size());
     for (JsonNode item : node) {
-      items.add(convert(item, type, "properties." + field + "[]"));
+      T value = item.isNull() ? null : convert(item, type, "properties." + field + "[]");
+      if (value == null) { // the record's list cannot hold it (List.copyOf refuses null)
+        throw new IllegalArgumentException("properties." + field + " has a null element");
+      }
+      items.add(value);
     }
     return List.copyOf(items);
   }

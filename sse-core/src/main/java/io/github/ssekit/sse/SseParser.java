@@ -695,8 +695,8 @@ public final class SseParser {
       idBytesLength = -1;
       return;
     }
-    if (idBytes.length < MAX_REMEMBERED_ID) {
-      idBytes = new byte[MAX_REMEMBERED_ID];
+    if (idBytes.length < n) {
+      idBytes = new byte[n]; // no larger than the id (and so than the event size limit)
     }
     // One pass: look for U+0000, compare with the current id, and keep the bytes.
     boolean same = n == idBytesLength;

@@ -1,7 +1,5 @@
 package io.github.ssekit.benchmarks.workload;
 
-import java.util.Objects;
-
 /**
  * An event as every adapter reports it: absent type means {@code "message"} and absent id means {@code ""}
  * (peers spell "absent" as null), so that lists of events from different libraries compare with equals.
@@ -21,10 +19,5 @@ public record Event(String type, String data, String id) {
   public String toString() {
     String shown = data == null ? "null" : data.length() <= 48 ? data : data.substring(0, 48) + "...(" + data.length() + ")";
     return "Event[type=" + type + ", id=" + id + ", data=" + shown + "]";
-  }
-
-  /** Whether two events are equal; a helper for readable assertions. */
-  public boolean sameAs(Event other) {
-    return Objects.equals(this, other);
   }
 }

@@ -1,25 +1,19 @@
 package io.github.ssekit.it;
 
+import io.github.ssekit.examples.internal.web.OpenCodeProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real OpenCode server ({@code opencode serve}, npm {@code opencode-ai}, pinned in
- * {@code integration-tests/opencode/package.json}) started for a test: on 127.0.0.1, with a fresh HOME and XDG
- * directories of its own, and a config whose only provider is a fake OpenAI-compatible provider on loopback.
+ * {@code integration-tests/opencode/package.json}) started for a test with {@link OpenCodeProcess} (the same
+ * launcher as {@code ssekit web --demo}): on 127.0.0.1, with a fresh HOME and XDG directories of its own, and a
+ * config whose only provider is a fake OpenAI-compatible provider on loopback.
  *
  * <p>The build installs the package into {@code target/opencode} before the integration tests
  * ({@code opencode/install.sh}); when that failed, {@link #start} fails with the reason. {@link #close()} stops
@@ -30,22 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class OpenCodeServer implements AutoCloseable {
   private static final AtomicInteger RUNS = new AtomicInteger();
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2)).build();
 
-  private final Process process;
-  private final int port;
-  private final Path workDir;
-  private final Path projectDir;
-  /** The basic-auth header of the server password, when {@code extraEnv} set one; null otherwise. */
-  private final String authorization;
+  private final OpenCodeProcess process;
 
-  private OpenCodeServer(Process process, int port, Path workDir, Path projectDir, String authorization) {
+  private OpenCodeServer(OpenCodeProcess process) {
     this.process = process;
-    this.port = port;
-    this.workDir = workDir;
-    this.projectDir = projectDir;
-    this.authorization = authorization;
   }
 
   /**
@@ -69,77 +52,26 @@ final class OpenCodeServer implements AutoCloseable {
     }
     Path work = Path.of(System.getProperty("ssekit.it.work", "target/it-work"))
         .resolve("opencode-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet()).toAbsolutePath();
-    for (String dir : new String[] {"home", "config", "data", "cache", "state", "project"}) {
-      Files.createDirectories(work.resolve(dir));
-    }
-    Path project = gitInit(work.resolve("project"));
-    int port = freePort();
-    ProcessBuilder builder = new ProcessBuilder(binary.toAbsolutePath().toString(), "serve", "--hostname",
-        "127.0.0.1", "--port", String.valueOf(port), "--pure", "--print-logs", "--log-level", "INFO")
-        .directory(project.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(work.resolve("serve.log").toFile());
-    Map<String, String> env = builder.environment();
-    env.put("HOME", work.resolve("home").toString());
-    env.put("XDG_CONFIG_HOME", work.resolve("config").toString());
-    env.put("XDG_DATA_HOME", work.resolve("data").toString());
-    env.put("XDG_CACHE_HOME", work.resolve("cache").toString());
-    env.put("XDG_STATE_HOME", work.resolve("state").toString());
-    for (String flag : new String[] {"AUTOUPDATE", "MODELS_FETCH", "SHARE", "LSP_DOWNLOAD", "CLAUDE_CODE",
-        "DEFAULT_PLUGINS"}) {
-      env.put("OPENCODE_DISABLE_" + flag, "1");
-    }
-    env.remove("OPENCODE_SERVER_PASSWORD");
-    env.put("OPENCODE_CONFIG_CONTENT", config(providerBaseUrl, permissionBash));
-    env.putAll(extraEnv);
-    String password = extraEnv.get("OPENCODE_SERVER_PASSWORD");
-    String authorization = password == null || password.isEmpty() ? null : "Basic " + java.util.Base64.getEncoder()
-        .encodeToString((extraEnv.getOrDefault("OPENCODE_SERVER_USERNAME", "opencode") + ":" + password)
-            .getBytes(StandardCharsets.UTF_8));
-    OpenCodeServer server = new OpenCodeServer(builder.start(), port, work, project, authorization);
-    try {
-      server.awaitReady(Duration.ofMinutes(2));
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      server.close();
-      throw e;
-    }
-    return server;
+    return new OpenCodeServer(OpenCodeProcess.start(binary, work, config(providerBaseUrl, permissionBash), extraEnv,
+        Duration.ofMinutes(2)));
   }
 
   /** The base URL: {@code http://127.0.0.1:PORT}. */
   String url() {
-    return "http://127.0.0.1:" + port;
+    return process.url();
   }
 
   /** The directory the server was started in (its default project directory). */
   Path projectDir() {
-    return projectDir;
-  }
-
-  /** A fresh directory under this server's work directory, to scope sessions to another project. */
-  Path newProjectDir(String name) throws IOException {
-    return gitInit(Files.createDirectories(workDir.resolve(name)).toAbsolutePath());
+    return process.project();
   }
 
   /**
-   * Makes {@code dir} a git repository of its own, as a real project is: otherwise OpenCode takes the enclosing
-   * repository (this one, since the work directory is under {@code target/}) as the project, and reads its
-   * worktrees. Without git, the directory stays as it is.
+   * A fresh directory under this server's work directory, a git repository of its own, to scope sessions to
+   * another project (otherwise OpenCode would take this repository, which encloses {@code target/}, as the project).
    */
-  private static Path gitInit(Path dir) throws IOException {
-    try {
-      Process git = new ProcessBuilder("git", "init", "-q", dir.toString()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      if (!git.waitFor(30, TimeUnit.SECONDS)) {
-        git.destroyForcibly();
-      }
-    } catch (IOException e) {
-      // no git: OpenCode treats the directory as a project without version control
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while running git init", e);
-    }
-    return dir;
+  Path newProjectDir(String name) throws IOException {
+    return OpenCodeProcess.gitInit(Files.createDirectories(process.work().resolve(name)).toAbsolutePath());
   }
 
   /**
@@ -161,54 +93,12 @@ final class OpenCodeServer implements AutoCloseable {
 
   /** The server's log so far, for failure messages. */
   String log() {
-    try {
-      return Files.readString(workDir.resolve("serve.log"), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return process.log();
   }
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Health first (no instance needed), then an instance endpoint, which can be slow on a fresh server. */
-  private void awaitReady(Duration within) throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(within);
-    boolean healthy = false;
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("opencode serve exited with " + process.exitValue() + ":\n" + log());
-      }
-      if (!healthy) {
-        healthy = status("/global/health", Duration.ofSeconds(2)) == 200;
-      } else if (status("/config/providers", Duration.ofSeconds(15)) == 200) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException("opencode serve was not ready within " + within + ":\n" + log());
-  }
-
-  private int status(String path, Duration timeout) throws InterruptedException {
-    try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(timeout);
-      if (authorization != null) { // a password-protected server answers 401 to everything else
-        request.header("Authorization", authorization);
-      }
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (IOException e) {
-      return -1; // not listening yet, or timed out
-    }
+    process.close();
   }
 
   private static String config(String providerBaseUrl, String permissionBash) {
@@ -238,13 +128,5 @@ final class OpenCodeServer implements AutoCloseable {
           "permission": { "bash": "%s" }
         }
         """.formatted(providerBaseUrl, permissionBash);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -11,7 +11,13 @@ import io.github.ssekit.openai.chat.ChatChunk;
 import io.github.ssekit.openai.chat.ChatDeltaListener;
 import io.github.ssekit.openai.chat.ChatResult;
 import io.github.ssekit.openai.chat.ChatStream;
+import io.github.ssekit.openai.internal.ChatChunkDecoder;
+import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseEventTooLargeException;
+import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.SseHandler;
+import io.github.ssekit.sse.SseParser;
+import io.github.ssekit.sse.protocol.DecodeOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +28,8 @@ import org.junit.jupiter.api.AfterAll;
  * Fuzzes the Chat Completions pipeline ({@link ChatStream}: parser, {@code ChatCompletionsProtocol},
  * {@code ChatAccumulator}) with a 4 KiB event limit, lenient or strict as the fuzzer chooses. It must never throw;
  * its decoder must never fail; its errors are provider errors, strict-mode refusals or events over the limit; and
- * the stream fed whole or in fuzzer-chosen chunks gives the same outcomes, deltas and result.
+ * the stream fed whole or in fuzzer-chosen chunks gives the same outcomes, deltas and result. Every event also
+ * decodes the same on the decoder's one-pass fast path as on its tree path.
  */
 class ChatCompletionsFuzzTest {
   private static final FuzzStats STATS = new FuzzStats("openai-chat");
@@ -39,6 +46,29 @@ class ChatCompletionsFuzzTest {
     Run cut = run(strict, stream -> in.forEachChunk(stream::feed));
     assertEquals(whole, cut, () -> "fed in chunks " + java.util.Arrays.toString(in.cuts));
     assertTrue(strict || whole.errors.stream().noneMatch(e -> e.startsWith(StrictModeException.class.getName())));
+    assertFastPathAgrees(in.stream);
+  }
+
+  /** The decoder's one-pass fast path and its tree path give the same outcome for every event. */
+  private static void assertFastPathAgrees(byte[] stream) {
+    SseParser parser = SseParser.builder().maxEventSize(FuzzInput.MAX_LIMIT).handler(new SseHandler() {
+      @Override
+      public void onEvent(SseEvent event) {
+        DecodeOutcome<ChatChunk> fast = ChatChunkDecoder.decode(event, true);
+        DecodeOutcome<ChatChunk> tree = ChatChunkDecoder.decode(event, false);
+        assertEquals(tree.kind(), fast.kind(), event::data);
+        assertEquals(tree.value(), fast.value(), event::data);
+        assertEquals(tree.diagnostics(), fast.diagnostics(), event::data);
+        assertEquals(tree.error().map(Throwable::getMessage), fast.error().map(Throwable::getMessage), event::data);
+      }
+
+      @Override
+      public void onError(SseException error) {
+        // an event over the limit: the pipeline runs above check how it is reported
+      }
+    }).build();
+    parser.feed(stream);
+    parser.end();
   }
 
   /** Everything one run delivered, comparable with equals. */

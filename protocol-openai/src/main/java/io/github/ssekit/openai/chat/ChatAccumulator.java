@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -116,38 +117,61 @@ public final class ChatAccumulator implements ProtocolListener<ChatChunk> {
     if (model == null) {
       model = chunk.model().orElse(null);
     }
-    chunk.usage().ifPresent(u -> usage = u);
+    if (chunk.usage().isPresent()) {
+      usage = chunk.usage().get();
+    }
+    // plain ifs rather than Optional.ifPresent lambdas: this runs for every chunk of every stream
     for (ChatChoice choice : chunk.choices()) {
       int index = choice.index().orElse(0);
-      ChoiceState state = choices.computeIfAbsent(index, ChoiceState::new);
-      choice.usage().ifPresent(u -> usage = u);
-      choice.delta().ifPresent(delta -> apply(state, delta, chunk));
-      choice.finishReason().ifPresent(reason -> state.finishReason = reason);
+      ChoiceState state = choices.get(index);
+      if (state == null) {
+        state = new ChoiceState(index);
+        choices.put(index, state);
+      }
+      if (choice.usage().isPresent()) {
+        usage = choice.usage().get();
+      }
+      if (choice.delta().isPresent()) {
+        apply(state, choice.delta().get());
+      }
+      if (choice.finishReason().isPresent()) {
+        state.finishReason = choice.finishReason().get();
+      }
     }
   }
 
-  private void apply(ChoiceState state, ChatDelta delta, ChatChunk chunk) {
+  private void apply(ChoiceState state, ChatDelta delta) {
     if (state.role == null) {
       state.role = delta.role().orElse(null);
     }
-    delta.content().ifPresent(text -> {
+    if (delta.content().isPresent()) {
+      String text = delta.content().get();
       state.content.append(text);
       if (!text.isEmpty()) {
         deltas.onContent(state.index, text);
       }
-    });
-    delta.refusal().ifPresent(text -> {
+    }
+    if (delta.refusal().isPresent()) {
+      String text = delta.refusal().get();
       state.refusal.append(text);
       if (!text.isEmpty()) {
         deltas.onRefusal(state.index, text);
       }
-    });
-    delta.reasoningText().ifPresent(text -> {
+    }
+    Optional<String> reasoning = delta.reasoningText();
+    if (reasoning.isPresent()) {
+      String text = reasoning.get();
       state.reasoning.append(text);
       if (!text.isEmpty()) {
         deltas.onReasoning(state.index, text);
       }
-    });
+    }
+    if (!delta.toolCalls().isEmpty() || delta.functionCall().isPresent()) {
+      applyToolCalls(state, delta);
+    }
+  }
+
+  private void applyToolCalls(ChoiceState state, ChatDelta delta) {
     Supplier<String> excerpt = () -> Json.write(delta);
     List<Diagnostic> found = new ArrayList<>();
     for (ToolCallDelta call : delta.toolCalls()) {
@@ -159,15 +183,16 @@ public final class ChatAccumulator implements ProtocolListener<ChatChunk> {
         deltas.onToolArguments(state.index, position, arguments);
       }
     }
-    delta.functionCall().ifPresent(legacy -> {
+    if (delta.functionCall().isPresent()) {
       // the deprecated single function call: one call, continued by every later fragment
+      FunctionDelta legacy = delta.functionCall().get();
       String arguments = legacy.arguments().orElse(null);
       int position = state.toolCalls.add(null, null, ToolType.FUNCTION, legacy.name().orElse(null), arguments,
           Map.of(), excerpt, found);
       if (position >= 0 && arguments != null && !arguments.isEmpty()) {
         deltas.onToolArguments(state.index, position, arguments);
       }
-    });
+    }
     found.forEach(this::onDiagnostic);
   }
 

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Decodes one Chat Completions event: triage of the data (end marker, error, keep-alive, extension payload,
  * not JSON), then normalisation of the chunk's JSON tree (each deviation repaired and reported), then lenient
- * binding. Stateless.
+ * binding. A chunk that needs none of that is read in one pass by {@link ChatChunkReader} instead, with the same
+ * result. Stateless.
  */
 public final class ChatChunkDecoder {
   private ChatChunkDecoder() {}
@@ -28,6 +29,14 @@ public final class ChatChunkDecoder {
 
   /** Decodes an event of type {@code message} or {@code error}. */
   public static DecodeOutcome<ChatChunk> decode(SseEvent event) {
+    return decode(event, true);
+  }
+
+  /**
+   * Decodes with or without the fast path ({@link ChatChunkReader}), which takes every chunk that needs no repair;
+   * the tests and the fuzz target compare the two.
+   */
+  public static DecodeOutcome<ChatChunk> decode(SseEvent event, boolean fastPath) {
     String data = event.data();
     String trimmed = data.trim();
     List<Diagnostic> diagnostics = new ArrayList<>();
@@ -47,6 +56,13 @@ public final class ChatChunkDecoder {
       diagnostics.add(Diagnostic.of(OpenAiDiagnostics.COMMENT_IN_DATA,
           "an SSE comment sent as data (a proxy re-wrapped a keep-alive)", data));
       return DecodeOutcome.keepAlive(diagnostics);
+    }
+
+    if (fastPath && !namedError) {
+      ChatChunk chunk = ChatChunkReader.read(data);
+      if (chunk != null) {
+        return DecodeOutcome.value(chunk, diagnostics);
+      }
     }
 
     List<Diagnostic> triage = new ArrayList<>();

@@ -34,7 +34,9 @@ public final class Pipeline {
     return new ProtocolListener<>() {
       @Override
       public void onValue(T value) {
-        copy.forEach(l -> l.onValue(value));
+        for (int i = 0; i < copy.size(); i++) { // once per value: no capturing lambda
+          copy.get(i).onValue(value);
+        }
       }
 
       @Override

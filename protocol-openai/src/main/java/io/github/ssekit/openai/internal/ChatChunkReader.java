@@ -1,0 +1,680 @@
+package io.github.ssekit.openai.internal;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.ssekit.openai.chat.ChatChunk;
+import io.github.ssekit.openai.chat.FinishReason;
+import io.github.ssekit.openai.chat.ImmutableChatChoice;
+import io.github.ssekit.openai.chat.ImmutableChatChunk;
+import io.github.ssekit.openai.chat.ImmutableChatDelta;
+import io.github.ssekit.openai.chat.ImmutableFunctionDelta;
+import io.github.ssekit.openai.chat.ImmutableToolCallDelta;
+import io.github.ssekit.openai.chat.ImmutableUsage;
+import io.github.ssekit.openai.chat.Role;
+import io.github.ssekit.openai.chat.ServiceTier;
+import io.github.ssekit.openai.chat.ToolType;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The fast path of {@link ChatChunkDecoder}: reads a chunk that keeps the contract in one pass over the event's
+ * text, straight into the typed model, with no JSON tree and no reflective binding.
+ *
+ * <p>It accepts only text that needs no repair and no report: one JSON object and nothing after it, each member
+ * the model names of the JSON type it declares, {@code object} exactly {@code chat.completion.chunk}, known roles
+ * and finish reasons, no blank strings where the tree path would drop them, an index on every choice and tool call,
+ * no {@code error}, {@code type} or {@code error_*} member, no member twice. On anything else it gives up (returns
+ * null) and the decoder takes the tree path, which repairs and reports. So whatever it accepts decodes to the chunk
+ * the tree path would build, with no diagnostics; {@code ChatChunkReaderTest} checks that over every recorded
+ * stream and generated variants, and the Chat Completions fuzz target on every input.
+ *
+ * <p>Members the model does not name go to {@code extra()}: strings, booleans and null are built here, any other
+ * value is parsed by Jackson from its exact text, so its nodes and limits are Jackson's.
+ */
+final class ChatChunkReader {
+
+  /** Thrown to give up; preallocated and without a stack trace, as giving up is a normal outcome. */
+  private static final class GiveUp extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    GiveUp() {
+      super("not on the fast path", null, false, false);
+    }
+  }
+
+  private static final GiveUp GIVE_UP = new GiveUp();
+
+  /** Reads one extra member's value from its exact text, refusing anything after it. */
+  private static final ObjectReader EXTRA_VALUE = Json.MAPPER.reader()
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** Deeper extra values than this are left to the tree path (the skip below counts brackets, not recursion). */
+  private static final int MAX_SKIP_DEPTH = 256;
+
+  private static final String CHUNK_OBJECT = "chat.completion.chunk";
+
+  private final char[] chars;
+  private final int length;
+  private int pos;
+  /** The current member name: text[keyStart, keyEnd). */
+  private int keyStart;
+  private int keyEnd;
+
+  /** Each thread's copy of the text it reads: most chunks fit, and reusing it saves an allocation per chunk. */
+  private static final int BUFFER_SIZE = 2048;
+  private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[BUFFER_SIZE]);
+
+  private ChatChunkReader(String text) {
+    // array reads beat String.charAt, which checks the string's coder and bounds on every call
+    this.length = text.length();
+    char[] buffer = length <= BUFFER_SIZE ? BUFFER.get() : new char[length];
+    text.getChars(0, length, buffer, 0);
+    this.chars = buffer;
+  }
+
+  /** The chunk in {@code data}, or null when the data needs the tree path. */
+  static ChatChunk read(String data) {
+    try {
+      return new ChatChunkReader(data).document();
+    } catch (GiveUp | IOException e) {
+      return null;
+    }
+  }
+
+  private ChatChunk document() throws IOException {
+    skipWhitespace();
+    ChatChunk chunk = chunk();
+    skipWhitespace();
+    if (pos != length) {
+      throw GIVE_UP;
+    }
+    return chunk;
+  }
+
+  private ChatChunk chunk() throws IOException {
+    ImmutableChatChunk.Builder chunk = ImmutableChatChunk.builder();
+    Map<String, JsonNode> extra = null;
+    int seen = 0;
+    boolean hasChoices = false;
+    expect('{');
+    if (!consume('}')) {
+      do {
+        key();
+        if (isKey("id")) {
+          seen = once(seen, 1);
+          chunk.id(nonBlankString());
+        } else if (isKey("object")) {
+          seen = once(seen, 1 << 1);
+          if (!CHUNK_OBJECT.equals(string())) {
+            throw GIVE_UP;
+          }
+          chunk.object(CHUNK_OBJECT);
+        } else if (isKey("created")) {
+          seen = once(seen, 1 << 2);
+          chunk.created(integer());
+        } else if (isKey("model")) {
+          seen = once(seen, 1 << 3);
+          chunk.model(nonBlankString());
+        } else if (isKey("system_fingerprint")) {
+          seen = once(seen, 1 << 4);
+          chunk.systemFingerprint(nonBlankString());
+        } else if (isKey("service_tier")) {
+          seen = once(seen, 1 << 5);
+          chunk.serviceTier(ServiceTier.of(nonBlankString()));
+        } else if (isKey("choices")) {
+          seen = once(seen, 1 << 6);
+          hasChoices = true;
+          expect('[');
+          if (!consume(']')) {
+            do {
+              chunk.addChoices(choice());
+            } while (consume(','));
+            expect(']');
+          }
+        } else if (isKey("usage")) {
+          seen = once(seen, 1 << 7);
+          if (!consumeNull()) {
+            chunk.usage(usage());
+          }
+        } else if (isKey("error") || isKey("type") || isKey("error_type") || isKey("error_message")) {
+          throw GIVE_UP; // an error or a ping: the tree path recognises those
+        } else {
+          extra = putExtra(extra);
+        }
+      } while (consume(','));
+      expect('}');
+    }
+    if (!hasChoices) {
+      throw GIVE_UP; // usage-only or extension payloads are decided by the tree path
+    }
+    if (extra != null) {
+      chunk.putAllExtra(extra);
+    }
+    return chunk.build();
+  }
+
+  private ImmutableChatChoice choice() throws IOException {
+    ImmutableChatChoice.Builder choice = ImmutableChatChoice.builder();
+    Map<String, JsonNode> extra = null;
+    int seen = 0;
+    expect('{');
+    if (!consume('}')) {
+      do {
+        key();
+        if (isKey("index")) {
+          seen = once(seen, 1);
+          choice.index(intIndex());
+        } else if (isKey("delta")) {
+          seen = once(seen, 1 << 1);
+          choice.delta(delta());
+        } else if (isKey("finish_reason")) {
+          seen = once(seen, 1 << 2);
+          if (!consumeNull()) {
+            choice.finishReason(finishReason(string()));
+          }
+        } else if (isKey("logprobs")) {
+          seen = once(seen, 1 << 3);
+          choice.logprobs(value());
+        } else if (isKey("usage") || isKey("error")) {
+          throw GIVE_UP; // reported (usage in a choice) or an error
+        } else {
+          extra = putExtra(extra);
+        }
+      } while (consume(','));
+      expect('}');
+    }
+    if ((seen & 0b11) != 0b11) {
+      throw GIVE_UP; // no index or no delta: repaired and reported by the tree path
+    }
+    if (extra != null) {
+      choice.putAllExtra(extra);
+    }
+    return choice.build();
+  }
+
+  private ImmutableChatDelta delta() throws IOException {
+    ImmutableChatDelta.Builder delta = ImmutableChatDelta.builder();
+    Map<String, JsonNode> extra = null;
+    int seen = 0;
+    expect('{');
+    if (!consume('}')) {
+      do {
+        key();
+        if (isKey("content")) {
+          seen = once(seen, 1);
+          if (!consumeNull()) {
+            delta.content(string());
+          }
+        } else if (isKey("role")) {
+          seen = once(seen, 1 << 1);
+          delta.role(role(string()));
+        } else if (isKey("reasoning_content")) {
+          seen = once(seen, 1 << 2);
+          if (!consumeNull()) {
+            delta.reasoningContent(string());
+          }
+        } else if (isKey("reasoning")) {
+          seen = once(seen, 1 << 3);
+          if (!consumeNull()) {
+            delta.reasoning(string());
+          }
+        } else if (isKey("refusal")) {
+          seen = once(seen, 1 << 4);
+          if (!consumeNull()) {
+            delta.refusal(string());
+          }
+        } else if (isKey("tool_calls")) {
+          seen = once(seen, 1 << 5);
+          expect('[');
+          if (!consume(']')) {
+            do {
+              delta.addToolCalls(toolCall());
+            } while (consume(','));
+            expect(']');
+          }
+        } else if (isKey("function_call")) {
+          seen = once(seen, 1 << 6);
+          delta.functionCall(function());
+        } else if (isKey("reasoningText")) {
+          throw GIVE_UP; // the name of a derived attribute, which Jackson ignores rather than keeping as extra
+        } else {
+          extra = putExtra(extra);
+        }
+      } while (consume(','));
+      expect('}');
+    }
+    if (extra != null) {
+      delta.putAllExtra(extra);
+    }
+    return delta.build();
+  }
+
+  private ImmutableToolCallDelta toolCall() throws IOException {
+    ImmutableToolCallDelta.Builder call = ImmutableToolCallDelta.builder();
+    Map<String, JsonNode> extra = null;
+    int seen = 0;
+    expect('{');
+    if (!consume('}')) {
+      do {
+        key();
+        if (isKey("index")) {
+          seen = once(seen, 1);
+          call.index(intIndex());
+        } else if (isKey("id")) {
+          seen = once(seen, 1 << 1);
+          call.id(nonBlankString());
+        } else if (isKey("type")) {
+          seen = once(seen, 1 << 2);
+          call.type(ToolType.of(nonBlankString()));
+        } else if (isKey("function")) {
+          seen = once(seen, 1 << 3);
+          call.function(function());
+        } else {
+          extra = putExtra(extra);
+        }
+      } while (consume(','));
+      expect('}');
+    }
+    if ((seen & 1) == 0) {
+      throw GIVE_UP; // a tool call without index is reported
+    }
+    if (extra != null) {
+      call.putAllExtra(extra);
+    }
+    return call.build();
+  }
+
+  private ImmutableFunctionDelta function() throws IOException {
+    ImmutableFunctionDelta.Builder function = ImmutableFunctionDelta.builder();
+    Map<String, JsonNode> extra = null;
+    int seen = 0;
+    expect('{');
+    if (!consume('}')) {
+      do {
+        key();
+        if (isKey("name")) {
+          seen = once(seen, 1);
+          function.name(nonBlankString());
+        } else if (isKey("arguments")) {
+          seen = once(seen, 1 << 1);
+          function.arguments(string());
+        } else {
+          extra = putExtra(extra);
+        }
+      } while (consume(','));
+      expect('}');
+    }
+    if (extra != null) {
+      function.putAllExtra(extra);
+    }
+    return function.build();
+  }
+
+  private ImmutableUsage usage() throws IOException {
+    ImmutableUsage.Builder usage = ImmutableUsage.builder();
+    Map<String, JsonNode> extra = null;
+    int seen = 0;
+    expect('{');
+    if (!consume('}')) {
+      do {
+        key();
+        if (isKey("prompt_tokens")) {
+          seen = once(seen, 1);
+          usage.promptTokens(integer());
+        } else if (isKey("completion_tokens")) {
+          seen = once(seen, 1 << 1);
+          usage.completionTokens(integer());
+        } else if (isKey("total_tokens")) {
+          seen = once(seen, 1 << 2);
+          usage.totalTokens(integer());
+        } else if (isKey("prompt_tokens_details")) {
+          seen = once(seen, 1 << 3);
+          usage.promptTokensDetails(value());
+        } else if (isKey("completion_tokens_details")) {
+          seen = once(seen, 1 << 4);
+          usage.completionTokensDetails(value());
+        } else if (isKey("cachedTokens") || isKey("reasoningTokens")) {
+          throw GIVE_UP; // names of derived attributes, which Jackson ignores rather than keeping as extra
+        } else {
+          extra = putExtra(extra);
+        }
+      } while (consume(','));
+      expect('}');
+    }
+    if (extra != null) {
+      usage.putAllExtra(extra);
+    }
+    return usage.build();
+  }
+
+  // ---- values -------------------------------------------------------------------------------------------------
+
+  private static Role role(String raw) {
+    if (raw.equals("assistant")) {
+      return Role.ASSISTANT;
+    }
+    Role role = Role.of(raw);
+    if (!role.isKnown()) {
+      throw GIVE_UP; // blank or unknown roles are reported
+    }
+    return role;
+  }
+
+  private static FinishReason finishReason(String raw) {
+    FinishReason reason = FinishReason.of(raw);
+    if (!reason.isKnown()) {
+      throw GIVE_UP; // blank, unknown and "error" finish reasons are reported (or an error)
+    }
+    return reason;
+  }
+
+  /** Marks a member as seen; a member sent twice goes to the tree path, which keeps the last one. */
+  private static int once(int seen, int bit) {
+    if ((seen & bit) != 0) {
+      throw GIVE_UP;
+    }
+    return seen | bit;
+  }
+
+  /** The extra member at the current key, added to {@code extra} (created on first use). */
+  private Map<String, JsonNode> putExtra(Map<String, JsonNode> extra) throws IOException {
+    String name = new String(chars, keyStart, keyEnd - keyStart);
+    JsonNode value = value();
+    if (extra == null) {
+      extra = new LinkedHashMap<>();
+    }
+    extra.put(name, value);
+    return extra;
+  }
+
+  /** Any JSON value as a Jackson node. */
+  private JsonNode value() throws IOException {
+    char c = peek();
+    switch (c) {
+      case '"':
+        return TextNode.valueOf(string());
+      case 'n':
+        literal("null");
+        return NullNode.getInstance();
+      case 't':
+        literal("true");
+        return BooleanNode.TRUE;
+      case 'f':
+        literal("false");
+        return BooleanNode.FALSE;
+      default:
+        int start = pos;
+        skipValue();
+        if (pos == start) {
+          throw GIVE_UP;
+        }
+        return EXTRA_VALUE.readTree(new String(chars, start, pos - start));
+    }
+  }
+
+  /**
+   * Moves past a number, object or array without reading it: strings are skipped whole, brackets counted. Jackson
+   * then reads the span and rejects it unless it is exactly one valid value.
+   */
+  private void skipValue() {
+    char first = chars[pos];
+    if (first != '{' && first != '[') {
+      while (pos < length && isNumberChar(chars[pos])) {
+        pos++;
+      }
+      return;
+    }
+    int depth = 0;
+    while (pos < length) {
+      char c = chars[pos];
+      if (c == '"') {
+        skipString();
+        continue;
+      }
+      pos++;
+      if (c == '{' || c == '[') {
+        if (++depth > MAX_SKIP_DEPTH) {
+          throw GIVE_UP;
+        }
+      } else if (c == '}' || c == ']') {
+        if (--depth == 0) {
+          return;
+        }
+      }
+    }
+    throw GIVE_UP;
+  }
+
+  private static boolean isNumberChar(char c) {
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+  }
+
+  private void skipString() {
+    pos++; // the opening quote
+    while (pos < length) {
+      char c = chars[pos++];
+      if (c == '"') {
+        return;
+      }
+      if (c == '\\') {
+        pos++;
+      }
+    }
+    throw GIVE_UP;
+  }
+
+  /** A JSON integer that fits in a long: no fraction, no exponent, at most 18 digits. */
+  private long integer() {
+    skipWhitespace();
+    boolean negative = pos < length && chars[pos] == '-';
+    if (negative) {
+      pos++;
+    }
+    int digitsStart = pos;
+    long value = 0;
+    while (pos < length) {
+      char c = chars[pos];
+      if (c < '0' || c > '9') {
+        break;
+      }
+      value = value * 10 + (c - '0');
+      pos++;
+    }
+    int digits = pos - digitsStart;
+    if (digits == 0 || digits > 18 || (digits > 1 && chars[digitsStart] == '0')) {
+      throw GIVE_UP;
+    }
+    if (pos < length && isNumberChar(chars[pos])) {
+      throw GIVE_UP; // a fraction or an exponent: Jackson's coercion is left to the tree path
+    }
+    return negative ? -value : value;
+  }
+
+  private int intIndex() {
+    long value = integer();
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      throw GIVE_UP;
+    }
+    return (int) value;
+  }
+
+  private String nonBlankString() {
+    String value = string();
+    if (value.isBlank()) {
+      throw GIVE_UP; // blank means absent, and is reported
+    }
+    return value;
+  }
+
+  /** A JSON string, unescaped; anything but a string gives up. */
+  private String string() {
+    skipWhitespace();
+    if (pos >= length || chars[pos] != '"') {
+      throw GIVE_UP;
+    }
+    int start = ++pos;
+    while (pos < length) {
+      char c = chars[pos];
+      if (c == '"') {
+        String value = new String(chars, start, pos - start);
+        pos++;
+        return value;
+      }
+      if (c == '\\') {
+        return escapedString(start);
+      }
+      if (c < 0x20) {
+        throw GIVE_UP; // JSON forbids raw control characters in strings
+      }
+      pos++;
+    }
+    throw GIVE_UP;
+  }
+
+  private String escapedString(int start) {
+    StringBuilder out = new StringBuilder(pos - start + 16).append(chars, start, pos - start);
+    while (pos < length) {
+      char c = chars[pos++];
+      if (c == '"') {
+        return out.toString();
+      }
+      if (c < 0x20) {
+        throw GIVE_UP;
+      }
+      if (c != '\\') {
+        out.append(c);
+        continue;
+      }
+      if (pos >= length) {
+        throw GIVE_UP;
+      }
+      char escape = chars[pos++];
+      switch (escape) {
+        case '"': case '\\': case '/': out.append(escape); break;
+        case 'b': out.append('\b'); break;
+        case 'f': out.append('\f'); break;
+        case 'n': out.append('\n'); break;
+        case 'r': out.append('\r'); break;
+        case 't': out.append('\t'); break;
+        case 'u': out.append(hex4()); break;
+        default: throw GIVE_UP;
+      }
+    }
+    throw GIVE_UP;
+  }
+
+  private char hex4() {
+    if (pos + 4 > length) {
+      throw GIVE_UP;
+    }
+    int value = 0;
+    for (int i = 0; i < 4; i++) {
+      int digit = Character.digit(chars[pos++], 16);
+      if (digit < 0) {
+        throw GIVE_UP;
+      }
+      value = value << 4 | digit;
+    }
+    return (char) value;
+  }
+
+  // ---- structure ----------------------------------------------------------------------------------------------
+
+  /** Reads a member name and its colon; names with escapes give up (no member the model names has any). */
+  private void key() {
+    skipWhitespace();
+    if (pos >= length || chars[pos] != '"') {
+      throw GIVE_UP;
+    }
+    keyStart = ++pos;
+    while (true) {
+      if (pos >= length) {
+        throw GIVE_UP;
+      }
+      char c = chars[pos];
+      if (c == '"') {
+        break;
+      }
+      if (c == '\\' || c < 0x20) {
+        throw GIVE_UP;
+      }
+      pos++;
+    }
+    keyEnd = pos++;
+    expect(':');
+  }
+
+  private boolean isKey(String name) {
+    return keyEnd - keyStart == name.length() && matches(name, keyStart);
+  }
+
+  private boolean consumeNull() {
+    skipWhitespace();
+    if (pos < length && chars[pos] == 'n') {
+      literal("null");
+      return true;
+    }
+    return false;
+  }
+
+  private boolean matches(String word, int at) {
+    if (at + word.length() > length) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (chars[at + i] != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void literal(String word) {
+    if (!matches(word, pos)) {
+      throw GIVE_UP;
+    }
+    pos += word.length();
+    if (pos < length && Character.isLetterOrDigit(chars[pos])) {
+      throw GIVE_UP;
+    }
+  }
+
+  private char peek() {
+    skipWhitespace();
+    if (pos >= length) {
+      throw GIVE_UP;
+    }
+    return chars[pos];
+  }
+
+  private void expect(char c) {
+    if (peek() != c) {
+      throw GIVE_UP;
+    }
+    pos++;
+  }
+
+  private boolean consume(char c) {
+    if (peek() == c) {
+      pos++;
+      return true;
+    }
+    return false;
+  }
+
+  /** JSON whitespace, as Jackson reads it: space, tab, LF, CR. */
+  private void skipWhitespace() {
+    while (pos < length) {
+      char c = chars[pos];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return;
+      }
+      pos++;
+    }
+  }
+}

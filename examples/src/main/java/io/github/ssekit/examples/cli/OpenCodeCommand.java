@@ -14,6 +14,7 @@ import io.github.ssekit.opencode.request.PromptPart;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.github.ssekit.examples.internal.web.OpenCodePassword;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -150,34 +151,18 @@ final class OpenCodeCommand implements java.util.concurrent.Callable<Integer> {
 
   private static JsonObject errorJson(OpenCodeError error) {
     JsonObject json = new JsonObject().put("name", error.nameOrEmpty())
-        .put("message", error.message().map(OpenCodeCommand::redact).orElse(null));
+        .put("message", error.message().map(OpenCodePassword::redact).orElse(null));
     error.statusCode().ifPresent(code -> json.put("statusCode", code));
     return json;
   }
 
   static String describe(OpenCodeError error) {
-    return redact(error.nameOrEmpty() + error.statusCode().map(c -> " " + c).orElse("")
+    return OpenCodePassword.redact(error.nameOrEmpty() + error.statusCode().map(c -> " " + c).orElse("")
         + error.message().map(m -> ": " + m).orElse(""));
   }
 
   static String message(Throwable error) {
-    return redact(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
-  }
-
-  /**
-   * {@code text} without the server password, as it is or as basic credentials: a server may quote it in an error
-   * it sends (a provider's error inside an event, an error page), and whatever is printed may end up in a log.
-   */
-  static String redact(String text) {
-    String password = System.getenv("OPENCODE_SERVER_PASSWORD");
-    if (text == null || password == null || password.isEmpty()) {
-      return text;
-    }
-    String user = System.getenv("OPENCODE_SERVER_USERNAME");
-    String credentials = (user == null || user.isEmpty() ? OpenCodeClientOptions.DEFAULT_USERNAME : user)
-        + ":" + password;
-    String basic = java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-    return text.replace(basic, "<redacted>").replace(credentials, "<redacted>").replace(password, "<redacted>");
+    return OpenCodePassword.redact(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
   }
 
   static <T> T await(Future<T> future) throws ExecutionException, InterruptedException {

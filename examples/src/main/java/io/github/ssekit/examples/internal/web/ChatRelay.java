@@ -586,7 +586,7 @@ public final class ChatRelay {
           close();
           return;
         }
-        resp.write(frame);
+        resp.write(OpenCodePassword.redact(frame));
       }
 
       @Override
@@ -626,7 +626,7 @@ public final class ChatRelay {
   }
 
   private static void error(HttpServerResponse resp, int status, String message) {
-    json(resp, status, new JsonObject().put("error", message));
+    json(resp, status, new JsonObject().put("error", OpenCodePassword.redact(message)));
   }
 
   @Override

@@ -18,8 +18,7 @@ import io.github.ssekit.openai.chat.Role;
 import io.github.ssekit.openai.chat.ServiceTier;
 import io.github.ssekit.openai.chat.ToolType;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The fast path of {@link ChatChunkDecoder}: reads a chunk that keeps the contract in one pass over the event's
@@ -98,258 +97,229 @@ final class ChatChunkReader {
 
   private ChatChunk chunk() throws IOException {
     ImmutableChatChunk.Builder chunk = ImmutableChatChunk.builder();
-    Map<String, JsonNode> extra = null;
-    int seen = 0;
-    boolean hasChoices = false;
-    expect('{');
-    if (!consume('}')) {
-      do {
-        key();
-        if (isKey("id")) {
-          seen = once(seen, 1);
-          chunk.id(nonBlankString());
-        } else if (isKey("object")) {
-          seen = once(seen, 1 << 1);
-          if (!CHUNK_OBJECT.equals(string())) {
-            throw GIVE_UP;
-          }
-          chunk.object(CHUNK_OBJECT);
-        } else if (isKey("created")) {
-          seen = once(seen, 1 << 2);
-          chunk.created(integer());
-        } else if (isKey("model")) {
-          seen = once(seen, 1 << 3);
-          chunk.model(nonBlankString());
-        } else if (isKey("system_fingerprint")) {
-          seen = once(seen, 1 << 4);
-          chunk.systemFingerprint(nonBlankString());
-        } else if (isKey("service_tier")) {
-          seen = once(seen, 1 << 5);
-          chunk.serviceTier(ServiceTier.of(nonBlankString()));
-        } else if (isKey("choices")) {
-          seen = once(seen, 1 << 6);
-          hasChoices = true;
-          expect('[');
-          if (!consume(']')) {
-            do {
-              chunk.addChoices(choice());
-            } while (consume(','));
-            expect(']');
-          }
-        } else if (isKey("usage")) {
-          seen = once(seen, 1 << 7);
-          if (!consumeNull()) {
-            chunk.usage(usage());
-          }
-        } else if (isKey("error") || isKey("type") || isKey("error_type") || isKey("error_message")) {
-          throw GIVE_UP; // an error or a ping: the tree path recognises those
-        } else {
-          extra = putExtra(extra);
+    int seen = members(chunk::putExtra, () -> {
+      if (isKey("id")) {
+        chunk.id(nonBlankString());
+        return 1;
+      } else if (isKey("object")) {
+        if (!CHUNK_OBJECT.equals(string())) {
+          throw GIVE_UP;
         }
-      } while (consume(','));
-      expect('}');
-    }
-    if (!hasChoices) {
+        chunk.object(CHUNK_OBJECT);
+        return 1 << 1;
+      } else if (isKey("created")) {
+        chunk.created(integer());
+        return 1 << 2;
+      } else if (isKey("model")) {
+        chunk.model(nonBlankString());
+        return 1 << 3;
+      } else if (isKey("system_fingerprint")) {
+        chunk.systemFingerprint(nonBlankString());
+        return 1 << 4;
+      } else if (isKey("service_tier")) {
+        chunk.serviceTier(ServiceTier.of(nonBlankString()));
+        return 1 << 5;
+      } else if (isKey("choices")) {
+        elements(() -> chunk.addChoices(choice()));
+        return 1 << 6;
+      } else if (isKey("usage")) {
+        if (!consumeNull()) {
+          chunk.usage(usage());
+        }
+        return 1 << 7;
+      } else if (isKey("error") || isKey("type") || isKey("error_type") || isKey("error_message")) {
+        throw GIVE_UP; // an error or a ping: the tree path recognises those
+      }
+      return 0;
+    });
+    if ((seen & 1 << 6) == 0) {
       throw GIVE_UP; // usage-only or extension payloads are decided by the tree path
-    }
-    if (extra != null) {
-      chunk.putAllExtra(extra);
     }
     return chunk.build();
   }
 
   private ImmutableChatChoice choice() throws IOException {
     ImmutableChatChoice.Builder choice = ImmutableChatChoice.builder();
-    Map<String, JsonNode> extra = null;
-    int seen = 0;
-    expect('{');
-    if (!consume('}')) {
-      do {
-        key();
-        if (isKey("index")) {
-          seen = once(seen, 1);
-          choice.index(intIndex());
-        } else if (isKey("delta")) {
-          seen = once(seen, 1 << 1);
-          choice.delta(delta());
-        } else if (isKey("finish_reason")) {
-          seen = once(seen, 1 << 2);
-          if (!consumeNull()) {
-            choice.finishReason(finishReason(string()));
-          }
-        } else if (isKey("logprobs")) {
-          seen = once(seen, 1 << 3);
-          choice.logprobs(value());
-        } else if (isKey("usage") || isKey("error")) {
-          throw GIVE_UP; // reported (usage in a choice) or an error
-        } else {
-          extra = putExtra(extra);
+    int seen = members(choice::putExtra, () -> {
+      if (isKey("index")) {
+        choice.index(intIndex());
+        return 1;
+      } else if (isKey("delta")) {
+        choice.delta(delta());
+        return 1 << 1;
+      } else if (isKey("finish_reason")) {
+        if (!consumeNull()) {
+          choice.finishReason(finishReason(string()));
         }
-      } while (consume(','));
-      expect('}');
-    }
+        return 1 << 2;
+      } else if (isKey("logprobs")) {
+        choice.logprobs(value());
+        return 1 << 3;
+      } else if (isKey("usage") || isKey("error")) {
+        throw GIVE_UP; // reported (usage in a choice) or an error
+      }
+      return 0;
+    });
     if ((seen & 0b11) != 0b11) {
       throw GIVE_UP; // no index or no delta: repaired and reported by the tree path
-    }
-    if (extra != null) {
-      choice.putAllExtra(extra);
     }
     return choice.build();
   }
 
   private ImmutableChatDelta delta() throws IOException {
     ImmutableChatDelta.Builder delta = ImmutableChatDelta.builder();
-    Map<String, JsonNode> extra = null;
-    int seen = 0;
-    expect('{');
-    if (!consume('}')) {
-      do {
-        key();
-        if (isKey("content")) {
-          seen = once(seen, 1);
-          if (!consumeNull()) {
-            delta.content(string());
-          }
-        } else if (isKey("role")) {
-          seen = once(seen, 1 << 1);
-          delta.role(role(string()));
-        } else if (isKey("reasoning_content")) {
-          seen = once(seen, 1 << 2);
-          if (!consumeNull()) {
-            delta.reasoningContent(string());
-          }
-        } else if (isKey("reasoning")) {
-          seen = once(seen, 1 << 3);
-          if (!consumeNull()) {
-            delta.reasoning(string());
-          }
-        } else if (isKey("refusal")) {
-          seen = once(seen, 1 << 4);
-          if (!consumeNull()) {
-            delta.refusal(string());
-          }
-        } else if (isKey("tool_calls")) {
-          seen = once(seen, 1 << 5);
-          expect('[');
-          if (!consume(']')) {
-            do {
-              delta.addToolCalls(toolCall());
-            } while (consume(','));
-            expect(']');
-          }
-        } else if (isKey("function_call")) {
-          seen = once(seen, 1 << 6);
-          delta.functionCall(function());
-        } else if (isKey("reasoningText")) {
-          throw GIVE_UP; // the name of a derived attribute, which Jackson ignores rather than keeping as extra
-        } else {
-          extra = putExtra(extra);
+    members(delta::putExtra, () -> {
+      if (isKey("content")) {
+        if (!consumeNull()) {
+          delta.content(string());
         }
-      } while (consume(','));
-      expect('}');
-    }
-    if (extra != null) {
-      delta.putAllExtra(extra);
-    }
+        return 1;
+      } else if (isKey("role")) {
+        delta.role(role(string()));
+        return 1 << 1;
+      } else if (isKey("reasoning_content")) {
+        if (!consumeNull()) {
+          delta.reasoningContent(string());
+        }
+        return 1 << 2;
+      } else if (isKey("reasoning")) {
+        if (!consumeNull()) {
+          delta.reasoning(string());
+        }
+        return 1 << 3;
+      } else if (isKey("refusal")) {
+        if (!consumeNull()) {
+          delta.refusal(string());
+        }
+        return 1 << 4;
+      } else if (isKey("tool_calls")) {
+        elements(() -> delta.addToolCalls(toolCall()));
+        return 1 << 5;
+      } else if (isKey("function_call")) {
+        delta.functionCall(function());
+        return 1 << 6;
+      } else if (isKey("reasoningText")) {
+        throw GIVE_UP; // the name of a derived attribute, which Jackson ignores rather than keeping as extra
+      }
+      return 0;
+    });
     return delta.build();
   }
 
   private ImmutableToolCallDelta toolCall() throws IOException {
     ImmutableToolCallDelta.Builder call = ImmutableToolCallDelta.builder();
-    Map<String, JsonNode> extra = null;
-    int seen = 0;
-    expect('{');
-    if (!consume('}')) {
-      do {
-        key();
-        if (isKey("index")) {
-          seen = once(seen, 1);
-          call.index(intIndex());
-        } else if (isKey("id")) {
-          seen = once(seen, 1 << 1);
-          call.id(nonBlankString());
-        } else if (isKey("type")) {
-          seen = once(seen, 1 << 2);
-          call.type(ToolType.of(nonBlankString()));
-        } else if (isKey("function")) {
-          seen = once(seen, 1 << 3);
-          call.function(function());
-        } else {
-          extra = putExtra(extra);
-        }
-      } while (consume(','));
-      expect('}');
-    }
+    int seen = members(call::putExtra, () -> {
+      if (isKey("index")) {
+        call.index(intIndex());
+        return 1;
+      } else if (isKey("id")) {
+        call.id(nonBlankString());
+        return 1 << 1;
+      } else if (isKey("type")) {
+        call.type(ToolType.of(nonBlankString()));
+        return 1 << 2;
+      } else if (isKey("function")) {
+        call.function(function());
+        return 1 << 3;
+      }
+      return 0;
+    });
     if ((seen & 1) == 0) {
       throw GIVE_UP; // a tool call without index is reported
-    }
-    if (extra != null) {
-      call.putAllExtra(extra);
     }
     return call.build();
   }
 
   private ImmutableFunctionDelta function() throws IOException {
     ImmutableFunctionDelta.Builder function = ImmutableFunctionDelta.builder();
-    Map<String, JsonNode> extra = null;
-    int seen = 0;
-    expect('{');
-    if (!consume('}')) {
-      do {
-        key();
-        if (isKey("name")) {
-          seen = once(seen, 1);
-          function.name(nonBlankString());
-        } else if (isKey("arguments")) {
-          seen = once(seen, 1 << 1);
-          function.arguments(string());
-        } else {
-          extra = putExtra(extra);
-        }
-      } while (consume(','));
-      expect('}');
-    }
-    if (extra != null) {
-      function.putAllExtra(extra);
-    }
+    members(function::putExtra, () -> {
+      if (isKey("name")) {
+        function.name(nonBlankString());
+        return 1;
+      } else if (isKey("arguments")) {
+        function.arguments(string());
+        return 1 << 1;
+      }
+      return 0;
+    });
     return function.build();
   }
 
   private ImmutableUsage usage() throws IOException {
     ImmutableUsage.Builder usage = ImmutableUsage.builder();
-    Map<String, JsonNode> extra = null;
+    members(usage::putExtra, () -> {
+      if (isKey("prompt_tokens")) {
+        usage.promptTokens(integer());
+        return 1;
+      } else if (isKey("completion_tokens")) {
+        usage.completionTokens(integer());
+        return 1 << 1;
+      } else if (isKey("total_tokens")) {
+        usage.totalTokens(integer());
+        return 1 << 2;
+      } else if (isKey("prompt_tokens_details")) {
+        usage.promptTokensDetails(value());
+        return 1 << 3;
+      } else if (isKey("completion_tokens_details")) {
+        usage.completionTokensDetails(value());
+        return 1 << 4;
+      } else if (isKey("cachedTokens") || isKey("reasoningTokens")) {
+        throw GIVE_UP; // names of derived attributes, which Jackson ignores rather than keeping as extra
+      }
+      return 0;
+    });
+    return usage.build();
+  }
+
+  // ---- structure ----------------------------------------------------------------------------------------------
+
+  /** Reads the value of the current member when the object names it. */
+  @FunctionalInterface
+  private interface KnownMember {
+    /** The member's bit (one per member the object names), or 0 when the object does not name it. */
+    int read() throws IOException;
+  }
+
+  @FunctionalInterface
+  private interface Element {
+    void read() throws IOException;
+  }
+
+  /**
+   * Reads an object: each member goes to {@code known}, or, when the object does not name it, to {@code extra}.
+   * Returns the bits of the known members seen; a member sent twice gives up (the tree path keeps the last one).
+   */
+  private int members(BiConsumer<String, JsonNode> extra, KnownMember known) throws IOException {
     int seen = 0;
     expect('{');
-    if (!consume('}')) {
-      do {
-        key();
-        if (isKey("prompt_tokens")) {
-          seen = once(seen, 1);
-          usage.promptTokens(integer());
-        } else if (isKey("completion_tokens")) {
-          seen = once(seen, 1 << 1);
-          usage.completionTokens(integer());
-        } else if (isKey("total_tokens")) {
-          seen = once(seen, 1 << 2);
-          usage.totalTokens(integer());
-        } else if (isKey("prompt_tokens_details")) {
-          seen = once(seen, 1 << 3);
-          usage.promptTokensDetails(value());
-        } else if (isKey("completion_tokens_details")) {
-          seen = once(seen, 1 << 4);
-          usage.completionTokensDetails(value());
-        } else if (isKey("cachedTokens") || isKey("reasoningTokens")) {
-          throw GIVE_UP; // names of derived attributes, which Jackson ignores rather than keeping as extra
-        } else {
-          extra = putExtra(extra);
-        }
-      } while (consume(','));
-      expect('}');
+    if (consume('}')) {
+      return seen;
     }
-    if (extra != null) {
-      usage.putAllExtra(extra);
+    do {
+      key();
+      int bit = known.read();
+      if (bit == 0) {
+        extra.accept(new String(chars, keyStart, keyEnd - keyStart), value());
+      } else if ((seen & bit) != 0) {
+        throw GIVE_UP;
+      } else {
+        seen |= bit;
+      }
+    } while (consume(','));
+    expect('}');
+    return seen;
+  }
+
+  /** Reads an array, each element with {@code element}. */
+  private void elements(Element element) throws IOException {
+    expect('[');
+    if (consume(']')) {
+      return;
     }
-    return usage.build();
+    do {
+      element.read();
+    } while (consume(','));
+    expect(']');
   }
 
   // ---- values -------------------------------------------------------------------------------------------------
@@ -371,25 +341,6 @@ final class ChatChunkReader {
       throw GIVE_UP; // blank, unknown and "error" finish reasons are reported (or an error)
     }
     return reason;
-  }
-
-  /** Marks a member as seen; a member sent twice goes to the tree path, which keeps the last one. */
-  private static int once(int seen, int bit) {
-    if ((seen & bit) != 0) {
-      throw GIVE_UP;
-    }
-    return seen | bit;
-  }
-
-  /** The extra member at the current key, added to {@code extra} (created on first use). */
-  private Map<String, JsonNode> putExtra(Map<String, JsonNode> extra) throws IOException {
-    String name = new String(chars, keyStart, keyEnd - keyStart);
-    JsonNode value = value();
-    if (extra == null) {
-      extra = new LinkedHashMap<>();
-    }
-    extra.put(name, value);
-    return extra;
   }
 
   /** Any JSON value as a Jackson node. */
@@ -582,8 +533,6 @@ final class ChatChunkReader {
     }
     return (char) value;
   }
-
-  // ---- structure ----------------------------------------------------------------------------------------------
 
   /** Reads a member name and its colon; names with escapes give up (no member the model names has any). */
   private void key() {

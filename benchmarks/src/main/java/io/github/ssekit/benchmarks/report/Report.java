@@ -359,7 +359,29 @@ public final class Report {
       }
       md.append("\n");
     }
-    md.append("\n");
+    List<String> measured = new ArrayList<>();
+    boolean met = true;
+    for (String events : List.of("1000", "20000")) {
+      Optional<Double> ratio = fastestPeerRatio(events);
+      ratio.ifPresent(r -> measured.add(times(r) + (events.equals("1000") ? " on 1,000-event streams"
+          : " on one 20,000-event stream")));
+      met &= ratio.isPresent() && ratio.get() >= 2;
+    }
+    md.append("\nTarget: ssekit at least 2x the fastest peer pipeline: ").append(String.join(", ", measured))
+        .append(met ? "; met.\n\n" : "; **not met**.\n\n");
+  }
+
+  /** How many times faster ssekit's pipeline is than the fastest peer pipeline, on streams of {@code events}. */
+  private Optional<Double> fastestPeerRatio(String events) {
+    Optional<JmhResult> ours = pipeline.stream().filter(x -> x.matches("pipeline", "ssekit", "events", events))
+        .findFirst();
+    Optional<JmhResult> fastestPeer = pipeline.stream()
+        .filter(x -> x.matches("events", events) && !x.matches("pipeline", "ssekit"))
+        .min(Comparator.comparingDouble(JmhResult::costMs));
+    if (ours.isEmpty() || fastestPeer.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(fastestPeer.get().costMs() / ours.get().costMs());
   }
 
   // ---- workload 6
@@ -461,6 +483,19 @@ public final class Report {
           .append(" | ").append(best.get().param("parser")).append(" ")
           .append(String.format(Locale.ROOT, "%,.0f MB/s", (16 << 20) / (best.get().costMs() / 1000) / 1e6))
           .append(" | ").append(times(best.get().costMs() / ours.get().costMs())).append(" faster |\n");
+    }
+    Optional<JmhResult> pipe = pipeline.stream().filter(x -> x.matches("pipeline", "ssekit", "events", "1000"))
+        .findFirst();
+    Optional<JmhResult> peerPipe = pipeline.stream()
+        .filter(x -> x.matches("events", "1000") && !x.matches("pipeline", "ssekit"))
+        .min(Comparator.comparingDouble(JmhResult::costMs));
+    if (pipe.isPresent() && peerPipe.isPresent()) {
+      double events = PipelineBenchmark.EVENTS_PER_OPERATION;
+      md.append("| bytes to typed chunks to the assembled message (1,000-event streams) | ")
+          .append(rate(events / (pipe.get().costMs() / 1000))).append(" | ")
+          .append(peerPipe.get().param("pipeline")).append(" ")
+          .append(rate(events / (peerPipe.get().costMs() / 1000))).append(" | ")
+          .append(times(peerPipe.get().costMs() / pipe.get().costMs())).append(" faster |\n");
     }
     return md.toString();
   }

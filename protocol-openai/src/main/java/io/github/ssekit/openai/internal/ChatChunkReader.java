@@ -57,16 +57,20 @@ final class ChatChunkReader {
 
   private static final String CHUNK_OBJECT = "chat.completion.chunk";
 
+  /**
+   * Each thread's copy of the text it reads (4 KiB): most chunks fit, and reusing it saves an allocation per
+   * chunk. Longer text gets an array of its own.
+   */
+  private static final int BUFFER_SIZE = 2048;
+  private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[BUFFER_SIZE]);
+
+  /** The text, in chars[0, length). */
   private final char[] chars;
   private final int length;
   private int pos;
-  /** The current member name: text[keyStart, keyEnd). */
+  /** The current member name: chars[keyStart, keyEnd). */
   private int keyStart;
   private int keyEnd;
-
-  /** Each thread's copy of the text it reads: most chunks fit, and reusing it saves an allocation per chunk. */
-  private static final int BUFFER_SIZE = 2048;
-  private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[BUFFER_SIZE]);
 
   private ChatChunkReader(String text) {
     // array reads beat String.charAt, which checks the string's coder and bounds on every call

@@ -49,6 +49,8 @@ public final class ChatAccumulator implements ProtocolListener<ChatChunk> {
   private final boolean strict;
   private final ChatDeltaListener deltas;
   private final TreeMap<Integer, ChoiceState> choices = new TreeMap<>();
+  /** The choice of the previous chunk: with n = 1, every chunk's, so no map lookup (and no boxing) per chunk. */
+  private ChoiceState lastChoice;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final List<SseException> errors = new ArrayList<>();
   private Usage usage;
@@ -123,11 +125,12 @@ public final class ChatAccumulator implements ProtocolListener<ChatChunk> {
     // plain ifs rather than Optional.ifPresent lambdas: this runs for every chunk of every stream
     for (ChatChoice choice : chunk.choices()) {
       int index = choice.index().orElse(0);
-      ChoiceState state = choices.get(index);
+      ChoiceState state = lastChoice != null && lastChoice.index == index ? lastChoice : choices.get(index);
       if (state == null) {
         state = new ChoiceState(index);
         choices.put(index, state);
       }
+      lastChoice = state;
       if (choice.usage().isPresent()) {
         usage = choice.usage().get();
       }

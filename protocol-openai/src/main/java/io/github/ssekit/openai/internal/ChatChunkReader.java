@@ -18,7 +18,6 @@ import io.github.ssekit.openai.chat.Role;
 import io.github.ssekit.openai.chat.ServiceTier;
 import io.github.ssekit.openai.chat.ToolType;
 import java.io.IOException;
-import java.util.function.BiConsumer;
 
 /**
  * The fast path of {@link ChatChunkDecoder}: reads a chunk that keeps the contract in one pass over the event's
@@ -64,7 +63,8 @@ final class ChatChunkReader {
   private static final int BUFFER_SIZE = 2048;
   private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[BUFFER_SIZE]);
 
-  /** The text, in chars[0, length). */
+  /** The text, and a copy of it in chars[0, length) to scan; values are cut from the text. */
+  private final String text;
   private final char[] chars;
   private final int length;
   private int pos;
@@ -74,6 +74,7 @@ final class ChatChunkReader {
 
   private ChatChunkReader(String text) {
     // array reads beat String.charAt, which checks the string's coder and bounds on every call
+    this.text = text;
     this.length = text.length();
     char[] buffer = length <= BUFFER_SIZE ? BUFFER.get() : new char[length];
     text.getChars(0, length, buffer, 0);
@@ -101,41 +102,7 @@ final class ChatChunkReader {
 
   private ChatChunk chunk() throws IOException {
     ImmutableChatChunk.Builder chunk = ImmutableChatChunk.builder();
-    int seen = members(chunk::putExtra, () -> {
-      if (isKey("id")) {
-        chunk.id(nonBlankString());
-        return 1;
-      } else if (isKey("object")) {
-        if (!CHUNK_OBJECT.equals(string())) {
-          throw GIVE_UP;
-        }
-        chunk.object(CHUNK_OBJECT);
-        return 1 << 1;
-      } else if (isKey("created")) {
-        chunk.created(integer());
-        return 1 << 2;
-      } else if (isKey("model")) {
-        chunk.model(nonBlankString());
-        return 1 << 3;
-      } else if (isKey("system_fingerprint")) {
-        chunk.systemFingerprint(nonBlankString());
-        return 1 << 4;
-      } else if (isKey("service_tier")) {
-        chunk.serviceTier(ServiceTier.of(nonBlankString()));
-        return 1 << 5;
-      } else if (isKey("choices")) {
-        elements(() -> chunk.addChoices(choice()));
-        return 1 << 6;
-      } else if (isKey("usage")) {
-        if (!consumeNull()) {
-          chunk.usage(usage());
-        }
-        return 1 << 7;
-      } else if (isKey("error") || isKey("type") || isKey("error_type") || isKey("error_message")) {
-        throw GIVE_UP; // an error or a ping: the tree path recognises those
-      }
-      return 0;
-    });
+    int seen = members(CHUNK, chunk);
     if ((seen & 1 << 6) == 0) {
       throw GIVE_UP; // usage-only or extension payloads are decided by the tree path
     }
@@ -144,26 +111,7 @@ final class ChatChunkReader {
 
   private ImmutableChatChoice choice() throws IOException {
     ImmutableChatChoice.Builder choice = ImmutableChatChoice.builder();
-    int seen = members(choice::putExtra, () -> {
-      if (isKey("index")) {
-        choice.index(intIndex());
-        return 1;
-      } else if (isKey("delta")) {
-        choice.delta(delta());
-        return 1 << 1;
-      } else if (isKey("finish_reason")) {
-        if (!consumeNull()) {
-          choice.finishReason(finishReason(string()));
-        }
-        return 1 << 2;
-      } else if (isKey("logprobs")) {
-        choice.logprobs(value());
-        return 1 << 3;
-      } else if (isKey("usage") || isKey("error")) {
-        throw GIVE_UP; // reported (usage in a choice) or an error
-      }
-      return 0;
-    });
+    int seen = members(CHOICE, choice);
     if ((seen & 0b11) != 0b11) {
       throw GIVE_UP; // no index or no delta: repaired and reported by the tree path
     }
@@ -172,62 +120,13 @@ final class ChatChunkReader {
 
   private ImmutableChatDelta delta() throws IOException {
     ImmutableChatDelta.Builder delta = ImmutableChatDelta.builder();
-    members(delta::putExtra, () -> {
-      if (isKey("content")) {
-        if (!consumeNull()) {
-          delta.content(string());
-        }
-        return 1;
-      } else if (isKey("role")) {
-        delta.role(role(string()));
-        return 1 << 1;
-      } else if (isKey("reasoning_content")) {
-        if (!consumeNull()) {
-          delta.reasoningContent(string());
-        }
-        return 1 << 2;
-      } else if (isKey("reasoning")) {
-        if (!consumeNull()) {
-          delta.reasoning(string());
-        }
-        return 1 << 3;
-      } else if (isKey("refusal")) {
-        if (!consumeNull()) {
-          delta.refusal(string());
-        }
-        return 1 << 4;
-      } else if (isKey("tool_calls")) {
-        elements(() -> delta.addToolCalls(toolCall()));
-        return 1 << 5;
-      } else if (isKey("function_call")) {
-        delta.functionCall(function());
-        return 1 << 6;
-      } else if (isKey("reasoningText")) {
-        throw GIVE_UP; // the name of a derived attribute, which Jackson ignores rather than keeping as extra
-      }
-      return 0;
-    });
+    members(DELTA, delta);
     return delta.build();
   }
 
   private ImmutableToolCallDelta toolCall() throws IOException {
     ImmutableToolCallDelta.Builder call = ImmutableToolCallDelta.builder();
-    int seen = members(call::putExtra, () -> {
-      if (isKey("index")) {
-        call.index(intIndex());
-        return 1;
-      } else if (isKey("id")) {
-        call.id(nonBlankString());
-        return 1 << 1;
-      } else if (isKey("type")) {
-        call.type(ToolType.of(nonBlankString()));
-        return 1 << 2;
-      } else if (isKey("function")) {
-        call.function(function());
-        return 1 << 3;
-      }
-      return 0;
-    });
+    int seen = members(TOOL_CALL, call);
     if ((seen & 1) == 0) {
       throw GIVE_UP; // a tool call without index is reported
     }
@@ -236,53 +135,29 @@ final class ChatChunkReader {
 
   private ImmutableFunctionDelta function() throws IOException {
     ImmutableFunctionDelta.Builder function = ImmutableFunctionDelta.builder();
-    members(function::putExtra, () -> {
-      if (isKey("name")) {
-        function.name(nonBlankString());
-        return 1;
-      } else if (isKey("arguments")) {
-        function.arguments(string());
-        return 1 << 1;
-      }
-      return 0;
-    });
+    members(FUNCTION, function);
     return function.build();
   }
 
   private ImmutableUsage usage() throws IOException {
     ImmutableUsage.Builder usage = ImmutableUsage.builder();
-    members(usage::putExtra, () -> {
-      if (isKey("prompt_tokens")) {
-        usage.promptTokens(integer());
-        return 1;
-      } else if (isKey("completion_tokens")) {
-        usage.completionTokens(integer());
-        return 1 << 1;
-      } else if (isKey("total_tokens")) {
-        usage.totalTokens(integer());
-        return 1 << 2;
-      } else if (isKey("prompt_tokens_details")) {
-        usage.promptTokensDetails(value());
-        return 1 << 3;
-      } else if (isKey("completion_tokens_details")) {
-        usage.completionTokensDetails(value());
-        return 1 << 4;
-      } else if (isKey("cachedTokens") || isKey("reasoningTokens")) {
-        throw GIVE_UP; // names of derived attributes, which Jackson ignores rather than keeping as extra
-      }
-      return 0;
-    });
+    members(USAGE, usage);
     return usage.build();
   }
 
   // ---- structure ----------------------------------------------------------------------------------------------
 
-  /** Reads the value of the current member when the object names it. */
-  @FunctionalInterface
-  private interface KnownMember {
-    /** The member's bit (one per member the object names), or 0 when the object does not name it. */
-    int read() throws IOException;
-  }
+  /**
+   * The objects of a chunk, for {@link #members}: a plain switch on them calls each object's member method
+   * directly. (Lambdas would make that call megamorphic, as objects nest, and cost an interface dispatch per
+   * member.)
+   */
+  private static final int CHUNK = 0;
+  private static final int CHOICE = 1;
+  private static final int DELTA = 2;
+  private static final int TOOL_CALL = 3;
+  private static final int FUNCTION = 4;
+  private static final int USAGE = 5;
 
   @FunctionalInterface
   private interface Element {
@@ -290,10 +165,11 @@ final class ChatChunkReader {
   }
 
   /**
-   * Reads an object: each member goes to {@code known}, or, when the object does not name it, to {@code extra}.
-   * Returns the bits of the known members seen; a member sent twice gives up (the tree path keeps the last one).
+   * Reads an object of kind {@code object} into {@code builder}: each member the object names goes to its member
+   * method, any other to the builder's {@code extra()}. Returns the bits of the named members seen; a member sent
+   * twice gives up (the tree path keeps the last one).
    */
-  private int members(BiConsumer<String, JsonNode> extra, KnownMember known) throws IOException {
+  private int members(int object, Object builder) throws IOException {
     int seen = 0;
     expect('{');
     if (consume('}')) {
@@ -301,9 +177,9 @@ final class ChatChunkReader {
     }
     do {
       key();
-      int bit = known.read();
+      int bit = knownMember(object, builder);
       if (bit == 0) {
-        extra.accept(new String(chars, keyStart, keyEnd - keyStart), value());
+        extra(object, builder, text.substring(keyStart, keyEnd), value());
       } else if ((seen & bit) != 0) {
         throw GIVE_UP;
       } else {
@@ -312,6 +188,31 @@ final class ChatChunkReader {
     } while (consume(','));
     expect('}');
     return seen;
+  }
+
+  /** Reads the current member's value when the object names it: its bit (one per member), else 0. */
+  private int knownMember(int object, Object builder) throws IOException {
+    switch (object) {
+      case CHUNK: return chunkMember((ImmutableChatChunk.Builder) builder);
+      case CHOICE: return choiceMember((ImmutableChatChoice.Builder) builder);
+      case DELTA: return deltaMember((ImmutableChatDelta.Builder) builder);
+      case TOOL_CALL: return toolCallMember((ImmutableToolCallDelta.Builder) builder);
+      case FUNCTION: return functionMember((ImmutableFunctionDelta.Builder) builder);
+      case USAGE: return usageMember((ImmutableUsage.Builder) builder);
+      default: throw new AssertionError(object);
+    }
+  }
+
+  private static void extra(int object, Object builder, String name, JsonNode value) {
+    switch (object) {
+      case CHUNK: ((ImmutableChatChunk.Builder) builder).putExtra(name, value); break;
+      case CHOICE: ((ImmutableChatChoice.Builder) builder).putExtra(name, value); break;
+      case DELTA: ((ImmutableChatDelta.Builder) builder).putExtra(name, value); break;
+      case TOOL_CALL: ((ImmutableToolCallDelta.Builder) builder).putExtra(name, value); break;
+      case FUNCTION: ((ImmutableFunctionDelta.Builder) builder).putExtra(name, value); break;
+      case USAGE: ((ImmutableUsage.Builder) builder).putExtra(name, value); break;
+      default: throw new AssertionError(object);
+    }
   }
 
   /** Reads an array, each element with {@code element}. */
@@ -324,6 +225,155 @@ final class ChatChunkReader {
       element.read();
     } while (consume(','));
     expect(']');
+  }
+
+  /** Reads the current member's value into {@code chunk} when the object names it: its bit, else 0. */
+  private int chunkMember(ImmutableChatChunk.Builder chunk) throws IOException {
+    if (isKey("id")) {
+      chunk.id(nonBlankString());
+      return 1;
+    } else if (isKey("object")) {
+      if (!CHUNK_OBJECT.equals(string())) {
+        throw GIVE_UP;
+      }
+      chunk.object(CHUNK_OBJECT);
+      return 1 << 1;
+    } else if (isKey("created")) {
+      chunk.created(integer());
+      return 1 << 2;
+    } else if (isKey("model")) {
+      chunk.model(nonBlankString());
+      return 1 << 3;
+    } else if (isKey("system_fingerprint")) {
+      chunk.systemFingerprint(nonBlankString());
+      return 1 << 4;
+    } else if (isKey("service_tier")) {
+      chunk.serviceTier(ServiceTier.of(nonBlankString()));
+      return 1 << 5;
+    } else if (isKey("choices")) {
+      elements(() -> chunk.addChoices(choice()));
+      return 1 << 6;
+    } else if (isKey("usage")) {
+      if (!consumeNull()) {
+        chunk.usage(usage());
+      }
+      return 1 << 7;
+    } else if (isKey("error") || isKey("type") || isKey("error_type") || isKey("error_message")) {
+      throw GIVE_UP; // an error or a ping: the tree path recognises those
+    }
+    return 0;
+  }
+
+  /** Reads the current member's value into {@code choice} when the object names it: its bit, else 0. */
+  private int choiceMember(ImmutableChatChoice.Builder choice) throws IOException {
+    if (isKey("index")) {
+      choice.index(intIndex());
+      return 1;
+    } else if (isKey("delta")) {
+      choice.delta(delta());
+      return 1 << 1;
+    } else if (isKey("finish_reason")) {
+      if (!consumeNull()) {
+        choice.finishReason(finishReason(string()));
+      }
+      return 1 << 2;
+    } else if (isKey("logprobs")) {
+      choice.logprobs(value());
+      return 1 << 3;
+    } else if (isKey("usage") || isKey("error")) {
+      throw GIVE_UP; // reported (usage in a choice) or an error
+    }
+    return 0;
+  }
+
+  /** Reads the current member's value into {@code delta} when the object names it: its bit, else 0. */
+  private int deltaMember(ImmutableChatDelta.Builder delta) throws IOException {
+    if (isKey("content")) {
+      if (!consumeNull()) {
+        delta.content(string());
+      }
+      return 1;
+    } else if (isKey("role")) {
+      delta.role(role(string()));
+      return 1 << 1;
+    } else if (isKey("reasoning_content")) {
+      if (!consumeNull()) {
+        delta.reasoningContent(string());
+      }
+      return 1 << 2;
+    } else if (isKey("reasoning")) {
+      if (!consumeNull()) {
+        delta.reasoning(string());
+      }
+      return 1 << 3;
+    } else if (isKey("refusal")) {
+      if (!consumeNull()) {
+        delta.refusal(string());
+      }
+      return 1 << 4;
+    } else if (isKey("tool_calls")) {
+      elements(() -> delta.addToolCalls(toolCall()));
+      return 1 << 5;
+    } else if (isKey("function_call")) {
+      delta.functionCall(function());
+      return 1 << 6;
+    } else if (isKey("reasoningText")) {
+      throw GIVE_UP; // the name of a derived attribute, which Jackson ignores rather than keeping as extra
+    }
+    return 0;
+  }
+
+  /** Reads the current member's value into {@code call} when the object names it: its bit, else 0. */
+  private int toolCallMember(ImmutableToolCallDelta.Builder call) throws IOException {
+    if (isKey("index")) {
+      call.index(intIndex());
+      return 1;
+    } else if (isKey("id")) {
+      call.id(nonBlankString());
+      return 1 << 1;
+    } else if (isKey("type")) {
+      call.type(ToolType.of(nonBlankString()));
+      return 1 << 2;
+    } else if (isKey("function")) {
+      call.function(function());
+      return 1 << 3;
+    }
+    return 0;
+  }
+
+  /** Reads the current member's value into {@code function} when the object names it: its bit, else 0. */
+  private int functionMember(ImmutableFunctionDelta.Builder function) throws IOException {
+    if (isKey("name")) {
+      function.name(nonBlankString());
+      return 1;
+    } else if (isKey("arguments")) {
+      function.arguments(string());
+      return 1 << 1;
+    }
+    return 0;
+  }
+
+  /** Reads the current member's value into {@code usage} when the object names it: its bit, else 0. */
+  private int usageMember(ImmutableUsage.Builder usage) throws IOException {
+    if (isKey("prompt_tokens")) {
+      usage.promptTokens(integer());
+      return 1;
+    } else if (isKey("completion_tokens")) {
+      usage.completionTokens(integer());
+      return 1 << 1;
+    } else if (isKey("total_tokens")) {
+      usage.totalTokens(integer());
+      return 1 << 2;
+    } else if (isKey("prompt_tokens_details")) {
+      usage.promptTokensDetails(value());
+      return 1 << 3;
+    } else if (isKey("completion_tokens_details")) {
+      usage.completionTokensDetails(value());
+      return 1 << 4;
+    } else if (isKey("cachedTokens") || isKey("reasoningTokens")) {
+      throw GIVE_UP; // names of derived attributes, which Jackson ignores rather than keeping as extra
+    }
+    return 0;
   }
 
   // ---- values -------------------------------------------------------------------------------------------------
@@ -368,7 +418,7 @@ final class ChatChunkReader {
         if (pos == start) {
           throw GIVE_UP;
         }
-        return EXTRA_VALUE.readTree(new String(chars, start, pos - start));
+        return EXTRA_VALUE.readTree(text.substring(start, pos));
     }
   }
 
@@ -476,9 +526,7 @@ final class ChatChunkReader {
     while (pos < length) {
       char c = chars[pos];
       if (c == '"') {
-        String value = new String(chars, start, pos - start);
-        pos++;
-        return value;
+        return text.substring(start, pos++);
       }
       if (c == '\\') {
         return escapedString(start);

@@ -200,7 +200,9 @@ public final class SseClientOptions {
 
   /**
    * How many parsed events a stream holds for a consumer that paused it before it stops reading from the
-   * connection, so TCP flow control slows the server down. One received chunk may add its events on top.
+   * connection, so TCP flow control slows the server down; reading resumes once at most half of them are left. The
+   * chunk that reaches the limit adds all its events: at most {@code maxPendingEvents - 1} plus one received chunk's
+   * events wait.
    */
   public SseClientOptions setMaxPendingEvents(int maxPendingEvents) {
     if (maxPendingEvents < 1) {

@@ -2,6 +2,7 @@ package io.github.ssekit.client;
 
 import static io.github.ssekit.client.ScriptedServer.eventStream;
 import static io.github.ssekit.client.Sink.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,7 @@ import io.github.ssekit.sse.SseEvent;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +24,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Backpressure and the three ways to consume a stream: ReadStream, Flow.Publisher, blocking iterator. */
 class ConsumingTest extends LoopbackTest {
@@ -88,6 +92,120 @@ class ConsumingTest extends LoopbackTest {
     for (int i = 0; i < total; i += 997) {
       assertEquals(String.valueOf(i), events.get(i).lastEventId(), "events in order, none lost or repeated");
     }
+  }
+
+  /** How a consumer that keeps up takes events: it never lets the stream's queue fill. */
+  private enum KeepingUp {
+    FLOWING_HANDLER {
+      @Override
+      CompletableFuture<List<SseEvent>> consume(SseStream stream) {
+        Sink sink = Sink.attach(stream);
+        return sink.done.thenApply(v -> sink.events());
+      }
+    },
+    FLOW_REQUESTING_ONE_PER_ITEM {
+      @Override
+      CompletableFuture<List<SseEvent>> consume(SseStream stream) {
+        List<SseEvent> received = new CopyOnWriteArrayList<>();
+        CompletableFuture<List<SseEvent>> done = new CompletableFuture<>();
+        stream.publisher().subscribe(new Flow.Subscriber<SseEvent>() {
+          Flow.Subscription subscription;
+
+          @Override
+          public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(1);
+          }
+
+          @Override
+          public void onNext(SseEvent item) {
+            received.add(item);
+            subscription.request(1);
+          }
+
+          @Override
+          public void onError(Throwable throwable) {
+            done.completeExceptionally(throwable);
+          }
+
+          @Override
+          public void onComplete() {
+            done.complete(received);
+          }
+        });
+        return done;
+      }
+    };
+
+    abstract CompletableFuture<List<SseEvent>> consume(SseStream stream);
+  }
+
+  @ParameterizedTest
+  @EnumSource(KeepingUp.class)
+  void aConsumerThatKeepsUpGetsEverythingFromAResponseResumedOnceAndNeverPaused(KeepingUp consumer)
+      throws Exception {
+    int total = 4096; // 4 MiB in 4,096 writes: thousands of Vert.x buffers
+    Firehose hose = new Firehose();
+    server.on("/firehose", req -> hose.pump(eventStream(req), total, new int[1]));
+    SseStream stream = await(client(fastOptions().setMaxPendingEvents(16))
+        .connect(SseRequest.get(server.url("/firehose")).reconnect(false).build()));
+    List<SseEvent> events = consumer.consume(stream).get(Sink.WAIT_SECONDS * 4, TimeUnit.SECONDS);
+
+    assertEquals(total, events.size());
+    for (int i = 0; i < total; i++) {
+      assertEquals(String.valueOf(i), events.get(i).lastEventId(), "events in order, none lost or repeated");
+    }
+    // each buffer's events are handed over within its own pump, so the queue never reaches the high-water mark:
+    // no per-buffer pause and fetch (each a Vert.x event-loop task), one resume when the consumer attached
+    assertArrayEquals(new int[] {0, 1}, ((SseStreamImpl) stream).transportPausesAndResumes(), "[pauses, resumes]");
+  }
+
+  @Test
+  void aSlowFetchingConsumerHoldsTheQueueBetweenTheWaterMarksAndTheServerBack() throws Exception {
+    int max = 16;
+    int total = 32 * 1024; // 32 MiB of events, more than TCP buffers on both sides hold
+    Firehose hose = new Firehose();
+    server.on("/firehose", req -> hose.pump(eventStream(req), total, new int[1]));
+    SseStream stream = await(client(fastOptions().setMaxPendingEvents(max))
+        .connect(SseRequest.get(server.url("/firehose")).reconnect(false).build()));
+    SseStreamImpl impl = (SseStreamImpl) stream;
+    stream.pause();
+    Sink sink = Sink.attach(stream);
+    // the queue fills up to the high-water mark before the consumer takes anything, so the slow phase starts paused
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Sink.WAIT_SECONDS);
+    while (impl.pendingEvents() < max) {
+      assertTrue(System.nanoTime() < deadline, "the queue never filled: " + impl.pendingEvents());
+      Thread.sleep(10);
+    }
+
+    int maxPending = 0;
+    long maxAhead = 0;
+    for (int taken = 0; taken < total; taken++) {
+      stream.fetch(1); // one event per round trip from this thread: slower than the server writes
+      sink.awaitEvents(taken + 1);
+      if (taken % 64 == 0) {
+        maxPending = Math.max(maxPending, impl.pendingEvents());
+        maxAhead = Math.max(maxAhead, hose.written.get() - (long) (taken + 1) * EVENT_SIZE);
+      }
+    }
+    stream.resume();
+    sink.awaitEnd();
+
+    List<SseEvent> events = sink.events();
+    assertEquals(total, events.size());
+    for (int i = 0; i < total; i++) {
+      assertEquals(String.valueOf(i), events.get(i).lastEventId(), "events in order, none lost or repeated");
+    }
+    // one server write is one HTTP chunk, and Vert.x never merges chunks into a buffer: a buffer completes at most
+    // one event, so the bound (maxPendingEvents - 1 plus one buffer's events) is maxPendingEvents here
+    assertTrue(maxPending <= max, "pending events: " + maxPending);
+    assertTrue(maxAhead < 16L * 1024 * 1024, "the server got " + maxAhead + " bytes ahead of a slow consumer");
+    int[] pausesAndResumes = impl.transportPausesAndResumes();
+    assertTrue(pausesAndResumes[0] >= 1, "never paused for a slow consumer");
+    // hysteresis: between a pause (16 waiting) and the next resume (8 waiting) the consumer took 8 events, so there
+    // are at most total / 8 pauses and one resume more; reading one buffer per fetch would be one per event
+    assertTrue(pausesAndResumes[1] <= 1 + total / (max - max / 2), "resumes: " + pausesAndResumes[1]);
+    assertTrue(pausesAndResumes[1] <= pausesAndResumes[0] + 1, Arrays.toString(pausesAndResumes));
   }
 
   @Test

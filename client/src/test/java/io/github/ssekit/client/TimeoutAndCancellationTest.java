@@ -68,6 +68,28 @@ class TimeoutAndCancellationTest extends LoopbackTest {
   }
 
   @Test
+  void aPauseShorterThanTheIdleTimeoutAlsoRestartsTheCountOnResume() throws Exception {
+    // the timer armed before the pause is still pending at the resume: it must count from the resume, not from the
+    // last byte (which came before the pause)
+    stallAfterOneEvent("/stall", new CompletableFuture<>());
+    SseRequest request = SseRequest.post(server.url("/stall")).idleTimeout(IDLE).build();
+    SseStream stream = await(client().connect(request));
+    Sink sink = new Sink();
+    stream.exceptionHandler(sink.done::completeExceptionally).handler(event -> {
+      sink.add(event);
+      stream.pause();
+    });
+    sink.awaitEvents(1);
+    Thread.sleep(IDLE.toMillis() * 2 / 3);
+
+    long resumedAt = System.nanoTime();
+    stream.resume();
+    sink.awaitFailure(SseIdleTimeoutException.class);
+    long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - resumedAt);
+    assertTrue(waited >= IDLE.toMillis() - 50, "the timer must count afresh after resume; fired after " + waited);
+  }
+
+  @Test
   void bytesKeepTheStreamAliveEvenWithoutEvents() throws Exception {
     // comments every 50 ms for 2.5 idle periods, then an event: no timeout in between
     server.on("/heartbeat", req -> {

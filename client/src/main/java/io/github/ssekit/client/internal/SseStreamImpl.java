@@ -87,7 +87,10 @@ public final class SseStreamImpl implements SseStream {
   private int generation;
   private HttpClientRequest currentRequest;
   private HttpClientResponse currentResponse;
-  private boolean fetchOutstanding;
+  /** Whether {@link #currentResponse} is paused: reading resumes at the low-water mark, stops at the high one. */
+  private boolean transportPaused;
+  private int transportPauses;
+  private int transportResumes;
   private long demand = Long.MAX_VALUE;
   private Handler<SseEvent> handler;
   private Handler<Void> endHandler;
@@ -96,6 +99,8 @@ public final class SseStreamImpl implements SseStream {
   private Handler<SseException> warningHandler;
   private Throwable terminalFailure;
   private long idleTimerId = -1;
+  /** Whether idleness counts now (a consumer wants events from a streaming response); the timer may outlive it. */
+  private boolean idleClockRunning;
   private long lastActivityNanos;
   private long reconnectTimerId = -1;
   private int reconnectsWithoutEvent;
@@ -335,14 +340,14 @@ public final class SseStreamImpl implements SseStream {
   // ---- the accepted response -------------------------------------------------------------------------------
 
   private void accept(HttpClientResponse resp, int gen) {
-    resp.pause();
+    resp.pause(); // until a consumer is attached and the queue has room: pumpOnce resumes it
+    transportPaused = true;
     resp.handler(chunk -> onChunk(chunk, gen));
     resp.endHandler(v -> onBodyEnd(gen));
     resp.exceptionHandler(err -> onConnectionError(err, gen));
     state = State.STREAMING;
     currentResponse = resp;
     responseHeaders = MultiMap.caseInsensitiveMultiMap().addAll(resp.headers());
-    fetchOutstanding = false;
     parser.reset();
     everAccepted();
     pump();
@@ -352,7 +357,6 @@ public final class SseStreamImpl implements SseStream {
     if (gen != generation) {
       return;
     }
-    fetchOutstanding = false;
     lastActivityNanos = System.nanoTime();
     parser.feed(chunk.getBytes());
     pump();
@@ -372,7 +376,8 @@ public final class SseStreamImpl implements SseStream {
     // Vert.x reports the error at once, ahead of body chunks it still holds for us because we had not asked for
     // them (no handler yet, or a paused consumer). Take those first: they were received, so they are not lost.
     // Vert.x delivers them from a task it queues on this event loop, so ours, queued next, runs after them.
-    // What they may add to the pending queue is bounded by Vert.x's inbound queue.
+    // What they may add to the pending queue is bounded by Vert.x's inbound queue. The response is let go first,
+    // so no high-water mark pauses it again before they are all in.
     SseConnectionException lost = new SseConnectionException(
         "connection to " + SseRequest.redactedUri(request.uri()) + " lost", err);
     HttpClientResponse response = currentResponse;
@@ -380,7 +385,8 @@ public final class SseStreamImpl implements SseStream {
       connectionLost(lost);
       return;
     }
-    response.fetch(Long.MAX_VALUE);
+    currentResponse = null;
+    response.resume();
     context.runOnContext(v -> whenAttached(gen, () -> connectionLost(lost)));
   }
 
@@ -412,7 +418,6 @@ public final class SseStreamImpl implements SseStream {
     HttpClientRequest req = currentRequest;
     currentRequest = null;
     currentResponse = null;
-    fetchOutstanding = false;
     cancelIdleTimer();
     if (cause != null && req != null) {
       req.reset(); // closes the connection rather than returning a broken one to the pool
@@ -502,13 +507,38 @@ public final class SseStreamImpl implements SseStream {
       deliverTerminal();
       return;
     }
-    // nothing is read before a handler is set, so no warning or reconnection goes unobserved
-    if (state == State.STREAMING && consumerAttached && !fetchOutstanding
-        && pending.size() < options.getMaxPendingEvents()) {
-      fetchOutstanding = true;
-      currentResponse.fetch(1);
+    if (state == State.STREAMING && currentResponse != null) {
+      flowControl();
     }
     updateIdleTimer();
+  }
+
+  /**
+   * Reads with hysteresis instead of one {@code fetch(1)} per chunk (each of which costs Vert.x an event-loop
+   * task): the response flows while fewer than {@code maxPendingEvents} events wait, is paused once that many do,
+   * and resumes when at most half of them are left. A consumer that keeps up empties the queue within each chunk's
+   * pump, so its response is resumed once and never paused.
+   *
+   * <p>The bound: a chunk is delivered only while the response flows, so with fewer than {@code maxPendingEvents}
+   * events waiting; its events are all parsed, and Vert.x delivers no further chunk once {@code pause()} returns
+   * (it takes effect between chunks, synchronously). So at most {@code maxPendingEvents - 1} plus the events one
+   * chunk completes wait; more only on a failed connection, whose already-received chunks are all taken.
+   */
+  private void flowControl() {
+    int queued = pending.size();
+    int max = options.getMaxPendingEvents();
+    if (transportPaused) {
+      // nothing is read before a handler is set, so no warning or reconnection goes unobserved
+      if (consumerAttached && queued <= max / 2) {
+        transportPaused = false;
+        transportResumes++;
+        currentResponse.resume();
+      }
+    } else if (queued >= max) {
+      transportPaused = true;
+      transportPauses++;
+      currentResponse.pause();
+    }
   }
 
   private void deliverTerminal() {
@@ -526,14 +556,22 @@ public final class SseStreamImpl implements SseStream {
 
   // ---- idle timer -------------------------------------------------------------------------------------------
 
-  /** The timer runs only while a consumer wants events from a streaming response: a paused consumer stops it. */
+  /**
+   * Idleness counts only while a consumer wants events from a streaming response: a paused consumer stops the
+   * clock, and resuming starts a full period. A consumer that fetches one event at a time pauses and resumes per
+   * event, so this only flips a flag and moves the start; the armed timer checks both when it fires, and is set
+   * again only then (or when none is armed), not per event.
+   */
   private void updateIdleTimer() {
     boolean shouldRun = state == State.STREAMING && handler != null && demand > 0;
     if (!shouldRun) {
-      cancelIdleTimer();
-    } else if (idleTimerId < 0) {
+      idleClockRunning = false;
+    } else if (!idleClockRunning) {
+      idleClockRunning = true;
       lastActivityNanos = System.nanoTime(); // time spent paused does not count
-      scheduleIdleCheck(idleTimeout.toNanos(), generation);
+      if (idleTimerId < 0) {
+        scheduleIdleCheck(idleTimeout.toNanos(), generation);
+      }
     }
   }
 
@@ -541,8 +579,8 @@ public final class SseStreamImpl implements SseStream {
     long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(inNanos + 999_999));
     idleTimerId = vertx.setTimer(millis, t -> {
       idleTimerId = -1;
-      if (gen != generation || state != State.STREAMING) {
-        return;
+      if (gen != generation || state != State.STREAMING || !idleClockRunning) {
+        return; // a paused consumer: updateIdleTimer arms the timer again on resumption
       }
       long quiet = System.nanoTime() - lastActivityNanos;
       if (quiet >= idleTimeout.toNanos()) {
@@ -555,6 +593,7 @@ public final class SseStreamImpl implements SseStream {
   }
 
   private void cancelIdleTimer() {
+    idleClockRunning = false;
     if (idleTimerId >= 0) {
       vertx.cancelTimer(idleTimerId);
       idleTimerId = -1;
@@ -744,6 +783,16 @@ public final class SseStreamImpl implements SseStream {
     Promise<Integer> count = Promise.promise();
     onLoop(() -> count.complete(pending.size()));
     return count.future().await();
+  }
+
+  /**
+   * How often this stream paused and resumed the Vert.x response, over all its connections (for tests of the flow
+   * control): {@code [pauses, resumes]}.
+   */
+  public int[] transportPausesAndResumes() {
+    Promise<int[]> counts = Promise.promise();
+    onLoop(() -> counts.complete(new int[] {transportPauses, transportResumes}));
+    return counts.future().await();
   }
 
   @Override

@@ -343,10 +343,8 @@ public final class Report {
           : name.equals("openai-java") ? "openai-java 4.15.0 (`createStreaming` + `ChatCompletionAccumulator`)"
           : "okhttp-eventsource 4.3.0 + Jackson trees").append(" |");
       for (String events : List.of("1000", "20000")) {
-        Optional<JmhResult> r = pipeline.stream().filter(x -> x.matches("pipeline", name, "events", events))
-            .findFirst();
-        Optional<JmhResult> ours = pipeline.stream().filter(x -> x.matches("pipeline", "ssekit", "events", events))
-            .findFirst();
+        Optional<JmhResult> r = pipelineResult(name, events);
+        Optional<JmhResult> ours = pipelineResult("ssekit", events);
         if (r.isEmpty() || ours.isEmpty()) {
           md.append(" - | - |");
           continue;
@@ -373,15 +371,19 @@ public final class Report {
 
   /** How many times faster ssekit's pipeline is than the fastest peer pipeline, on streams of {@code events}. */
   private Optional<Double> fastestPeerRatio(String events) {
-    Optional<JmhResult> ours = pipeline.stream().filter(x -> x.matches("pipeline", "ssekit", "events", events))
-        .findFirst();
-    Optional<JmhResult> fastestPeer = pipeline.stream()
-        .filter(x -> x.matches("events", events) && !x.matches("pipeline", "ssekit"))
+    Optional<JmhResult> ours = pipelineResult("ssekit", events);
+    Optional<JmhResult> peer = fastestPeerPipeline(events);
+    return ours.isPresent() && peer.isPresent()
+        ? Optional.of(peer.get().costMs() / ours.get().costMs()) : Optional.empty();
+  }
+
+  private Optional<JmhResult> pipelineResult(String name, String events) {
+    return pipeline.stream().filter(x -> x.matches("pipeline", name, "events", events)).findFirst();
+  }
+
+  private Optional<JmhResult> fastestPeerPipeline(String events) {
+    return pipeline.stream().filter(x -> x.matches("events", events) && !x.matches("pipeline", "ssekit"))
         .min(Comparator.comparingDouble(JmhResult::costMs));
-    if (ours.isEmpty() || fastestPeer.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(fastestPeer.get().costMs() / ours.get().costMs());
   }
 
   // ---- workload 6
@@ -484,18 +486,16 @@ public final class Report {
           .append(String.format(Locale.ROOT, "%,.0f MB/s", (16 << 20) / (best.get().costMs() / 1000) / 1e6))
           .append(" | ").append(times(best.get().costMs() / ours.get().costMs())).append(" faster |\n");
     }
-    Optional<JmhResult> pipe = pipeline.stream().filter(x -> x.matches("pipeline", "ssekit", "events", "1000"))
-        .findFirst();
-    Optional<JmhResult> peerPipe = pipeline.stream()
-        .filter(x -> x.matches("events", "1000") && !x.matches("pipeline", "ssekit"))
-        .min(Comparator.comparingDouble(JmhResult::costMs));
-    if (pipe.isPresent() && peerPipe.isPresent()) {
+    Optional<JmhResult> pipe = pipelineResult("ssekit", "1000");
+    Optional<JmhResult> peerPipe = fastestPeerPipeline("1000");
+    Optional<Double> ratio = fastestPeerRatio("1000");
+    if (ratio.isPresent()) {
       double events = PipelineBenchmark.EVENTS_PER_OPERATION;
       md.append("| bytes to typed chunks to the assembled message (1,000-event streams) | ")
           .append(rate(events / (pipe.get().costMs() / 1000))).append(" | ")
           .append(peerPipe.get().param("pipeline")).append(" ")
           .append(rate(events / (peerPipe.get().costMs() / 1000))).append(" | ")
-          .append(times(peerPipe.get().costMs() / pipe.get().costMs())).append(" faster |\n");
+          .append(times(ratio.get())).append(" faster |\n");
     }
     return md.toString();
   }

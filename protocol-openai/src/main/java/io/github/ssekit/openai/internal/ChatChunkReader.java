@@ -103,7 +103,7 @@ final class ChatChunkReader {
   private ChatChunk chunk() throws IOException {
     ImmutableChatChunk.Builder chunk = ImmutableChatChunk.builder();
     int seen = members(CHUNK, chunk);
-    if ((seen & 1 << 6) == 0) {
+    if ((seen & CHUNK_CHOICES) == 0) {
       throw GIVE_UP; // usage-only or extension payloads are decided by the tree path
     }
     return chunk.build();
@@ -112,7 +112,7 @@ final class ChatChunkReader {
   private ImmutableChatChoice choice() throws IOException {
     ImmutableChatChoice.Builder choice = ImmutableChatChoice.builder();
     int seen = members(CHOICE, choice);
-    if ((seen & 0b11) != 0b11) {
+    if ((seen & (CHOICE_INDEX | CHOICE_DELTA)) != (CHOICE_INDEX | CHOICE_DELTA)) {
       throw GIVE_UP; // no index or no delta: repaired and reported by the tree path
     }
     return choice.build();
@@ -127,7 +127,7 @@ final class ChatChunkReader {
   private ImmutableToolCallDelta toolCall() throws IOException {
     ImmutableToolCallDelta.Builder call = ImmutableToolCallDelta.builder();
     int seen = members(TOOL_CALL, call);
-    if ((seen & 1) == 0) {
+    if ((seen & TOOL_CALL_INDEX) == 0) {
       throw GIVE_UP; // a tool call without index is reported
     }
     return call.build();
@@ -158,6 +158,12 @@ final class ChatChunkReader {
   private static final int TOOL_CALL = 3;
   private static final int FUNCTION = 4;
   private static final int USAGE = 5;
+
+  /** The bits of the members the fast path requires (each member method returns its member's bit). */
+  private static final int CHUNK_CHOICES = 1 << 6;
+  private static final int CHOICE_INDEX = 1;
+  private static final int CHOICE_DELTA = 1 << 1;
+  private static final int TOOL_CALL_INDEX = 1;
 
   @FunctionalInterface
   private interface Element {
@@ -252,7 +258,7 @@ final class ChatChunkReader {
       return 1 << 5;
     } else if (isKey("choices")) {
       elements(() -> chunk.addChoices(choice()));
-      return 1 << 6;
+      return CHUNK_CHOICES;
     } else if (isKey("usage")) {
       if (!consumeNull()) {
         chunk.usage(usage());
@@ -268,10 +274,10 @@ final class ChatChunkReader {
   private int choiceMember(ImmutableChatChoice.Builder choice) throws IOException {
     if (isKey("index")) {
       choice.index(intIndex());
-      return 1;
+      return CHOICE_INDEX;
     } else if (isKey("delta")) {
       choice.delta(delta());
-      return 1 << 1;
+      return CHOICE_DELTA;
     } else if (isKey("finish_reason")) {
       if (!consumeNull()) {
         choice.finishReason(finishReason(string()));
@@ -327,7 +333,7 @@ final class ChatChunkReader {
   private int toolCallMember(ImmutableToolCallDelta.Builder call) throws IOException {
     if (isKey("index")) {
       call.index(intIndex());
-      return 1;
+      return TOOL_CALL_INDEX;
     } else if (isKey("id")) {
       call.id(nonBlankString());
       return 1 << 1;

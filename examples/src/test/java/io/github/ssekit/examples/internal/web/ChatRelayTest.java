@@ -385,10 +385,18 @@ class ChatRelayTest {
 
     Tab tab = new Tab(session, null);
     tab.next("snapshot");
-    assertEquals(202, post("/api/prompt", new JsonObject().put("session", session).put("text", "x")
-        .put("model", "bad/model")).status());
+    // a turn OpenCode accepted runs until the session is idle: a second prompt meanwhile is refused (a refused
+    // prompt would end its turn at once, so it cannot show this without a race)
+    assertEquals(202, post("/api/prompt", new JsonObject().put("session", session).put("text", "x")).status());
     assertEquals(409, post("/api/prompt", new JsonObject().put("session", session).put("text", "y")).status(),
         "one turn at a time");
+    waitUntil(() -> opencode.count("POST /session/" + session + "/prompt_async") == 1, "the prompt");
+    emitTurn(session, List.of("ok"));
+    idle(session);
+    tab.skipTo("done");
+
+    assertEquals(202, post("/api/prompt", new JsonObject().put("session", session).put("text", "x")
+        .put("model", "bad/model")).status());
     tab.next("turn");
     JsonObject done = new JsonObject(tab.next("done").data());
     assertEquals("failed", done.getString("state"));

@@ -51,7 +51,7 @@ class ChatPageDemoIT {
           + Files.readString(home.resolve("INSTALL-FAILED")).trim());
     }
     Path binary = home.resolve("node_modules/opencode-ai/bin/opencode.exe").toAbsolutePath();
-    Path jar = Path.of(System.getProperty("ssekit.cli.jar", "../examples/target/ssekit.jar")).toAbsolutePath();
+    Path jar = Path.of(System.getProperty("ssekit.cli.jar", "../examples/cli/target/ssekit.jar")).toAbsolutePath();
     assertTrue(Files.isRegularFile(jar), () -> "build the examples module first: " + jar);
     Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
         jar.toString(), "web", "--demo", "--port", "0", "--delay", "20", "--opencode", binary.toString())

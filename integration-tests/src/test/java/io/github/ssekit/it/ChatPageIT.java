@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.ssekit.client.OpenCodeClient;
-import io.github.ssekit.client.OpenCodeClientOptions;
-import io.github.ssekit.examples.internal.web.ChatRelay;
-import io.github.ssekit.examples.internal.web.ChatRelayOptions;
+import io.github.ssekit.client.opencode.OpenCodeClient;
+import io.github.ssekit.client.opencode.OpenCodeClientOptions;
 import io.github.ssekit.opencode.ModelRef;
 import io.github.ssekit.opencode.model.MessageInfo;
 import io.github.ssekit.opencode.model.MessageWithParts;
+import io.github.ssekit.relay.ChatRelay;
+import io.github.ssekit.relay.ChatRelayOptions;
 import io.github.ssekit.testkit.FakeOpenAiServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ssekit.client.HttpStatusException;
-import io.github.ssekit.client.OpenCodeClient;
-import io.github.ssekit.client.OpenCodeClientOptions;
-import io.github.ssekit.client.OpenCodeHttpException;
+import io.github.ssekit.client.opencode.OpenCodeClient;
+import io.github.ssekit.client.opencode.OpenCodeClientOptions;
+import io.github.ssekit.client.opencode.OpenCodeHttpException;
 import io.github.ssekit.opencode.ModelRef;
 import io.github.ssekit.opencode.Reply;
 import io.github.ssekit.opencode.request.PromptBody;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A password-protected OpenCode server ({@code OPENCODE_SERVER_PASSWORD}): the client's basic authentication, and
  * the {@code ssekit} command line end to end, run as a process from the shaded jar
- * ({@code examples/target/ssekit.jar}), with the password in its environment and never in its output.
+ * ({@code examples/cli/target/ssekit.jar}), with the password in its environment and never in its output.
  */
 class OpenCodeCliAndAuthIT {
   static final String PASSWORD = "it-Pa55-" + Long.toHexString(System.nanoTime());
@@ -49,7 +49,7 @@ class OpenCodeCliAndAuthIT {
 
   @BeforeAll
   static void start() throws Exception {
-    jar = Path.of(System.getProperty("ssekit.cli.jar", "../examples/target/ssekit.jar")).toAbsolutePath();
+    jar = Path.of(System.getProperty("ssekit.cli.jar", "../examples/cli/target/ssekit.jar")).toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("The command line jar " + jar + " is missing: build the examples module first"
           + " (./mvnw -pl examples,integration-tests -am verify)");

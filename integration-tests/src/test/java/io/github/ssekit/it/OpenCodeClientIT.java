@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.ssekit.client.OpenCodeClient;
-import io.github.ssekit.client.OpenCodeClientOptions;
-import io.github.ssekit.client.OpenCodeEventStream;
-import io.github.ssekit.client.OpenCodeTurn;
-import io.github.ssekit.client.OpenCodeTurnListener;
 import io.github.ssekit.client.ReconnectAttempt;
 import io.github.ssekit.client.SseClientOptions;
+import io.github.ssekit.client.opencode.OpenCodeClient;
+import io.github.ssekit.client.opencode.OpenCodeClientOptions;
+import io.github.ssekit.client.opencode.OpenCodeEventStream;
+import io.github.ssekit.client.opencode.OpenCodeTurn;
+import io.github.ssekit.client.opencode.OpenCodeTurnListener;
 import io.github.ssekit.opencode.ModelRef;
 import io.github.ssekit.opencode.Reply;
 import io.github.ssekit.opencode.ReplyDelta;
@@ -23,10 +23,10 @@ import io.github.ssekit.opencode.event.PermissionReplied;
 import io.github.ssekit.opencode.event.ServerConnected;
 import io.github.ssekit.opencode.event.SessionIdle;
 import io.github.ssekit.opencode.event.SessionStatusChanged;
-import io.github.ssekit.opencode.model.SessionStatusType;
 import io.github.ssekit.opencode.model.MessageWithParts;
 import io.github.ssekit.opencode.model.OpenCodeError;
 import io.github.ssekit.opencode.model.Session;
+import io.github.ssekit.opencode.model.SessionStatusType;
 import io.github.ssekit.opencode.model.ToolStatus;
 import io.github.ssekit.opencode.request.PermissionReply;
 import io.github.ssekit.opencode.request.PromptBody;
@@ -257,8 +257,8 @@ class OpenCodeClientIT {
     assertTrue(await(client.providers()).getJsonArray("providers").encode().contains("mock-normal"));
     assertEquals("mock/mock-other", await(client.config()).getString("model"));
     assertTrue(await(client.deleteSession(session)));
-    io.github.ssekit.client.OpenCodeHttpException missing = assertInstanceOf(
-        io.github.ssekit.client.OpenCodeHttpException.class, failure(client.getSession(session)));
+    io.github.ssekit.client.opencode.OpenCodeHttpException missing = assertInstanceOf(
+        io.github.ssekit.client.opencode.OpenCodeHttpException.class, failure(client.getSession(session)));
     assertEquals(404, missing.status());
   }
 

@@ -1,6 +1,6 @@
 package io.github.ssekit.it;
 
-import io.github.ssekit.examples.internal.web.OpenCodeProcess;
+import io.github.ssekit.testkit.OpenCodeProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,60 @@
+package io.github.ssekit.client.openai;
+
+import io.github.ssekit.openai.chat.ChatChunk;
+import io.github.ssekit.openai.chat.ChatDeltaListener;
+import io.github.ssekit.openai.chat.ChatResult;
+import io.github.ssekit.sse.SseEvent;
+import io.github.ssekit.sse.protocol.Diagnostic;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+
+/**
+ * One Chat Completions stream of an {@link OpenAiClient}: register the listeners, then call {@link #result()},
+ * which sends the request. Listeners run on the stream's Vert.x event loop, in stream order; a listener that throws
+ * cancels the stream and fails the result with its exception.
+ *
+ * <p>The {@link #result()} future:
+ * <ul>
+ *   <li>succeeds with the assembled {@link ChatResult} when the stream ends: {@code [DONE]} (the connection is then
+ *       released at once), or the end of the body. Provider errors sent inside the stream are in
+ *       {@link ChatResult#errors()}; every tolerated deviation is in {@link ChatResult#diagnostics()}.
+ *   <li>succeeds with the partial result when the stream ends early: cut before a finish reason, it is
+ *       {@link ChatResult#truncated() truncated}; a lost connection or an idle timeout is also the last entry of
+ *       {@link ChatResult#errors()}; after {@link #cancel()}, it holds what arrived.
+ *   <li>fails when no stream was accepted: {@link OpenAiHttpException} for an error status, with the provider's
+ *       error object; {@link UnexpectedContentTypeException}, {@link SseConnectionException},
+ *       {@link SseIdleTimeoutException}, {@link RedirectException} otherwise.
+ * </ul>
+ */
+public interface OpenAiChatStream {
+
+  /** Sees every decoded chunk, after it was applied to the result. */
+  OpenAiChatStream onChunk(Handler<ChatChunk> handler);
+
+  /** Sees each content, reasoning, refusal and tool-argument fragment as it arrives. */
+  OpenAiChatStream onDelta(ChatDeltaListener listener);
+
+  /**
+   * Receives the events named {@code eventName} (such as {@code hermes.tool.progress}); an event name the protocol
+   * does not consume is then not reported as {@code sse.ignored-event}.
+   */
+  OpenAiChatStream on(String eventName, Handler<SseEvent> handler);
+
+  /**
+   * Sees every diagnostic: the decoder's and the dispatcher's as they are found; those the accumulator finds
+   * (tool-call assembly, the end of the stream) when the stream ends, before the result completes.
+   */
+  OpenAiChatStream onDiagnostic(Handler<Diagnostic> handler);
+
+  /**
+   * Sends the request (on the first call) and returns the future of the assembled result. Listeners must be
+   * registered before: registering one afterwards throws {@link IllegalStateException}.
+   */
+  Future<ChatResult> result();
+
+  /**
+   * Stops the stream: its connection is closed, no listener is called afterwards, and {@link #result()} completes
+   * with what arrived. Before {@link #result()}, nothing will be sent. Callable from any thread, any number of times.
+   */
+  void cancel();
+}

@@ -1,0 +1,172 @@
+package io.github.ssekit.client.openai;
+
+import io.github.ssekit.client.SseClientOptions;
+import io.github.ssekit.client.SseRequest;
+import io.github.ssekit.client.internal.HeaderValues;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings of an {@link OpenAiClient}: the provider's base URL, the API key, headers sent with every request, and
+ * the transport's {@link SseClientOptions} (timeouts, pool, limits).
+ *
+ * <p>A mutable, fluent options object in the style of Vert.x options; {@link OpenAiClient#create} copies it.
+ * {@link #toString()} never shows the API key nor the value of a credentials header.
+ */
+public final class OpenAiClientOptions {
+
+  /** Default {@link #setBaseUrl base URL}: OpenAI's. */
+  public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+  /**
+   * Default {@link #setMaxResponseSize limit of one streamed response}: 256 Mi characters of event data, some
+   * twenty times what the longest replies of today's models take.
+   */
+  public static final int DEFAULT_MAX_RESPONSE_SIZE = 256 * 1024 * 1024;
+
+  private String baseUrl = DEFAULT_BASE_URL;
+  private String apiKey;
+  private final Map<String, String> headers = new LinkedHashMap<>();
+  private SseClientOptions sseClientOptions = new SseClientOptions();
+  private int maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
+
+  /** Options with every default and no API key. */
+  public OpenAiClientOptions() {}
+
+  /** A copy of {@code other}. */
+  public OpenAiClientOptions(OpenAiClientOptions other) {
+    this.baseUrl = other.baseUrl;
+    this.apiKey = other.apiKey;
+    this.headers.putAll(other.headers);
+    this.sseClientOptions = new SseClientOptions(other.sseClientOptions);
+    this.maxResponseSize = other.maxResponseSize;
+  }
+
+  /** The base URL, without a trailing slash. */
+  public String getBaseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * The base URL the endpoints are appended to ({@code /chat/completions}, {@code /responses}), such as
+   * {@code https://api.openai.com/v1} or {@code http://127.0.0.1:11434/v1}. An absolute {@code http} or
+   * {@code https} URL; a trailing slash is dropped.
+   *
+   * @throws IllegalArgumentException when it is not an absolute http(s) URL with a host, or has a query, a fragment
+   *     or credentials
+   */
+  public OpenAiClientOptions setBaseUrl(String baseUrl) {
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    String trimmed = baseUrl.strip().replaceAll("/+$", "");
+    URI uri;
+    try {
+      uri = new URI(trimmed);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("the base URL is not a valid URI: " + e.getReason());
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw new IllegalArgumentException("the base URL must be an absolute http or https URL: "
+          + SseRequest.redactedUri(uri));
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException("the base URL must not have a query or a fragment: "
+          + SseRequest.redactedUri(uri));
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException("the base URL must not hold credentials (use setApiKey): "
+          + SseRequest.redactedUri(uri));
+    }
+    this.baseUrl = trimmed;
+    return this;
+  }
+
+  /** The API key, or null when none is set. */
+  public String getApiKey() {
+    return apiKey;
+  }
+
+  /**
+   * The API key, sent as {@code Authorization: Bearer <key>}; null or blank sends no {@code Authorization} header
+   * (for local servers). It is never logged, printed or put in a message.
+   *
+   * @throws IllegalArgumentException if it contains CR, LF, NUL or another control character after stripping
+   *     (the message does not show it)
+   */
+  public OpenAiClientOptions setApiKey(String apiKey) {
+    String key = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+    if (key != null && !HeaderValues.isSendable(key)) {
+      throw new IllegalArgumentException("the API key contains CR, LF, NUL or another control character");
+    }
+    this.apiKey = key;
+    return this;
+  }
+
+  /** A copy of the headers sent with every request. */
+  public Map<String, String> getHeaders() {
+    return new LinkedHashMap<>(headers);
+  }
+
+  /**
+   * Adds a header sent with every request (such as {@code OpenAI-Organization} or OpenRouter's
+   * {@code HTTP-Referer}); it replaces a header of the same name set earlier, and an {@code Authorization} header
+   * here replaces the one made from the API key.
+   *
+   * @throws IllegalArgumentException if the name or the value contains CR, LF, NUL or another control character
+   *     (the message does not show the value)
+   */
+  public OpenAiClientOptions putHeader(String name, String value) {
+    HeaderValues.check(name, value);
+    headers.put(name, value);
+    return this;
+  }
+
+  /** The size limit of one streamed response, in characters of event data. */
+  public int getMaxResponseSize() {
+    return maxResponseSize;
+  }
+
+  /**
+   * The size limit of one streamed response: the characters of data of all its events together. The assembled
+   * result grows with the stream, so a server that never stops would otherwise fill the memory; past the limit the
+   * stream is cancelled and the result completes with what arrived, {@code truncated()}, and an error saying why.
+   * Each single event is also bounded by {@link SseClientOptions#setMaxEventSize}. Default
+   * {@link #DEFAULT_MAX_RESPONSE_SIZE}.
+   */
+  public OpenAiClientOptions setMaxResponseSize(int characters) {
+    if (characters < 1) {
+      throw new IllegalArgumentException("maxResponseSize must be positive: " + characters);
+    }
+    this.maxResponseSize = characters;
+    return this;
+  }
+
+  /** The transport options (a copy). */
+  public SseClientOptions getSseClientOptions() {
+    return new SseClientOptions(sseClientOptions);
+  }
+
+  /** The transport options: timeouts, limits, connection pool, TLS (copied). */
+  public OpenAiClientOptions setSseClientOptions(SseClientOptions options) {
+    this.sseClientOptions = new SseClientOptions(Objects.requireNonNull(options, "options"));
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("OpenAiClientOptions[baseUrl=")
+        .append(SseRequest.redactedUri(URI.create(baseUrl)))
+        .append(", apiKey=").append(apiKey == null ? "none" : "<redacted>").append(", headers={");
+    String sep = "";
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      text.append(sep).append(header.getKey()).append('=')
+          .append(SseRequest.isSensitiveHeader(header.getKey()) ? "<redacted>" : header.getValue());
+      sep = ", ";
+    }
+    return text.append("}, maxResponseSize=").append(maxResponseSize).append(", ").append(sseClientOptions)
+        .append(']').toString();
+  }
+}

@@ -1,0 +1,109 @@
+package io.github.ssekit.client.openai.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ssekit.client.SseClient;
+import io.github.ssekit.client.SseRequest;
+import io.github.ssekit.client.openai.OpenAiChatStream;
+import io.github.ssekit.client.openai.OpenAiClient;
+import io.github.ssekit.client.openai.OpenAiClientOptions;
+import io.github.ssekit.client.openai.OpenAiRequestOptions;
+import io.github.ssekit.client.openai.OpenAiResponsesStream;
+import io.github.ssekit.openai.chat.ChatCompletionsProtocol;
+import io.github.ssekit.openai.chat.ChatRequest;
+import io.github.ssekit.openai.responses.ResponsesProtocol;
+import io.github.ssekit.openai.responses.ResponsesRequest;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The {@link OpenAiClient}: builds the POST requests and hands each stream to an {@link OpenAiStreamCall}. */
+public final class OpenAiClientImpl implements OpenAiClient {
+  private final Vertx vertx;
+  private final OpenAiClientOptions options;
+  private final SseClient sse;
+  private final Set<OpenAiStreamCall<?, ?>> open = ConcurrentHashMap.newKeySet();
+
+  /** A client for {@code options} (copied). */
+  public OpenAiClientImpl(Vertx vertx, OpenAiClientOptions options) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.options = new OpenAiClientOptions(Objects.requireNonNull(options, "options"));
+    this.sse = SseClient.create(vertx, this.options.getSseClientOptions());
+  }
+
+  @Override
+  public OpenAiChatStream streamChat(ChatRequest request, OpenAiRequestOptions requestOptions) {
+    ObjectNode body = request.toJsonTree();
+    body.put("stream", true);
+    JsonNode streamOptions = body.get("stream_options");
+    ObjectNode usage = streamOptions instanceof ObjectNode o ? o : body.putObject("stream_options");
+    if (!usage.has("include_usage")) {
+      usage.put("include_usage", true);
+    }
+    SseRequest sseRequest = post("/chat/completions", body, requestOptions);
+    return new OpenAiChatStreamImpl(
+        new OpenAiStreamCall<>(this, vertx, sse, sseRequest, ChatCompletionsProtocol.lenient()));
+  }
+
+  @Override
+  public OpenAiResponsesStream streamResponses(ResponsesRequest request, OpenAiRequestOptions requestOptions) {
+    ObjectNode body = request.toJsonTree();
+    body.put("stream", true);
+    SseRequest sseRequest = post("/responses", body, requestOptions);
+    return new OpenAiResponsesStreamImpl(
+        new OpenAiStreamCall<>(this, vertx, sse, sseRequest, ResponsesProtocol.lenient()));
+  }
+
+  private SseRequest post(String path, ObjectNode body, OpenAiRequestOptions requestOptions) {
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.put("Content-Type", "application/json");
+    if (options.getApiKey() != null) {
+      headers.put("Authorization", "Bearer " + options.getApiKey());
+    }
+    headers.putAll(options.getHeaders());
+    headers.putAll(requestOptions.getHeaders());
+    SseRequest.Builder builder = SseRequest.post(options.getBaseUrl() + path)
+        .reconnect(false)
+        .headers(headers)
+        .body(Buffer.buffer(body.toString().getBytes(StandardCharsets.UTF_8)));
+    requestOptions.getIdleTimeout().ifPresent(builder::idleTimeout);
+    return builder.build();
+  }
+
+  int maxResponseSize() {
+    return options.getMaxResponseSize();
+  }
+
+  void opened(OpenAiStreamCall<?, ?> call) {
+    open.add(call);
+  }
+
+  void closed(OpenAiStreamCall<?, ?> call) {
+    open.remove(call);
+  }
+
+  @Override
+  public OpenAiClientOptions options() {
+    return new OpenAiClientOptions(options);
+  }
+
+  @Override
+  public Future<Void> close() {
+    List<OpenAiStreamCall<?, ?>> calls = new ArrayList<>(open);
+    calls.forEach(OpenAiStreamCall::cancel);
+    return sse.close();
+  }
+
+  @Override
+  public String toString() {
+    return "OpenAiClient[" + options + "]";
+  }
+}

@@ -1,0 +1,149 @@
+package io.github.ssekit.client.opencode;
+
+import io.github.ssekit.client.opencode.internal.OpenCodeClientImpl;
+import io.github.ssekit.opencode.model.MessageWithParts;
+import io.github.ssekit.opencode.model.PermissionRequest;
+import io.github.ssekit.opencode.model.Session;
+import io.github.ssekit.opencode.model.SessionStatus;
+import io.github.ssekit.opencode.request.PermissionReply;
+import io.github.ssekit.opencode.request.PromptBody;
+import io.github.ssekit.opencode.request.SessionCreateBody;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A client of an OpenCode server ({@code opencode serve}; observed on opencode-ai 1.18.33): its HTTP API, its event
+ * streams, and the call most users want, {@link #streamPrompt}: send a prompt and stream its reply.
+ *
+ * <pre>{@code
+ * OpenCodeClient client = OpenCodeClient.create(vertx, new OpenCodeClientOptions("http://127.0.0.1:4096")
+ *     .setDirectory("/home/me/project")
+ *     .setPassword(System.getenv("OPENCODE_SERVER_PASSWORD")));
+ * Session session = client.createSession().await();
+ * OpenCodeTurn turn = client.streamPrompt(session.id().orElseThrow(),
+ *     PromptBody.builder().model(ModelRef.parse("anthropic/claude-sonnet-4")).addParts(PromptPart.text("Hi")).build(),
+ *     new OpenCodeTurnListener() {
+ *       public void onDelta(ReplyDelta delta) { System.out.print(delta.text()); }
+ *     });
+ * Reply reply = turn.reply().await();   // at session.idle: text, model that answered, tokens, cost, error
+ * }</pre>
+ *
+ * <p>Every call goes to the configured base URL with basic authentication when a password is set (user
+ * {@code opencode} by default) and the configured directory, as the {@code directory} query parameter and the
+ * {@code x-opencode-directory} header: OpenCode scopes sessions, permissions and {@code /event} by directory.
+ *
+ * <p>Failures: an HTTP error answer fails the future with {@link OpenCodeHttpException} (status, body and the
+ * server's {@code {"name","data"}} error); a connection failure or a timeout with {@link SseConnectionException}.
+ * A failed turn is not a failed call: a synchronous prompt and a streamed reply carry the error in the message or
+ * the {@link io.github.ssekit.opencode.Reply}.
+ *
+ * <p>Methods may be called from any thread; futures complete on a Vert.x event loop. Close the client when done:
+ * it closes its HTTP clients and cancels its open streams (not the {@code Vertx} instance, which the caller owns).
+ */
+public interface OpenCodeClient {
+
+  /** A client of the server {@code options} names (the options are copied). */
+  static OpenCodeClient create(Vertx vertx, OpenCodeClientOptions options) {
+    if (options.getBaseUrl() == null) {
+      throw new IllegalArgumentException("the options have no base URL");
+    }
+    return new OpenCodeClientImpl(vertx, new OpenCodeClientOptions(options), options.authorizationHeader());
+  }
+
+  /** The options in use (a copy). */
+  OpenCodeClientOptions options();
+
+  /** {@code GET /global/health}: {@code {"healthy":true,"version"}}. */
+  Future<JsonObject> health();
+
+  /** {@code POST /session} with an empty body: a session in the client's directory. */
+  Future<Session> createSession();
+
+  /** {@code POST /session}: a session in the client's directory with a title, a model, ... */
+  Future<Session> createSession(SessionCreateBody body);
+
+  /** {@code GET /session}: the sessions of the client's directory. */
+  Future<List<Session>> listSessions();
+
+  /** {@code GET /session/{id}}; a missing session fails with an {@link OpenCodeHttpException} (404). */
+  Future<Session> getSession(String sessionID);
+
+  /** {@code DELETE /session/{id}}: whether the server deleted it. */
+  Future<Boolean> deleteSession(String sessionID);
+
+  /** {@code POST /session/{id}/abort}: stops the running turn; whether the server accepted. */
+  Future<Boolean> abort(String sessionID);
+
+  /** {@code GET /session/status}: the status of the busy and retrying sessions of the directory (idle ones are absent). */
+  Future<Map<String, SessionStatus>> sessionStatuses();
+
+  /** {@code GET /session/{id}/message}: the session's messages with their parts, oldest first. */
+  Future<List<MessageWithParts>> messages(String sessionID);
+
+  /**
+   * {@code POST /session/{id}/message}: the synchronous prompt. It answers when the turn is over (within the
+   * {@linkplain OpenCodeClientOptions#setPromptTimeout prompt timeout}), also when the turn failed: check
+   * {@link MessageWithParts#error()}.
+   */
+  Future<MessageWithParts> prompt(String sessionID, PromptBody body);
+
+  /**
+   * {@code POST /session/{id}/prompt_async}: starts the turn and answers at once (204). Follow it on an event
+   * stream opened <em>before</em>, or use {@link #streamPrompt}, which does all of that.
+   */
+  Future<Void> promptAsync(String sessionID, PromptBody body);
+
+  /**
+   * Sends a prompt and streams its reply: subscribes to {@code /event} in the client's directory, waits for
+   * {@code server.connected}, sends {@code prompt_async} (the model nested, as {@link PromptBody} always writes
+   * it), hands text and reasoning deltas to {@code listener} as they arrive, and completes
+   * {@link OpenCodeTurn#reply()} with the assembled reply at the session's first {@code session.idle} after the
+   * turn started. {@link OpenCodeTurn#cancel()} aborts the turn.
+   */
+  OpenCodeTurn streamPrompt(String sessionID, PromptBody body, OpenCodeTurnListener listener);
+
+  /** {@link #streamPrompt(String, PromptBody, OpenCodeTurnListener)} without a listener. */
+  default OpenCodeTurn streamPrompt(String sessionID, PromptBody body) {
+    return streamPrompt(sessionID, body, new OpenCodeTurnListener() {});
+  }
+
+  /** {@code GET /permission}: the pending permission requests of the directory. */
+  Future<List<PermissionRequest>> permissions();
+
+  /** {@code POST /permission/{requestID}/reply}: answers a {@code permission.asked}; whether the server accepted. */
+  Future<Boolean> replyToPermission(String requestID, PermissionReply reply);
+
+  /** {@code GET /config}: the effective configuration, as raw JSON. */
+  Future<JsonObject> config();
+
+  /** {@code GET /config/providers}: {@code {"providers":[...],"default":{...}}}, as raw JSON. */
+  Future<JsonObject> providers();
+
+  /**
+   * {@code POST /instance/dispose}: disposes the directory's instance. Its {@code /event} streams get
+   * {@code server.instance.disposed} and are closed by the server (an {@link OpenCodeEventStream} reconnects).
+   */
+  Future<Boolean> disposeInstance();
+
+  /**
+   * Opens {@code GET /event} for the client's directory: typed events, reconnecting (and reporting it to
+   * {@link OpenCodeEventStream#reconnectHandler}) when the server closes the stream, such as after
+   * {@code server.instance.disposed}, or when it stays silent past the idle timeout. Completes once the server
+   * accepted the stream; fails on an HTTP error (401) or a connection failure (the first connection is not
+   * retried).
+   */
+  Future<OpenCodeEventStream> events();
+
+  /**
+   * Opens {@code GET /global/event}: the events of every directory (the directory is in each event's
+   * {@link io.github.ssekit.opencode.event.EventEnvelope#directory()}), reconnecting like {@link #events()}. It
+   * survives instance disposal. Sync frames, which repeat durable events, are skipped.
+   */
+  Future<OpenCodeEventStream> globalEvents();
+
+  /** Cancels the open streams and turns and closes the HTTP clients. */
+  Future<Void> close();
+}

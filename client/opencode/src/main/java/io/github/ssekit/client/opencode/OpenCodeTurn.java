@@ -1,0 +1,30 @@
+package io.github.ssekit.client.opencode;
+
+import io.github.ssekit.opencode.Reply;
+import io.vertx.core.Future;
+
+/**
+ * A prompt in flight, from {@link OpenCodeClient#streamPrompt}.
+ *
+ * <p>{@link #reply()} completes at the session's first {@code session.idle} after the turn started, with the
+ * assembled reply: text, reasoning, tool calls, the model that answered, tokens, cost, and the error if the turn
+ * failed ({@link Reply#error()}: a provider's HTTP error is an {@code APIError} with its status code, an abort a
+ * {@code MessageAbortedError}). It fails when the turn could not be followed: the event stream or
+ * {@code prompt_async} failed ({@link OpenCodeHttpException}, {@link SseConnectionException}, ...), or the turn was
+ * cancelled before the prompt was sent ({@link java.util.concurrent.CancellationException}).
+ */
+public interface OpenCodeTurn {
+
+  /** The session the prompt went to. */
+  String sessionID();
+
+  /** The reply, once the turn is over. */
+  Future<Reply> reply();
+
+  /**
+   * Aborts the turn ({@code POST /session/{id}/abort}, once the prompt was sent); the reply then completes with a
+   * {@code MessageAbortedError} and the text streamed so far. Before the prompt was sent, nothing is sent and the
+   * reply fails with a {@link java.util.concurrent.CancellationException}. Completes when the abort was sent.
+   */
+  Future<Void> cancel();
+}

@@ -1,0 +1,336 @@
+package io.github.ssekit.client.opencode.internal;
+
+import io.github.ssekit.client.SseClient;
+import io.github.ssekit.client.SseConnectionException;
+import io.github.ssekit.client.SseRequest;
+import io.github.ssekit.client.internal.BoundedBody;
+import io.github.ssekit.client.internal.Redactor;
+import io.github.ssekit.client.opencode.OpenCodeClient;
+import io.github.ssekit.client.opencode.OpenCodeClientOptions;
+import io.github.ssekit.client.opencode.OpenCodeEventStream;
+import io.github.ssekit.client.opencode.OpenCodeHttpException;
+import io.github.ssekit.client.opencode.OpenCodeTurn;
+import io.github.ssekit.client.opencode.OpenCodeTurnListener;
+import io.github.ssekit.opencode.OpenCodeJson;
+import io.github.ssekit.opencode.OpenCodeProtocol;
+import io.github.ssekit.opencode.OpenCodeRoutes;
+import io.github.ssekit.opencode.model.MessageWithParts;
+import io.github.ssekit.opencode.model.PermissionRequest;
+import io.github.ssekit.opencode.model.Session;
+import io.github.ssekit.opencode.model.SessionStatus;
+import io.github.ssekit.opencode.request.PermissionReply;
+import io.github.ssekit.opencode.request.PermissionReplyBody;
+import io.github.ssekit.opencode.request.PromptBody;
+import io.github.ssekit.opencode.request.SessionCreateBody;
+import io.github.ssekit.sse.SseException;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** The {@link OpenCodeClient}: a Vert.x HTTP client for the JSON calls, an {@link SseClient} for the event streams. */
+public final class OpenCodeClientImpl implements OpenCodeClient {
+  private final OpenCodeClientOptions options;
+  private final Optional<String> authorization;
+  private final Vertx vertx;
+  private final HttpClient http;
+  private final SseClient sse;
+  private final long connectTimeoutMillis;
+  private final int maxErrorBodySize;
+  private final int maxResponseBodySize;
+  private final Set<OpenCodeTurnImpl> turns = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  public OpenCodeClientImpl(Vertx vertx, OpenCodeClientOptions options, Optional<String> authorization) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.options = options;
+    this.authorization = authorization;
+    var sseOptions = options.getSseOptions();
+    this.maxErrorBodySize = sseOptions.getMaxErrorBodySize();
+    this.maxResponseBodySize = options.getMaxResponseBodySize();
+    this.connectTimeoutMillis = sseOptions.getConnectTimeout().toMillis();
+    // the core client, not WebClient: WebClient buffers whole bodies without a limit
+    this.http = vertx.createHttpClient(sseOptions.getHttpClientOptions()
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis)));
+    this.sse = SseClient.create(vertx, sseOptions);
+  }
+
+  @Override
+  public OpenCodeClientOptions options() {
+    return new OpenCodeClientOptions(options);
+  }
+
+  @Override
+  public Future<JsonObject> health() {
+    return call(HttpMethod.GET, OpenCodeRoutes.HEALTH, null).map(b -> new JsonObject(b));
+  }
+
+  @Override
+  public Future<Session> createSession() {
+    return createSession(SessionCreateBody.builder().build());
+  }
+
+  @Override
+  public Future<Session> createSession(SessionCreateBody body) {
+    return call(HttpMethod.POST, OpenCodeRoutes.SESSIONS, OpenCodeJson.toBytes(body)).map(read(OpenCodeJson::readSession));
+  }
+
+  @Override
+  public Future<List<Session>> listSessions() {
+    return call(HttpMethod.GET, OpenCodeRoutes.SESSIONS, null).map(read(OpenCodeJson::readSessions));
+  }
+
+  @Override
+  public Future<Session> getSession(String sessionID) {
+    return route(() -> OpenCodeRoutes.session(sessionID))
+        .compose(path -> call(HttpMethod.GET, path, null)).map(read(OpenCodeJson::readSession));
+  }
+
+  @Override
+  public Future<Boolean> deleteSession(String sessionID) {
+    return route(() -> OpenCodeRoutes.session(sessionID))
+        .compose(path -> call(HttpMethod.DELETE, path, null)).map(read(OpenCodeJson::readBoolean));
+  }
+
+  @Override
+  public Future<Boolean> abort(String sessionID) {
+    return route(() -> OpenCodeRoutes.abort(sessionID))
+        .compose(path -> call(HttpMethod.POST, path, null)).map(read(OpenCodeJson::readBoolean));
+  }
+
+  @Override
+  public Future<Map<String, SessionStatus>> sessionStatuses() {
+    return call(HttpMethod.GET, OpenCodeRoutes.SESSION_STATUS, null).map(read(OpenCodeJson::readSessionStatuses));
+  }
+
+  @Override
+  public Future<List<MessageWithParts>> messages(String sessionID) {
+    return route(() -> OpenCodeRoutes.messages(sessionID))
+        .compose(path -> call(HttpMethod.GET, path, null)).map(read(OpenCodeJson::readMessages));
+  }
+
+  @Override
+  public Future<MessageWithParts> prompt(String sessionID, PromptBody body) {
+    Objects.requireNonNull(body, "body");
+    return route(() -> OpenCodeRoutes.prompt(sessionID))
+        .compose(path -> call(HttpMethod.POST, path, OpenCodeJson.toBytes(body), options.getPromptTimeout()))
+        .map(read(OpenCodeJson::readMessageWithParts));
+  }
+
+  @Override
+  public Future<Void> promptAsync(String sessionID, PromptBody body) {
+    Objects.requireNonNull(body, "body");
+    return route(() -> OpenCodeRoutes.promptAsync(sessionID))
+        .compose(path -> call(HttpMethod.POST, path, OpenCodeJson.toBytes(body))).mapEmpty();
+  }
+
+  @Override
+  public OpenCodeTurn streamPrompt(String sessionID, PromptBody body, OpenCodeTurnListener listener) {
+    if (sessionID == null || sessionID.isBlank()) {
+      throw new IllegalArgumentException("sessionID must not be blank");
+    }
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(listener, "listener");
+    OpenCodeTurnImpl turn = new OpenCodeTurnImpl(this, sessionID, body, listener);
+    turns.add(turn);
+    turn.reply().onComplete(ar -> turns.remove(turn));
+    if (closed) {
+      turn.fail(new SseConnectionException("the client is closed", null));
+    } else {
+      turn.start();
+    }
+    return turn;
+  }
+
+  @Override
+  public Future<List<PermissionRequest>> permissions() {
+    return call(HttpMethod.GET, OpenCodeRoutes.PERMISSIONS, null).map(read(OpenCodeJson::readPermissionRequests));
+  }
+
+  @Override
+  public Future<Boolean> replyToPermission(String requestID, PermissionReply reply) {
+    Objects.requireNonNull(reply, "reply");
+    return route(() -> OpenCodeRoutes.permissionReply(requestID))
+        .compose(path -> call(HttpMethod.POST, path, OpenCodeJson.toBytes(PermissionReplyBody.of(reply))))
+        .map(read(OpenCodeJson::readBoolean));
+  }
+
+  @Override
+  public Future<JsonObject> config() {
+    return call(HttpMethod.GET, "/config", null).map(b -> new JsonObject(b));
+  }
+
+  @Override
+  public Future<JsonObject> providers() {
+    return call(HttpMethod.GET, "/config/providers", null).map(b -> new JsonObject(b));
+  }
+
+  @Override
+  public Future<Boolean> disposeInstance() {
+    return call(HttpMethod.POST, OpenCodeRoutes.INSTANCE_DISPOSE, null).map(read(OpenCodeJson::readBoolean));
+  }
+
+  @Override
+  public Future<OpenCodeEventStream> events() {
+    return openEvents(OpenCodeRoutes.EVENT);
+  }
+
+  @Override
+  public Future<OpenCodeEventStream> globalEvents() {
+    return openEvents(OpenCodeRoutes.GLOBAL_EVENT);
+  }
+
+  @Override
+  public Future<Void> close() {
+    closed = true;
+    List<Future<?>> cancelled = new ArrayList<>();
+    for (OpenCodeTurnImpl turn : turns) {
+      turn.fail(new SseConnectionException("the client is closed", null));
+    }
+    cancelled.add(sse.close());
+    return Future.join(cancelled).transform(ar -> http.close());
+  }
+
+  @Override
+  public String toString() {
+    return "OpenCodeClient[" + options + "]";
+  }
+
+  private Future<OpenCodeEventStream> openEvents(String path) {
+    if (closed) {
+      return Future.failedFuture(new SseConnectionException("the client is closed", null));
+    }
+    SseRequest.Builder request = SseRequest.get(url(path)).reconnect(true).idleTimeout(options.getEventIdleTimeout());
+    headers().forEach(request::header);
+    return sse.connect(request.build())
+        .map(stream -> new OpenCodeEventStreamImpl(stream, OpenCodeProtocol.create()));
+  }
+
+  int maxReplySize() {
+    return options.getMaxReplySize();
+  }
+
+  /** The absolute URL of {@code path}, with the directory parameter when a directory is set. */
+  String url(String path) {
+    String withDirectory = options.getDirectory().map(d -> OpenCodeRoutes.inDirectory(path, d)).orElse(path);
+    return options.getBaseUrl() + withDirectory;
+  }
+
+  /** The headers every call sends: authorization and directory. */
+  Map<String, String> headers() {
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    authorization.ifPresent(a -> headers.put("Authorization", a));
+    options.getDirectory().ifPresent(d -> headers.put(OpenCodeRoutes.DIRECTORY_HEADER,
+        URLEncoder.encode(d, StandardCharsets.UTF_8).replace("+", "%20")));
+    return headers;
+  }
+
+  private Future<Buffer> call(HttpMethod method, String path, byte[] body) {
+    return call(method, path, body, options.getRequestTimeout());
+  }
+
+  private Future<Buffer> call(HttpMethod method, String path, byte[] body, Duration timeout) {
+    if (closed) {
+      return Future.failedFuture(new SseConnectionException("the client is closed", null));
+    }
+    String url = url(path);
+    String what = method + " " + SseRequest.redactedUri(URI.create(url));
+    Map<String, String> headers = headers();
+    RequestOptions request = new RequestOptions().setMethod(method).setAbsoluteURI(url).setFollowRedirects(false)
+        .setConnectTimeout(connectTimeoutMillis).putHeader("Accept", "application/json");
+    headers.forEach(request::putHeader);
+    if (body != null) {
+      request.putHeader("Content-Type", "application/json");
+    }
+    Promise<Buffer> result = Promise.promise();
+    HttpClientRequest[] sent = new HttpClientRequest[1];
+    // the whole call, body included, within the timeout: a server that stalls mid-body must not hold it for ever
+    long timer = vertx.setTimer(timeout.toMillis(), t -> {
+      if (result.tryFail(new SseConnectionException(what + " failed: no complete answer within "
+          + timeout.toMillis() + " ms", null)) && sent[0] != null) {
+        sent[0].reset();
+      }
+    });
+    // On an event loop, so the body handler is set in the very callback that receives the response: from another
+    // thread a future's callback can run after Vert.x delivered (and dropped) the body of a small answer.
+    eventLoop().runOnContext(v -> http.request(request)
+        .compose(req -> {
+          sent[0] = req;
+          return body == null ? req.send() : req.send(Buffer.buffer(body));
+        })
+        .compose(response -> {
+          boolean ok = response.statusCode() / 100 == 2;
+          return BoundedBody.read(response, ok ? maxResponseBodySize : maxErrorBodySize)
+              .map(read -> answer(what, response, read, ok, headers));
+        })
+        .onComplete(ar -> {
+          vertx.cancelTimer(timer);
+          if (ar.succeeded()) {
+            result.tryComplete(ar.result());
+          } else if (ar.cause() instanceof SseException known) {
+            result.tryFail(known);
+          } else {
+            result.tryFail(new SseConnectionException(what + " failed", ar.cause()));
+          }
+        }));
+    return result.future();
+  }
+
+  /** The caller's event loop when it is on one of ours, else a fresh event-loop context: never a worker. */
+  private Context eventLoop() {
+    Context current = Vertx.currentContext();
+    if (current != null && current.isEventLoopContext() && current.owner() == vertx) {
+      return current;
+    }
+    return ((VertxInternal) vertx).createEventLoopContext();
+  }
+
+  /** The body of a 2xx answer, or else the failure: an error status, or a body over the limit. */
+  private Buffer answer(String what, HttpClientResponse response, BoundedBody.Result read, boolean ok,
+      Map<String, String> headers) {
+    int status = response.statusCode();
+    if (ok && !read.truncated()) {
+      return read.bytes();
+    }
+    if (ok) {
+      throw new SseException(what + ": the answer is larger than the limit of " + maxResponseBodySize
+          + " bytes (OpenCodeClientOptions.setMaxResponseBodySize)");
+    }
+    // a server (or a proxy's error page) may echo the credentials sent: cut them out before they reach a message
+    Redactor redact = Redactor.of(headers);
+    throw new OpenCodeHttpException("HTTP " + status + " from " + what, status, redact.apply(response.headers()),
+        redact.apply(read.bytes().getBytes()), read.truncated());
+  }
+
+  private static <T> Function<Buffer, T> read(Function<byte[], T> reader) {
+    return buffer -> reader.apply(buffer.getBytes());
+  }
+
+  private static Future<String> route(java.util.function.Supplier<String> path) {
+    try {
+      return Future.succeededFuture(path.get());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation of {@code OpenCodeClient}. Not exported. */
+package io.github.ssekit.client.opencode.internal;

@@ -1,0 +1,13 @@
+/**
+ * ssekit client: the Vert.x 5 streaming transport for Server-Sent Events ({@code SseClient}). It brings no JSON
+ * library and no protocol module; the protocol bindings ({@code io.github.ssekit.client.openai},
+ * {@code io.github.ssekit.client.opencode}) are modules of their own.
+ */
+module io.github.ssekit.client {
+  requires transitive io.github.ssekit.sse;
+  requires transitive io.vertx.core;
+
+  exports io.github.ssekit.client;
+  // shared plumbing of the protocol bindings (header checks, redaction, capped bodies); not an API
+  exports io.github.ssekit.client.internal to io.github.ssekit.client.openai, io.github.ssekit.client.opencode;
+}

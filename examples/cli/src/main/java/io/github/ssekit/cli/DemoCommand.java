@@ -1,0 +1,198 @@
+package io.github.ssekit.cli;
+
+import io.github.ssekit.client.openai.OpenAiClient;
+import io.github.ssekit.client.openai.OpenAiClientOptions;
+import io.github.ssekit.openai.chat.ChatDeltaListener;
+import io.github.ssekit.openai.chat.ChatMessage;
+import io.github.ssekit.openai.chat.ChatRequest;
+import io.github.ssekit.openai.chat.ChatResult;
+import io.github.ssekit.openai.chat.ToolCall;
+import io.github.ssekit.openai.chat.Usage;
+import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.testkit.FakeOpenAiServer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ssekit demo}: starts a fake OpenAI-compatible provider on loopback whose reply bends the protocol the way
+ * real providers do, streams it through {@link OpenAiClient} token by token, then prints the assembled message and
+ * the diagnostics. No key, no network.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Streams a quirky reply from an embedded fake provider on loopback: no key, no network.",
+        "The fake OpenAI-compatible provider sends a keep-alive comment, a named progress event, empty roles,",
+        "reasoning, text, a tool call and usage; the reply is shown token by token, then the assembled message",
+        "and the diagnostics."})
+final class DemoCommand implements Callable<Integer> {
+
+  /** The model id that makes the fake provider send every quirk. */
+  static final String MODEL = "mock-demo";
+
+  @Option(names = "--delay", paramLabel = "MILLIS", defaultValue = "40",
+      description = "Pause between streamed chunks (default: ${DEFAULT-VALUE} ms).")
+  long delayMillis;
+
+  @Override
+  public Integer call() throws Exception {
+    if (delayMillis < 0) {
+      System.err.println("ssekit demo: --delay must not be negative");
+      return SsekitCommand.USAGE;
+    }
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    Vertx vertx = Vertx.vertx();
+    try {
+      FakeOpenAiServer fake = await(FakeOpenAiServer.start(vertx, Duration.ofMillis(delayMillis)));
+      OpenAiClient client = OpenAiClient.create(vertx, new OpenAiClientOptions().setBaseUrl(fake.baseUrl()));
+      try {
+        return run(client, fake, out);
+      } finally {
+        await(client.close());
+        await(fake.stop());
+      }
+    } catch (ExecutionException e) {
+      out.flush();
+      System.err.println("ssekit demo: " + e.getCause().getMessage());
+      return 1;
+    } finally {
+      out.flush();
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private int run(OpenAiClient client, FakeOpenAiServer fake, PrintWriter out) throws Exception {
+    out.println("ssekit demo: a fake OpenAI-compatible provider streams from " + fake.baseUrl());
+    out.println("(loopback only: no API key, no network). Its reply has the quirks of real providers.");
+    out.println();
+    out.println("> POST /v1/chat/completions  model=" + MODEL + "  stream=true");
+    out.println();
+    ChatRequest request = ChatRequest.builder(MODEL)
+        .system("Be brief.")
+        .user("Say hello, then check the weather in Paris.")
+        .addFunction("get_weather", "Current weather of a city",
+            "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}")
+        .build();
+    LivePrinter live = new LivePrinter(out);
+    ChatResult result = await(client.streamChat(request).onDelta(live).onDiagnostic(live::diagnostic).result());
+    live.endLine();
+    out.println();
+    printResult(result, out);
+    return result.error().isPresent() || result.truncated() ? 1 : 0;
+  }
+
+  /** Prints fragments as they arrive, one labelled line per kind; ignored events as side lines. */
+  private static final class LivePrinter implements ChatDeltaListener {
+    private final PrintWriter out;
+    private String section = "";
+    private boolean lineOpen;
+
+    LivePrinter(PrintWriter out) {
+      this.out = out;
+    }
+
+    private void write(String label, String fragment) {
+      if (!section.equals(label)) {
+        endLine();
+        out.print("[" + label + "] ");
+        section = label;
+      }
+      out.print(fragment);
+      out.flush();
+      lineOpen = true;
+    }
+
+    void endLine() {
+      if (lineOpen) {
+        out.println();
+        lineOpen = false;
+      }
+    }
+
+    @Override
+    public void onReasoning(int choiceIndex, String fragment) {
+      write("reasoning", fragment);
+    }
+
+    @Override
+    public void onContent(int choiceIndex, String fragment) {
+      write("content", fragment);
+    }
+
+    @Override
+    public void onRefusal(int choiceIndex, String fragment) {
+      write("refusal", fragment);
+    }
+
+    @Override
+    public void onToolArguments(int choiceIndex, int position, String fragment) {
+      write("tool call " + position + " arguments", fragment);
+    }
+
+    /** A named event the protocol does not consume: shown as it passes, the stream goes on. */
+    void diagnostic(Diagnostic diagnostic) {
+      if (Diagnostic.IGNORED_EVENT.equals(diagnostic.code())) {
+        endLine();
+        out.println("   ~ " + diagnostic.message() + ": " + diagnostic.excerpt());
+        section = "";
+      }
+    }
+  }
+
+  private static void printResult(ChatResult result, PrintWriter out) {
+    out.println("== assembled message ==");
+    Optional<ChatMessage> message = result.message();
+    message.ifPresent(m -> {
+      out.println("role:          " + m.role().map(r -> r.raw()).orElse("(none)"));
+      out.println("content:       " + m.content());
+      out.println("reasoning:     " + m.reasoning());
+      for (ToolCall call : m.toolCalls()) {
+        out.println("tool call:     " + call.id().orElse("(no id)") + " " + call.name().orElse("(no name)") + "("
+            + call.arguments() + ")");
+      }
+      out.println("finish reason: " + m.finishReason().map(f -> f.raw()).orElse("(none)"));
+    });
+    if (message.isEmpty()) {
+      out.println("(no message)");
+    }
+    result.usage().ifPresent(u -> out.println("usage:         " + usage(u)));
+    out.println("[DONE]:        " + (result.doneReceived() ? "received" : "missing"));
+    out.println("truncated:     " + result.truncated());
+    for (var error : result.errors()) {
+      out.println("error:         " + error.getMessage());
+    }
+    out.println();
+
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    Map<String, String> messages = new LinkedHashMap<>();
+    for (Diagnostic d : result.diagnostics()) {
+      counts.merge(d.code(), 1, Integer::sum);
+      messages.putIfAbsent(d.code(), d.message());
+    }
+    out.println("== diagnostics: " + result.diagnostics().size() + " deviations tolerated, none fatal ==");
+    counts.forEach((code, count) -> out.println(code + " (x" + count + "): " + messages.get(code)));
+  }
+
+  private static String usage(Usage usage) {
+    return "prompt " + usage.promptTokens().map(String::valueOf).orElse("?") + ", completion "
+        + usage.completionTokens().map(String::valueOf).orElse("?") + ", total "
+        + usage.totalTokens().map(String::valueOf).orElse("?") + " tokens";
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+}

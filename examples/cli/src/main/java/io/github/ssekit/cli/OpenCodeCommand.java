@@ -1,0 +1,239 @@
+package io.github.ssekit.cli;
+
+import io.github.ssekit.client.ReconnectAttempt;
+import io.github.ssekit.client.opencode.OpenCodeClient;
+import io.github.ssekit.client.opencode.OpenCodeClientOptions;
+import io.github.ssekit.client.opencode.OpenCodeTurn;
+import io.github.ssekit.client.opencode.OpenCodeTurnListener;
+import io.github.ssekit.opencode.ModelRef;
+import io.github.ssekit.opencode.Reply;
+import io.github.ssekit.opencode.ReplyDelta;
+import io.github.ssekit.opencode.model.OpenCodeError;
+import io.github.ssekit.opencode.request.PromptBody;
+import io.github.ssekit.opencode.request.PromptPart;
+import io.github.ssekit.relay.OpenCodePassword;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ssekit opencode}: sends a prompt to an OpenCode server and streams the reply's text as it arrives, with the
+ * model nested as OpenCode requires and the event stream scoped to the session's directory.
+ */
+@Command(
+    name = "opencode",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Sends PROMPT to an OpenCode server (opencode serve) and streams the reply's text as it arrives; exits when",
+      "the session is idle. Creates a session unless --session is given. The server password, if any, is read from",
+      "OPENCODE_SERVER_PASSWORD (user: OPENCODE_SERVER_USERNAME, default opencode). Ctrl-C aborts the turn.",
+      "Exit status: 0 success, 1 the stream or the turn failed (message on stderr), 2 usage errors."
+    })
+final class OpenCodeCommand implements java.util.concurrent.Callable<Integer> {
+  static final String NAME = "ssekit opencode";
+
+  @Option(names = "--url", required = true, paramLabel = "URL", description = "The server, such as http://127.0.0.1:4096.")
+  String url;
+
+  @Option(names = "--model", required = true, paramLabel = "PROVIDER/MODEL",
+      description = "The model, such as anthropic/claude-sonnet-4 (split at the first '/').")
+  String model;
+
+  @Option(names = "--directory", paramLabel = "D",
+      description = "The project directory (OpenCode instance) of the session; default: the server's.")
+  String directory;
+
+  @Option(names = "--session", paramLabel = "ID", description = "Continue this session instead of creating one.")
+  String session;
+
+  @Option(names = "--json", description = "Print only, at the end, {\"sessionId\",\"messageId\",\"text\",\"reasoning\","
+      + "\"model\":{\"providerID\",\"modelID\"},\"tokens\",\"error\"}.")
+  boolean json;
+
+  @Parameters(paramLabel = "PROMPT", arity = "1..*", description = "The prompt (several words are joined with spaces).")
+  List<String> prompt;
+
+  @Override
+  public Integer call() {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    ModelRef modelRef;
+    OpenCodeClientOptions options;
+    try {
+      modelRef = ModelRef.parse(model);
+      options = options(url, directory);
+    } catch (IllegalArgumentException e) {
+      System.err.println(NAME + ": " + message(e));
+      return SsekitCommand.USAGE;
+    }
+    String text = String.join(" ", prompt);
+    if (text.isBlank()) {
+      System.err.println(NAME + ": the prompt is empty");
+      return SsekitCommand.USAGE;
+    }
+    Vertx vertx = Vertx.vertx();
+    OpenCodeClient client = OpenCodeClient.create(vertx, options);
+    try {
+      String sessionId = session != null ? session
+          : await(client.createSession()).id().orElseThrow(() -> new IllegalStateException("no session ID"));
+      PromptBody body = PromptBody.builder().model(modelRef).addParts(PromptPart.text(text)).build();
+      Printer printer = new Printer(out, !json);
+      OpenCodeTurn turn = client.streamPrompt(sessionId, body, printer);
+      Thread abortOnExit = new Thread(() -> abort(turn), "ssekit-opencode-abort");
+      Runtime.getRuntime().addShutdownHook(abortOnExit);
+      Reply reply;
+      try {
+        reply = await(turn.reply());
+      } finally {
+        removeHook(abortOnExit);
+      }
+      printer.finish();
+      if (json) {
+        out.println(toJson(sessionId, reply).encode());
+      }
+      out.flush();
+      if (reply.error().isPresent()) {
+        System.err.println(NAME + ": the turn failed: " + describe(reply.error().get()));
+        return 1;
+      }
+      return 0;
+    } catch (ExecutionException e) {
+      out.flush();
+      System.err.println(NAME + ": " + message(e.getCause()));
+      return 1;
+    } catch (CancellationException e) {
+      System.err.println(NAME + ": cancelled");
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    } finally {
+      close(client, vertx);
+    }
+  }
+
+  static OpenCodeClientOptions options(String url, String directory) {
+    OpenCodeClientOptions options = new OpenCodeClientOptions(url).setDirectory(directory)
+        .setPassword(System.getenv("OPENCODE_SERVER_PASSWORD"));
+    String user = System.getenv("OPENCODE_SERVER_USERNAME");
+    if (user != null && !user.isEmpty()) {
+      options.setUsername(user);
+    }
+    return options;
+  }
+
+  /** The final JSON object of {@code --json}. */
+  static JsonObject toJson(String sessionId, Reply reply) {
+    List<String> messages = reply.messageIDs();
+    Reply.Usage usage = reply.usage();
+    JsonObject tokens = new JsonObject().put("total", usage.total()).put("input", usage.input())
+        .put("output", usage.output()).put("reasoning", usage.reasoning())
+        .put("cache", new JsonObject().put("read", usage.cacheRead()).put("write", usage.cacheWrite()));
+    return new JsonObject()
+        .put("sessionId", sessionId)
+        .put("messageId", messages.isEmpty() ? null : messages.get(messages.size() - 1))
+        .put("text", reply.text())
+        .put("reasoning", reply.reasoning())
+        .put("model", reply.model().map(m -> new JsonObject().put("providerID", m.providerID())
+            .put("modelID", m.modelID())).orElse(null))
+        .put("tokens", tokens)
+        .put("error", reply.error().map(OpenCodeCommand::errorJson).orElse(null));
+  }
+
+  private static JsonObject errorJson(OpenCodeError error) {
+    JsonObject json = new JsonObject().put("name", error.nameOrEmpty())
+        .put("message", error.message().map(OpenCodePassword::redact).orElse(null));
+    error.statusCode().ifPresent(code -> json.put("statusCode", code));
+    return json;
+  }
+
+  static String describe(OpenCodeError error) {
+    return OpenCodePassword.redact(error.nameOrEmpty() + error.statusCode().map(c -> " " + c).orElse("")
+        + error.message().map(m -> ": " + m).orElse(""));
+  }
+
+  static String message(Throwable error) {
+    return OpenCodePassword.redact(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+  }
+
+  static <T> T await(Future<T> future) throws ExecutionException, InterruptedException {
+    return future.toCompletionStage().toCompletableFuture().get();
+  }
+
+  private static void abort(OpenCodeTurn turn) {
+    if (turn.reply().isComplete()) {
+      return;
+    }
+    System.err.println(NAME + ": aborting the turn");
+    try {
+      turn.cancel().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      System.err.println(NAME + ": could not abort: " + message(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or has run
+    }
+  }
+
+  static void close(OpenCodeClient client, Vertx vertx) {
+    try {
+      client.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // exiting anyway
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Prints the text deltas as they arrive, and reconnections on stderr. */
+  private static final class Printer implements OpenCodeTurnListener {
+    private final PrintStream out;
+    private final boolean streamText;
+    private boolean printed;
+    private boolean endsWithNewline;
+
+    Printer(PrintStream out, boolean streamText) {
+      this.out = out;
+      this.streamText = streamText;
+    }
+
+    @Override
+    public synchronized void onDelta(ReplyDelta delta) {
+      if (streamText && delta.kind() == ReplyDelta.Kind.TEXT && !delta.text().isEmpty()) {
+        out.print(delta.text());
+        out.flush();
+        printed = true;
+        endsWithNewline = delta.text().endsWith("\n");
+      }
+    }
+
+    @Override
+    public void onReconnect(ReconnectAttempt attempt) {
+      System.err.println(NAME + ": the event stream closed; reconnecting in " + attempt.delay().toMillis() + " ms");
+    }
+
+    synchronized void finish() {
+      if (printed && !endsWithNewline) {
+        out.println();
+      }
+      out.flush();
+    }
+  }
+}

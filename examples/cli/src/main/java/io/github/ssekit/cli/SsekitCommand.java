@@ -1,0 +1,42 @@
+package io.github.ssekit.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine;
+
+/** The {@code ssekit} command: dispatches to its subcommands. Exit status 0 success, 1 failure, 2 usage. */
+@Command(
+    name = "ssekit",
+    mixinStandardHelpOptions = true,
+    versionProvider = SsekitCommand.Version.class,
+    description = "Server-Sent Events for Java: inspect and consume SSE, OpenAI-compatible and OpenCode streams.",
+    subcommands = {DemoCommand.class, ChatCommand.class, OpenCodeCommand.class, EventsCommand.class,
+        WebCommand.class, SseDumpCommand.class, CommandLine.HelpCommand.class})
+public final class SsekitCommand implements Runnable {
+
+  /** Exit status when the command line was wrong or an input could not be read. */
+  public static final int USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit status (for tests: nothing exits). */
+  public static int run(String... args) {
+    return new CommandLine(new SsekitCommand()).execute(args); // picocli returns 2 on usage errors
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = SsekitCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"ssekit " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package io.github.ssekit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ssekit.cli.SseDumpCommandTest.Run;
+import io.github.ssekit.testkit.FakeOpenAiServer;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ChatCommandTest {
+  private static final String KEY = "sk-cli-test-9876543210-secret";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Vertx vertx;
+  private FakeOpenAiServer fake;
+  private final List<Run> runs = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    vertx = Vertx.vertx();
+    fake = FakeOpenAiServer.start(vertx, Duration.ZERO).toCompletionStage().toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    ChatCommand.environment = System::getenv;
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    for (Run run : runs) {
+      assertFalse(run.out().contains(KEY), run.out());
+      assertFalse(run.err().contains(KEY), run.err());
+    }
+  }
+
+  /** Runs {@code ssekit chat} against the fake with the key, plus {@code args}. */
+  private Run chat(String model, String... args) {
+    List<String> all = new ArrayList<>(List.of("chat", "--base-url", fake.baseUrl(), "--model", model,
+        "--api-key", KEY));
+    all.addAll(List.of(args));
+    Run run = SseDumpCommandTest.run(new byte[0], all.toArray(String[]::new));
+    runs.add(run);
+    return run;
+  }
+
+  private static JsonNode onlyJson(Run run) throws Exception {
+    assertEquals(1, run.lines().size(), run.out());
+    return MAPPER.readTree(run.lines().get(0));
+  }
+
+  @Test
+  void jsonPrintsOneObjectWithEveryField() throws Exception {
+    Run run = chat("mock-normal", "--json", "Say", "hi");
+    assertEquals(0, run.status(), run.err());
+    assertEquals(List.of("{\"content\":\"Hello from mock!\",\"reasoning\":null,\"toolCalls\":[],"
+        + "\"finishReason\":\"stop\",\"usage\":{\"promptTokens\":11,\"completionTokens\":3,\"totalTokens\":14},"
+        + "\"diagnostics\":[],\"error\":null}"), run.lines());
+    assertEquals("", run.err());
+    JsonNode body = MAPPER.readTree(fake.requests().get(0).getJsonObject("body").encode());
+    assertEquals("Say hi", body.at("/messages/0/content").asText());
+    assertEquals("Bearer " + KEY, fake.requests().get(0).getString("authorization"));
+  }
+
+  @Test
+  void jsonHasTheToolCallsReasoningAndDiagnostics() throws Exception {
+    JsonNode tool = onlyJson(chat("mock-tool", "--json", "list files"));
+    assertTrue(tool.get("content").isNull(), tool.toString());
+    assertEquals("tool_calls", tool.get("finishReason").asText());
+    assertEquals(MAPPER.readTree("[{\"id\":\"call_mock_1\",\"name\":\"bash\",\"arguments\":"
+        + "\"{\\\"command\\\":\\\"echo hi-from-tool\\\",\\\"description\\\":\\\"Echo a greeting\\\"}\"}]"),
+        tool.get("toolCalls"));
+
+    JsonNode reasoning = onlyJson(chat("mock-reasoning", "--json", "think"));
+    assertEquals("Thinking about hello...", reasoning.get("reasoning").asText());
+    assertEquals("Hello from mock!", reasoning.get("content").asText());
+
+    JsonNode emptyRole = onlyJson(chat("mock-empty-role", "--json", "hi"));
+    assertEquals(3, emptyRole.get("diagnostics").size());
+    for (JsonNode d : emptyRole.get("diagnostics")) {
+      assertEquals("openai.empty-role", d.get("code").asText());
+      assertFalse(d.get("message").asText().isEmpty());
+    }
+    assertTrue(emptyRole.get("error").isNull());
+  }
+
+  @Test
+  void jsonOfTheResponsesApi() throws Exception {
+    Run run = chat("mock-normal", "--responses", "--json", "hi");
+    assertEquals(0, run.status(), run.err());
+    JsonNode json = onlyJson(run);
+    assertEquals("Hello from mock!", json.get("content").asText());
+    assertEquals("completed", json.get("finishReason").asText());
+    assertEquals(MAPPER.readTree("{\"promptTokens\":11,\"completionTokens\":3,\"totalTokens\":14}"),
+        json.get("usage"));
+    assertEquals("/v1/responses", fake.requests().get(0).getString("path"));
+  }
+
+  @Test
+  void streamsTextToStdoutAndReasoningToStderr() {
+    Run run = chat("mock-reasoning", "hi");
+    assertEquals(0, run.status(), run.err());
+    assertEquals("Hello from mock!\n", run.out());
+    assertEquals("Thinking about hello...\n", run.err().replace("\r\n", "\n"));
+  }
+
+  @Test
+  void aToolCallIsPrintedAfterTheText() {
+    Run run = chat("mock-tool", "hi");
+    assertEquals(0, run.status(), run.err());
+    assertEquals(List.of("[tool call call_mock_1] bash "
+        + "{\"command\":\"echo hi-from-tool\",\"description\":\"Echo a greeting\"}"), run.lines());
+  }
+
+  @Test
+  void anHttpErrorExitsWithOneAndItsMessageOnStderr() throws Exception {
+    Run run = chat("mock-http500", "hi");
+    assertEquals(1, run.status());
+    assertEquals("", run.out());
+    assertTrue(run.err().startsWith("ssekit chat: HTTP 500 from POST " + fake.baseUrl() + "/chat/completions: "
+        + "mock error 500"), run.err());
+
+    Run json = chat("mock-http401", "--json", "hi");
+    assertEquals(1, json.status());
+    JsonNode object = onlyJson(json);
+    assertEquals(MAPPER.readTree("{\"type\":\"mock_error\",\"message\":\"mock error 401\",\"code\":\"401\"}"),
+        object.get("error"));
+    assertTrue(object.get("content").isNull());
+    assertTrue(object.get("usage").isNull());
+    assertTrue(json.err().contains("mock error 401"), json.err());
+  }
+
+  @Test
+  void aStreamCutShortExitsWithOne() throws Exception {
+    Run run = chat("mock-cut", "--json", "hi");
+    assertEquals(1, run.status());
+    JsonNode json = onlyJson(run);
+    assertEquals("Hello from", json.get("content").asText());
+    assertEquals("connection_error", json.at("/error/type").asText());
+    assertTrue(json.get("finishReason").isNull());
+    List<String> codes = new ArrayList<>();
+    json.get("diagnostics").forEach(d -> codes.add(d.get("code").asText()));
+    assertTrue(codes.contains("openai.missing-finish-reason"), codes.toString());
+  }
+
+  @Test
+  void theKeyComesFromTheEnvironmentWithoutTheOption() {
+    UnaryOperator<String> env = name -> name.equals("OPENAI_API_KEY") ? KEY : null;
+    ChatCommand.environment = env;
+    Run run = SseDumpCommandTest.run(new byte[0], "chat", "--base-url", fake.baseUrl(), "--model", "mock-http401",
+        "hi");
+    runs.add(run);
+    assertEquals(1, run.status());
+    assertEquals("Bearer " + KEY, fake.requests().get(0).getString("authorization"));
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    Run noModel = SseDumpCommandTest.run(new byte[0], "chat", "--base-url", fake.baseUrl(), "--api-key", KEY, "hi");
+    runs.add(noModel);
+    assertEquals(2, noModel.status());
+    assertTrue(noModel.err().contains("--model"), noModel.err());
+
+    Run noUrl = SseDumpCommandTest.run(new byte[0], "chat", "--model", "m", "hi");
+    assertEquals(2, noUrl.status());
+    Run noPrompt = SseDumpCommandTest.run(new byte[0], "chat", "--base-url", fake.baseUrl(), "--model", "m");
+    assertEquals(2, noPrompt.status());
+    Run badUrl = SseDumpCommandTest.run(new byte[0], "chat", "--base-url", "ftp://x/v1", "--model", "m", "hi");
+    assertEquals(2, badUrl.status());
+    assertTrue(badUrl.err().contains("http or https"), badUrl.err());
+    assertEquals(List.of(), fake.requests());
+  }
+}

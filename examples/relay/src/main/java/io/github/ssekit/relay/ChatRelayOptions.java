@@ -1,0 +1,190 @@
+package io.github.ssekit.relay;
+
+import io.github.ssekit.client.opencode.OpenCodeClientOptions;
+import io.github.ssekit.opencode.ModelRef;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link ChatRelay}. Fluent; the relay copies what it needs. {@link #toString()} never shows the
+ * OpenCode password (it delegates to {@link OpenCodeClientOptions#toString()}).
+ */
+public final class ChatRelayOptions {
+  /** Default port: {@value}. */
+  public static final int DEFAULT_PORT = 4097;
+  /** Default limit of the per-session replay buffer, in events: {@value}. */
+  public static final int DEFAULT_REPLAY_EVENTS = 2000;
+  /** Default limit of the per-session replay buffer, in chars of encoded SSE text: {@value} (1 MiB). */
+  public static final long DEFAULT_REPLAY_CHARS = 1024 * 1024;
+
+  private OpenCodeClientOptions openCode;
+  private String host = "127.0.0.1";
+  private int port = DEFAULT_PORT;
+  private ModelRef model;
+  private List<String> models = List.of();
+  private boolean demo;
+  private int replayEvents = DEFAULT_REPLAY_EVENTS;
+  private long replayChars = DEFAULT_REPLAY_CHARS;
+  private Duration browserRetry = Duration.ofSeconds(1);
+  private Duration upstreamGrace = Duration.ofSeconds(10);
+  private Duration heartbeat = Duration.ofSeconds(15);
+  private Duration sessionTtl = Duration.ofMinutes(30);
+  private int maxBrowsers = 1000;
+
+  /** Options relaying the OpenCode server {@code openCode} names (its directory is the default directory). */
+  public ChatRelayOptions(OpenCodeClientOptions openCode) {
+    setOpenCode(openCode);
+  }
+
+  public OpenCodeClientOptions getOpenCode() {
+    return new OpenCodeClientOptions(openCode);
+  }
+
+  /** The OpenCode server, its password and the default directory of new sessions (copied). */
+  public ChatRelayOptions setOpenCode(OpenCodeClientOptions openCode) {
+    this.openCode = new OpenCodeClientOptions(Objects.requireNonNull(openCode, "openCode"));
+    return this;
+  }
+
+  public String getHost() {
+    return host;
+  }
+
+  /** The address to listen on; default {@code 127.0.0.1} (the relay answers loopback host names only). */
+  public ChatRelayOptions setHost(String host) {
+    this.host = Objects.requireNonNull(host, "host");
+    return this;
+  }
+
+  public int getPort() {
+    return port;
+  }
+
+  /** The port; default {@value #DEFAULT_PORT}; 0 picks a free one. */
+  public ChatRelayOptions setPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("not a port: " + port);
+    }
+    this.port = port;
+    return this;
+  }
+
+  public ModelRef getModel() {
+    return model;
+  }
+
+  /** The model prompts use unless the page names another; {@code null}: the session's or the server's default. */
+  public ChatRelayOptions setModel(ModelRef model) {
+    this.model = model;
+    return this;
+  }
+
+  public List<String> getModels() {
+    return models;
+  }
+
+  /** Models the page suggests ({@code provider/model}); the server's configured models are added when known. */
+  public ChatRelayOptions setModels(List<String> models) {
+    this.models = List.copyOf(models);
+    return this;
+  }
+
+  public boolean isDemo() {
+    return demo;
+  }
+
+  /** Whether the page says it talks to the embedded fake provider. */
+  public ChatRelayOptions setDemo(boolean demo) {
+    this.demo = demo;
+    return this;
+  }
+
+  public int getReplayEvents() {
+    return replayEvents;
+  }
+
+  public long getReplayChars() {
+    return replayChars;
+  }
+
+  /**
+   * The replay buffer of each session: the last {@code events} events, within {@code chars} chars of encoded SSE
+   * text. A browser that reconnects further behind gets a snapshot of the session instead.
+   */
+  public ChatRelayOptions setReplayLimits(int events, long chars) {
+    if (events < 1 || chars < 1) {
+      throw new IllegalArgumentException("the replay limits must be positive");
+    }
+    this.replayEvents = events;
+    this.replayChars = chars;
+    return this;
+  }
+
+  public Duration getBrowserRetry() {
+    return browserRetry;
+  }
+
+  /** The {@code retry:} sent to browsers: how long an EventSource waits before reconnecting; default 1 s. */
+  public ChatRelayOptions setBrowserRetry(Duration browserRetry) {
+    this.browserRetry = positive(browserRetry, "browserRetry");
+    return this;
+  }
+
+  public Duration getUpstreamGrace() {
+    return upstreamGrace;
+  }
+
+  /** How long an upstream event stream nobody needs stays open (a page reload reuses it); default 10 s. */
+  public ChatRelayOptions setUpstreamGrace(Duration upstreamGrace) {
+    this.upstreamGrace = positive(upstreamGrace, "upstreamGrace");
+    return this;
+  }
+
+  public Duration getHeartbeat() {
+    return heartbeat;
+  }
+
+  /** The interval of keep-alive comments to browsers; default 15 s. */
+  public ChatRelayOptions setHeartbeat(Duration heartbeat) {
+    this.heartbeat = positive(heartbeat, "heartbeat");
+    return this;
+  }
+
+  public Duration getSessionTtl() {
+    return sessionTtl;
+  }
+
+  /** How long the relay keeps a session nobody follows and that runs no turn; default 30 min. */
+  public ChatRelayOptions setSessionTtl(Duration sessionTtl) {
+    this.sessionTtl = positive(sessionTtl, "sessionTtl");
+    return this;
+  }
+
+  public int getMaxBrowsers() {
+    return maxBrowsers;
+  }
+
+  /** The most browser event streams open at once (more are refused with 503); default 1000. */
+  public ChatRelayOptions setMaxBrowsers(int maxBrowsers) {
+    if (maxBrowsers < 1) {
+      throw new IllegalArgumentException("maxBrowsers must be positive");
+    }
+    this.maxBrowsers = maxBrowsers;
+    return this;
+  }
+
+  private static Duration positive(Duration value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "ChatRelayOptions[" + host + ":" + port + ", " + openCode + (model == null ? "" : ", model " + model)
+        + (demo ? ", demo" : "") + ", replay " + replayEvents + " events / " + replayChars + " chars]";
+  }
+}

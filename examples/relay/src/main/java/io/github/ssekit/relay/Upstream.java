@@ -1,0 +1,224 @@
+package io.github.ssekit.relay;
+
+import io.github.ssekit.client.ReconnectAttempt;
+import io.github.ssekit.client.opencode.OpenCodeClient;
+import io.github.ssekit.client.opencode.OpenCodeEventStream;
+import io.github.ssekit.opencode.event.OpenCodeEvent;
+import io.github.ssekit.opencode.event.ServerConnected;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One OpenCode event stream ({@code /event}) for one directory, shared by every session channel of that directory
+ * that needs it (reference counted: a channel holds it while a browser follows the session or a turn runs).
+ * Events are dispatched by their session ID, so each channel sees its own session's events only.
+ *
+ * <p>{@link #ready()} completes at the stream's first {@code server.connected}: prompts are sent only then, so no
+ * delta can be missed. When the last channel lets go, the stream is closed after a grace period (a page reload
+ * does not reconnect upstream). When the stream reconnects (OpenCode replays nothing), the running turns whose
+ * session went idle meanwhile are finished from the stored messages. Used on the relay's event loop only.
+ */
+final class Upstream {
+  private final Context context;
+  private final String directory;
+  private final OpenCodeClient client;
+  private final RelayStats stats;
+  private final long graceMillis;
+  private final Map<String, SessionChannel> channels = new HashMap<>();
+  private OpenCodeEventStream stream;
+  private Promise<Void> ready;
+  private boolean reconnecting;
+  private long closeTimer = -1;
+  /** Identifies the current stream: callbacks of a stream closed or failed since are ignored. */
+  private int generation;
+
+  Upstream(Context context, String directory, OpenCodeClient client, RelayStats stats, long graceMillis) {
+    this.context = context;
+    this.directory = directory;
+    this.client = client;
+    this.stats = stats;
+    this.graceMillis = graceMillis;
+  }
+
+  /** The client scoped to this directory. */
+  OpenCodeClient client() {
+    return client;
+  }
+
+  /** The directory, or {@code null} for the server's. */
+  String directory() {
+    return directory;
+  }
+
+  /** Whether a stream is open or opening. */
+  boolean isOpen() {
+    return ready != null;
+  }
+
+  /** {@code channel} needs the stream: its session's events go to it from now on. */
+  void acquire(SessionChannel channel) {
+    channels.put(channel.sessionID(), channel);
+    if (closeTimer >= 0) {
+      vertx().cancelTimer(closeTimer);
+      closeTimer = -1;
+    }
+    ensureOpen();
+  }
+
+  /** {@code channel} no longer needs the stream; the last one out closes it after the grace period. */
+  void release(SessionChannel channel) {
+    channels.remove(channel.sessionID());
+    if (channels.isEmpty() && closeTimer < 0) {
+      closeTimer = vertx().setTimer(graceMillis, t -> {
+        closeTimer = -1;
+        if (channels.isEmpty()) {
+          close();
+        }
+      });
+    }
+  }
+
+  /** Completes once the stream is connected (opening it if needed); fails if it could not be opened. */
+  Future<Void> ready() {
+    ensureOpen();
+    return ready.future();
+  }
+
+  /** Closes the stream now. */
+  void close() {
+    generation++; // a stream still opening is cancelled when it arrives
+    if (ready != null) {
+      stats.upstreamClosed();
+    }
+    if (stream != null) {
+      stream.cancel();
+    }
+    stream = null;
+    if (ready != null) {
+      ready.tryFail("the relay closed the OpenCode event stream");
+    }
+    ready = null;
+  }
+
+  private void ensureOpen() {
+    if (ready == null) {
+      open();
+    }
+  }
+
+  private void open() {
+    int gen = ++generation;
+    ready = Promise.promise();
+    reconnecting = false;
+    stats.upstreamOpened();
+    client.events().onComplete(ar -> onContext(() -> {
+      if (gen != generation) {
+        if (ar.succeeded()) {
+          ar.result().cancel();
+        }
+        return;
+      }
+      if (ar.failed()) {
+        failed(gen, ar.cause());
+        return;
+      }
+      stream = ar.result();
+      stream.exceptionHandler(e -> onContext(() -> failed(gen, e)))
+          .endHandler(v -> onContext(() -> failed(gen, new IllegalStateException("the event stream ended"))))
+          .reconnectHandler(attempt -> onContext(() -> onReconnecting(gen, attempt)))
+          .handler(event -> onContext(() -> onEvent(gen, event)));
+    }));
+  }
+
+  private void onEvent(int gen, OpenCodeEvent event) {
+    if (gen != generation) {
+      return;
+    }
+    if (event instanceof ServerConnected) {
+      ready.tryComplete();
+      if (reconnecting) {
+        reconnecting = false;
+        resync();
+      }
+      return;
+    }
+    event.sessionID().map(channels::get).ifPresent(channel -> channel.onEvent(event));
+  }
+
+  private void onReconnecting(int gen, ReconnectAttempt attempt) {
+    if (gen != generation) {
+      return;
+    }
+    reconnecting = true;
+    stats.upstreamReconnected();
+    for (SessionChannel channel : List.copyOf(channels.values())) {
+      channel.notice("warn", "The OpenCode event stream was lost; reconnecting in " + attempt.delay().toMillis()
+          + " ms.");
+    }
+  }
+
+  /** After a reconnection: the turns whose session went idle while the stream was down end from stored messages. */
+  private void resync() {
+    List<SessionChannel> running = channels.values().stream().filter(SessionChannel::promptWasSent).toList();
+    for (SessionChannel channel : List.copyOf(channels.values())) {
+      channel.notice("info", "The OpenCode event stream is back.");
+    }
+    if (running.isEmpty()) {
+      return;
+    }
+    client.sessionStatuses().onComplete(ar -> onContext(() -> {
+      if (ar.failed()) {
+        return; // the turns go on with the events that come; an abort or the next idle still ends them
+      }
+      for (SessionChannel channel : running) {
+        if (!ar.result().containsKey(channel.sessionID())) {
+          client.messages(channel.sessionID()).onComplete(messages -> onContext(() -> {
+            if (messages.succeeded()) {
+              channel.finishFromMessages(messages.result());
+            }
+          }));
+        }
+      }
+    }));
+  }
+
+  private void failed(int gen, Throwable error) {
+    if (gen != generation) {
+      return;
+    }
+    generation++;
+    stream = null;
+    Promise<Void> failedReady = ready;
+    ready = null;
+    stats.upstreamClosed();
+    failedReady.tryFail(error);
+    String message = ChatRelay.describe(error);
+    for (SessionChannel channel : List.copyOf(channels.values())) {
+      channel.failTurn("RelayError", "The OpenCode event stream failed: " + message);
+      channel.notice("error", "The OpenCode event stream failed: " + message);
+    }
+  }
+
+  private Vertx vertx() {
+    return context.owner();
+  }
+
+  private void onContext(Runnable task) {
+    if (Vertx.currentContext() == context) {
+      task.run();
+    } else {
+      context.runOnContext(v -> task.run());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Upstream[" + (directory == null ? "(server's directory)" : directory) + ", " + channels.size()
+        + " sessions" + (ready != null ? ", open" : "") + "]";
+  }
+}

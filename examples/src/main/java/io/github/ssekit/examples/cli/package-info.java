@@ -1,5 +1,0 @@
-/**
- * The {@code ssekit} command line: {@code demo}, {@code chat}, {@code opencode}, {@code events}, {@code web} (a chat
- * page relaying OpenCode over SSE, in {@code io.github.ssekit.examples.internal.web}) and {@code sse-dump}.
- */
-package io.github.ssekit.examples.cli;

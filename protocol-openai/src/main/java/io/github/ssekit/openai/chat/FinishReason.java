@@ -2,76 +2,75 @@ package io.github.ssekit.openai.chat;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.ssekit.sse.protocol.KnownValue;
+import io.github.ssekit.sse.protocol.OpenEnum;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Why a choice stopped, as sent in {@code choices[].finish_reason}.
  *
- * <p>An open enum: any string a provider sends is kept in {@link #raw()}; {@link #known()} says whether it is one
- * of the values OpenAI documents. Compare with the constants or with {@link #known()}.
+ * <p>An open enum ({@link OpenEnum}): any string a provider sends is kept in {@link #raw()}, and written back
+ * as is; {@link #known()} says whether it is one of the values OpenAI documents. Equality is by the raw
+ * string.
  *
- * @param raw the value exactly as the provider sent it
+ * @param raw the value exactly as a provider sent it
  */
-public record FinishReason(String raw) {
-  /** {@code "stop"}. */
-  public static final FinishReason STOP = new FinishReason("stop");
-  /** {@code "length"}. */
-  public static final FinishReason LENGTH = new FinishReason("length");
-  /** {@code "tool_calls"}. */
-  public static final FinishReason TOOL_CALLS = new FinishReason("tool_calls");
-  /** {@code "content_filter"}. */
-  public static final FinishReason CONTENT_FILTER = new FinishReason("content_filter");
-  /** {@code "function_call"}. */
-  public static final FinishReason FUNCTION_CALL = new FinishReason("function_call");
+public record FinishReason(@JsonValue String raw) implements OpenEnum<FinishReason.Known> {
 
-  /** The values OpenAI documents. */
-  public enum Known {
-    /** {@code "stop"}. */
-    STOP,
-    /** {@code "length"}. */
-    LENGTH,
-    /** {@code "tool_calls"}. */
-    TOOL_CALLS,
-    /** {@code "content_filter"}. */
-    CONTENT_FILTER,
-    /** {@code "function_call"}. */
-    FUNCTION_CALL;
+  /** The values OpenAI documents; each member carries its wire string, the one place it is written. */
+  public enum Known implements KnownValue {
+    STOP("stop"),
+    LENGTH("length"),
+    TOOL_CALLS("tool_calls"),
+    CONTENT_FILTER("content_filter"),
+    FUNCTION_CALL("function_call");
+
+    private final String raw;
+
+    Known(String raw) {
+      this.raw = raw;
+    }
+
+    @Override
+    public String raw() {
+      return raw;
+    }
   }
+
+  private static final Function<String, Optional<Known>> KNOWN = OpenEnum.lookup(Known.class);
+
+  /** {@link Known#STOP}. */
+  public static final FinishReason STOP = of(Known.STOP);
+  /** {@link Known#LENGTH}. */
+  public static final FinishReason LENGTH = of(Known.LENGTH);
+  /** {@link Known#TOOL_CALLS}. */
+  public static final FinishReason TOOL_CALLS = of(Known.TOOL_CALLS);
+  /** {@link Known#CONTENT_FILTER}. */
+  public static final FinishReason CONTENT_FILTER = of(Known.CONTENT_FILTER);
+  /** {@link Known#FUNCTION_CALL}. */
+  public static final FinishReason FUNCTION_CALL = of(Known.FUNCTION_CALL);
 
   /** Rejects nulls. */
   public FinishReason {
     Objects.requireNonNull(raw, "raw");
   }
 
-  /** The value for {@code raw}, known or not. */
+  /** The value for {@code raw}, documented or not (Jackson reads JSON strings with this too). */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static FinishReason of(String raw) {
     return new FinishReason(raw);
   }
 
-  /** The raw value; also what is written to JSON. */
+  /** The value for a documented one; the constants are made with this. */
+  public static FinishReason of(Known known) {
+    return new FinishReason(known.raw());
+  }
+
   @Override
-  @JsonValue
-  public String raw() {
-    return raw;
-  }
-
-  /** The documented value this is, or empty for a value OpenAI does not document. */
   public Optional<Known> known() {
-    switch (raw) {
-      case "stop": return Optional.of(Known.STOP);
-      case "length": return Optional.of(Known.LENGTH);
-      case "tool_calls": return Optional.of(Known.TOOL_CALLS);
-      case "content_filter": return Optional.of(Known.CONTENT_FILTER);
-      case "function_call": return Optional.of(Known.FUNCTION_CALL);
-      default: return Optional.empty();
-    }
-  }
-
-  /** Whether this is one of the documented values: {@code known().isPresent()}. */
-  public boolean isKnown() {
-    return known().isPresent();
+    return KNOWN.apply(raw);
   }
 
   @Override

@@ -2,76 +2,75 @@ package io.github.ssekit.openai.chat;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.ssekit.sse.protocol.KnownValue;
+import io.github.ssekit.sse.protocol.OpenEnum;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The role of a message author, as sent in {@code delta.role}.
  *
- * <p>An open enum: any string a provider sends is kept in {@link #raw()}; {@link #known()} says whether it is one
- * of the values OpenAI documents. Compare with the constants or with {@link #known()}.
+ * <p>An open enum ({@link OpenEnum}): any string a provider sends is kept in {@link #raw()}, and written back
+ * as is; {@link #known()} says whether it is one of the values OpenAI documents. Equality is by the raw
+ * string.
  *
- * @param raw the value exactly as the provider sent it
+ * @param raw the value exactly as a provider sent it
  */
-public record Role(String raw) {
-  /** {@code "developer"}. */
-  public static final Role DEVELOPER = new Role("developer");
-  /** {@code "system"}. */
-  public static final Role SYSTEM = new Role("system");
-  /** {@code "user"}. */
-  public static final Role USER = new Role("user");
-  /** {@code "assistant"}. */
-  public static final Role ASSISTANT = new Role("assistant");
-  /** {@code "tool"}. */
-  public static final Role TOOL = new Role("tool");
+public record Role(@JsonValue String raw) implements OpenEnum<Role.Known> {
 
-  /** The values OpenAI documents. */
-  public enum Known {
-    /** {@code "developer"}. */
-    DEVELOPER,
-    /** {@code "system"}. */
-    SYSTEM,
-    /** {@code "user"}. */
-    USER,
-    /** {@code "assistant"}. */
-    ASSISTANT,
-    /** {@code "tool"}. */
-    TOOL;
+  /** The values OpenAI documents; each member carries its wire string, the one place it is written. */
+  public enum Known implements KnownValue {
+    DEVELOPER("developer"),
+    SYSTEM("system"),
+    USER("user"),
+    ASSISTANT("assistant"),
+    TOOL("tool");
+
+    private final String raw;
+
+    Known(String raw) {
+      this.raw = raw;
+    }
+
+    @Override
+    public String raw() {
+      return raw;
+    }
   }
+
+  private static final Function<String, Optional<Known>> KNOWN = OpenEnum.lookup(Known.class);
+
+  /** {@link Known#DEVELOPER}. */
+  public static final Role DEVELOPER = of(Known.DEVELOPER);
+  /** {@link Known#SYSTEM}. */
+  public static final Role SYSTEM = of(Known.SYSTEM);
+  /** {@link Known#USER}. */
+  public static final Role USER = of(Known.USER);
+  /** {@link Known#ASSISTANT}. */
+  public static final Role ASSISTANT = of(Known.ASSISTANT);
+  /** {@link Known#TOOL}. */
+  public static final Role TOOL = of(Known.TOOL);
 
   /** Rejects nulls. */
   public Role {
     Objects.requireNonNull(raw, "raw");
   }
 
-  /** The value for {@code raw}, known or not. */
+  /** The value for {@code raw}, documented or not (Jackson reads JSON strings with this too). */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static Role of(String raw) {
     return new Role(raw);
   }
 
-  /** The raw value; also what is written to JSON. */
+  /** The value for a documented one; the constants are made with this. */
+  public static Role of(Known known) {
+    return new Role(known.raw());
+  }
+
   @Override
-  @JsonValue
-  public String raw() {
-    return raw;
-  }
-
-  /** The documented value this is, or empty for a value OpenAI does not document. */
   public Optional<Known> known() {
-    switch (raw) {
-      case "developer": return Optional.of(Known.DEVELOPER);
-      case "system": return Optional.of(Known.SYSTEM);
-      case "user": return Optional.of(Known.USER);
-      case "assistant": return Optional.of(Known.ASSISTANT);
-      case "tool": return Optional.of(Known.TOOL);
-      default: return Optional.empty();
-    }
-  }
-
-  /** Whether this is one of the documented values: {@code known().isPresent()}. */
-  public boolean isKnown() {
-    return known().isPresent();
+    return KNOWN.apply(raw);
   }
 
   @Override

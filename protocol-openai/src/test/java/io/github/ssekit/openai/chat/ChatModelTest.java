@@ -19,17 +19,6 @@ import org.junit.jupiter.api.Test;
 /** The chunk model: unknown members kept, open enums, wrong types dropped and reported. */
 class ChatModelTest {
 
-  @Test
-  void openEnumsSayWhetherAValueIsDocumented() {
-    assertTrue(Role.of("assistant").isKnown());
-    assertFalse(Role.of("robot").isKnown());
-    assertTrue(FinishReason.of("tool_calls").isKnown());
-    assertFalse(FinishReason.of("eos").isKnown());
-    assertEquals("eos", FinishReason.of("eos").raw());
-    assertTrue(ServiceTier.of("default").isKnown());
-    assertFalse(ToolType.of("retrieval").isKnown());
-  }
-
   private static DecodeOutcome<ChatChunk> decode(String data) {
     return ChatCompletionsProtocol.lenient().decode(SseEvent.message(data));
   }

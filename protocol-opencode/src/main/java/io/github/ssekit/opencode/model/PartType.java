@@ -2,67 +2,96 @@ package io.github.ssekit.opencode.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.ssekit.sse.protocol.KnownValue;
+import io.github.ssekit.sse.protocol.OpenEnum;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The kind of a message part (the JSON {@code type} of a part).
  *
- * <p>Open: any string the server sends is kept as is; {@link #isKnown()} says whether it is one of the
- * constants below (the ones OpenCode 1.18.33 documents).
+ * <p>An open enum ({@link OpenEnum}): any string the server sends is kept in {@link #raw()}, and written back
+ * as is; {@link #known()} says whether it is one of the values OpenCode 1.18.33 documents. Equality is by the raw
+ * string.
  *
- * @param raw the raw string, as sent
+ * @param raw the value exactly as the server sent it
  */
-public record PartType(String raw) {
-  /** {@code "text"}. */
-  public static final PartType TEXT = new PartType("text");
-  /** {@code "reasoning"}. */
-  public static final PartType REASONING = new PartType("reasoning");
-  /** {@code "tool"}. */
-  public static final PartType TOOL = new PartType("tool");
-  /** {@code "step-start"}. */
-  public static final PartType STEP_START = new PartType("step-start");
-  /** {@code "step-finish"}. */
-  public static final PartType STEP_FINISH = new PartType("step-finish");
-  /** {@code "file"}. */
-  public static final PartType FILE = new PartType("file");
-  /** {@code "agent"}. */
-  public static final PartType AGENT = new PartType("agent");
-  /** {@code "subtask"}. */
-  public static final PartType SUBTASK = new PartType("subtask");
-  /** {@code "snapshot"}. */
-  public static final PartType SNAPSHOT = new PartType("snapshot");
-  /** {@code "patch"}. */
-  public static final PartType PATCH = new PartType("patch");
-  /** {@code "retry"}. */
-  public static final PartType RETRY = new PartType("retry");
-  /** {@code "compaction"}. */
-  public static final PartType COMPACTION = new PartType("compaction");
+public record PartType(@JsonValue String raw) implements OpenEnum<PartType.Known> {
 
-  private static final Set<PartType> KNOWN = Set.of(TEXT, REASONING, TOOL, STEP_START, STEP_FINISH, FILE, AGENT,
-      SUBTASK, SNAPSHOT, PATCH, RETRY, COMPACTION);
+  /** The values OpenCode 1.18.33 documents; each member carries its wire string, the one place it is written. */
+  public enum Known implements KnownValue {
+    TEXT("text"),
+    REASONING("reasoning"),
+    TOOL("tool"),
+    STEP_START("step-start"),
+    STEP_FINISH("step-finish"),
+    FILE("file"),
+    AGENT("agent"),
+    SUBTASK("subtask"),
+    SNAPSHOT("snapshot"),
+    PATCH("patch"),
+    RETRY("retry"),
+    COMPACTION("compaction");
 
-  /** Wraps a raw value. */
+    private final String raw;
+
+    Known(String raw) {
+      this.raw = raw;
+    }
+
+    @Override
+    public String raw() {
+      return raw;
+    }
+  }
+
+  private static final Function<String, Optional<Known>> KNOWN = OpenEnum.lookup(Known.class);
+
+  /** {@link Known#TEXT}. */
+  public static final PartType TEXT = of(Known.TEXT);
+  /** {@link Known#REASONING}. */
+  public static final PartType REASONING = of(Known.REASONING);
+  /** {@link Known#TOOL}. */
+  public static final PartType TOOL = of(Known.TOOL);
+  /** {@link Known#STEP_START}. */
+  public static final PartType STEP_START = of(Known.STEP_START);
+  /** {@link Known#STEP_FINISH}. */
+  public static final PartType STEP_FINISH = of(Known.STEP_FINISH);
+  /** {@link Known#FILE}. */
+  public static final PartType FILE = of(Known.FILE);
+  /** {@link Known#AGENT}. */
+  public static final PartType AGENT = of(Known.AGENT);
+  /** {@link Known#SUBTASK}. */
+  public static final PartType SUBTASK = of(Known.SUBTASK);
+  /** {@link Known#SNAPSHOT}. */
+  public static final PartType SNAPSHOT = of(Known.SNAPSHOT);
+  /** {@link Known#PATCH}. */
+  public static final PartType PATCH = of(Known.PATCH);
+  /** {@link Known#RETRY}. */
+  public static final PartType RETRY = of(Known.RETRY);
+  /** {@link Known#COMPACTION}. */
+  public static final PartType COMPACTION = of(Known.COMPACTION);
+
+  /** Rejects nulls. */
   public PartType {
     Objects.requireNonNull(raw, "raw");
   }
 
-  /** The value for a raw string (Jackson uses this too). */
+  /** The value for {@code raw}, documented or not (Jackson reads JSON strings with this too). */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static PartType of(String raw) {
     return new PartType(raw);
   }
 
-  /** The raw string, as sent. */
-  @Override
-  @JsonValue
-  public String raw() {
-    return raw;
+  /** The value for a documented one; the constants are made with this. */
+  public static PartType of(Known known) {
+    return new PartType(known.raw());
   }
 
-  /** Whether this is one of the documented constants. */
-  public boolean isKnown() {
-    return KNOWN.contains(this);
+  @Override
+  public Optional<Known> known() {
+    return KNOWN.apply(raw);
   }
 
   @Override

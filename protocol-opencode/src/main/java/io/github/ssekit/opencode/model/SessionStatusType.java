@@ -2,48 +2,69 @@ package io.github.ssekit.opencode.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.ssekit.sse.protocol.KnownValue;
+import io.github.ssekit.sse.protocol.OpenEnum;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The status of a session in {@code session.status}: idle, busy or retry.
  *
- * <p>Open: any string the server sends is kept as is; {@link #isKnown()} says whether it is one of the
- * constants below (the ones OpenCode 1.18.33 documents).
+ * <p>An open enum ({@link OpenEnum}): any string the server sends is kept in {@link #raw()}, and written back
+ * as is; {@link #known()} says whether it is one of the values OpenCode 1.18.33 documents. Equality is by the raw
+ * string.
  *
- * @param raw the raw string, as sent
+ * @param raw the value exactly as the server sent it
  */
-public record SessionStatusType(String raw) {
-  /** {@code "idle"}. */
-  public static final SessionStatusType IDLE = new SessionStatusType("idle");
-  /** {@code "busy"}. */
-  public static final SessionStatusType BUSY = new SessionStatusType("busy");
-  /** {@code "retry"}. */
-  public static final SessionStatusType RETRY = new SessionStatusType("retry");
+public record SessionStatusType(@JsonValue String raw) implements OpenEnum<SessionStatusType.Known> {
 
-  private static final Set<SessionStatusType> KNOWN = Set.of(IDLE, BUSY, RETRY);
+  /** The values OpenCode 1.18.33 documents; each member carries its wire string, the one place it is written. */
+  public enum Known implements KnownValue {
+    IDLE("idle"),
+    BUSY("busy"),
+    RETRY("retry");
 
-  /** Wraps a raw value. */
+    private final String raw;
+
+    Known(String raw) {
+      this.raw = raw;
+    }
+
+    @Override
+    public String raw() {
+      return raw;
+    }
+  }
+
+  private static final Function<String, Optional<Known>> KNOWN = OpenEnum.lookup(Known.class);
+
+  /** {@link Known#IDLE}. */
+  public static final SessionStatusType IDLE = of(Known.IDLE);
+  /** {@link Known#BUSY}. */
+  public static final SessionStatusType BUSY = of(Known.BUSY);
+  /** {@link Known#RETRY}. */
+  public static final SessionStatusType RETRY = of(Known.RETRY);
+
+  /** Rejects nulls. */
   public SessionStatusType {
     Objects.requireNonNull(raw, "raw");
   }
 
-  /** The value for a raw string (Jackson uses this too). */
+  /** The value for {@code raw}, documented or not (Jackson reads JSON strings with this too). */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static SessionStatusType of(String raw) {
     return new SessionStatusType(raw);
   }
 
-  /** The raw string, as sent. */
-  @Override
-  @JsonValue
-  public String raw() {
-    return raw;
+  /** The value for a documented one; the constants are made with this. */
+  public static SessionStatusType of(Known known) {
+    return new SessionStatusType(known.raw());
   }
 
-  /** Whether this is one of the documented constants. */
-  public boolean isKnown() {
-    return KNOWN.contains(this);
+  @Override
+  public Optional<Known> known() {
+    return KNOWN.apply(raw);
   }
 
   @Override

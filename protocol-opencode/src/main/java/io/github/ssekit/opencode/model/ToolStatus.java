@@ -2,50 +2,72 @@ package io.github.ssekit.opencode.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.ssekit.sse.protocol.KnownValue;
+import io.github.ssekit.sse.protocol.OpenEnum;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The status of a tool call: pending, running, completed or error.
  *
- * <p>Open: any string the server sends is kept as is; {@link #isKnown()} says whether it is one of the
- * constants below (the ones OpenCode 1.18.33 documents).
+ * <p>An open enum ({@link OpenEnum}): any string the server sends is kept in {@link #raw()}, and written back
+ * as is; {@link #known()} says whether it is one of the values OpenCode 1.18.33 documents. Equality is by the raw
+ * string.
  *
- * @param raw the raw string, as sent
+ * @param raw the value exactly as the server sent it
  */
-public record ToolStatus(String raw) {
-  /** {@code "pending"}. */
-  public static final ToolStatus PENDING = new ToolStatus("pending");
-  /** {@code "running"}. */
-  public static final ToolStatus RUNNING = new ToolStatus("running");
-  /** {@code "completed"}. */
-  public static final ToolStatus COMPLETED = new ToolStatus("completed");
-  /** {@code "error"}. */
-  public static final ToolStatus ERROR = new ToolStatus("error");
+public record ToolStatus(@JsonValue String raw) implements OpenEnum<ToolStatus.Known> {
 
-  private static final Set<ToolStatus> KNOWN = Set.of(PENDING, RUNNING, COMPLETED, ERROR);
+  /** The values OpenCode 1.18.33 documents; each member carries its wire string, the one place it is written. */
+  public enum Known implements KnownValue {
+    PENDING("pending"),
+    RUNNING("running"),
+    COMPLETED("completed"),
+    ERROR("error");
 
-  /** Wraps a raw value. */
+    private final String raw;
+
+    Known(String raw) {
+      this.raw = raw;
+    }
+
+    @Override
+    public String raw() {
+      return raw;
+    }
+  }
+
+  private static final Function<String, Optional<Known>> KNOWN = OpenEnum.lookup(Known.class);
+
+  /** {@link Known#PENDING}. */
+  public static final ToolStatus PENDING = of(Known.PENDING);
+  /** {@link Known#RUNNING}. */
+  public static final ToolStatus RUNNING = of(Known.RUNNING);
+  /** {@link Known#COMPLETED}. */
+  public static final ToolStatus COMPLETED = of(Known.COMPLETED);
+  /** {@link Known#ERROR}. */
+  public static final ToolStatus ERROR = of(Known.ERROR);
+
+  /** Rejects nulls. */
   public ToolStatus {
     Objects.requireNonNull(raw, "raw");
   }
 
-  /** The value for a raw string (Jackson uses this too). */
+  /** The value for {@code raw}, documented or not (Jackson reads JSON strings with this too). */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static ToolStatus of(String raw) {
     return new ToolStatus(raw);
   }
 
-  /** The raw string, as sent. */
-  @Override
-  @JsonValue
-  public String raw() {
-    return raw;
+  /** The value for a documented one; the constants are made with this. */
+  public static ToolStatus of(Known known) {
+    return new ToolStatus(known.raw());
   }
 
-  /** Whether this is one of the documented constants. */
-  public boolean isKnown() {
-    return KNOWN.contains(this);
+  @Override
+  public Optional<Known> known() {
+    return KNOWN.apply(raw);
   }
 
   @Override

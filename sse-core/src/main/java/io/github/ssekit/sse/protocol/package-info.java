@@ -6,5 +6,9 @@
  * {@link io.github.ssekit.sse.protocol.ProtocolDispatcher} is the one place that routes events to it (events
  * of other names never reach the decoder, yet can be listened to by name). No JSON here: that belongs to the
  * protocol modules.
+ *
+ * <p>{@link io.github.ssekit.sse.protocol.OpenEnum} and {@link io.github.ssekit.sse.protocol.KnownValue} are the
+ * one open-enum mechanism every protocol module uses for string fields with documented values (a finish reason, a
+ * role): any string is kept, and whether it is documented is a lookup built from the enum that lists them.
  */
 package io.github.ssekit.sse.protocol;

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * An isolated {@code opencode serve} process, the one place that knows how to start it: on 127.0.0.1 at a free
  * port, with HOME and XDG directories of its own under a work directory (the user's OpenCode configuration is never
  * read or written), OpenCode's background downloads and updates turned off, a git-initialised project directory, and
- * the configuration given as {@code OPENCODE_CONFIG_CONTENT}. Used by {@code ssekit web --demo} ({@link
- * DemoOpenCode}) and by the integration tests' harness. {@link #close()} stops only this process, by its PID.
+ * the configuration given as {@code OPENCODE_CONFIG_CONTENT}. Used by {@code ssekit web --demo} (the command line's
+ * {@code DemoOpenCode}) and by the integration tests' harness. {@link #close()} stops only this process, by its PID.
  */
 public final class OpenCodeProcess implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

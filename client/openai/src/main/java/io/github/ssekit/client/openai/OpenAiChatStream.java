@@ -1,5 +1,9 @@
 package io.github.ssekit.client.openai;
 
+import io.github.ssekit.client.RedirectException;
+import io.github.ssekit.client.SseConnectionException;
+import io.github.ssekit.client.SseIdleTimeoutException;
+import io.github.ssekit.client.UnexpectedContentTypeException;
 import io.github.ssekit.openai.chat.ChatChunk;
 import io.github.ssekit.openai.chat.ChatDeltaListener;
 import io.github.ssekit.openai.chat.ChatResult;

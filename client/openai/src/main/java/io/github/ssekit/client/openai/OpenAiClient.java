@@ -1,5 +1,6 @@
 package io.github.ssekit.client.openai;
 
+import io.github.ssekit.client.SseClient;
 import io.github.ssekit.client.openai.internal.OpenAiClientImpl;
 import io.github.ssekit.openai.chat.ChatRequest;
 import io.github.ssekit.openai.responses.ResponsesRequest;

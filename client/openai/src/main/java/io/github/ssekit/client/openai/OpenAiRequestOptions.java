@@ -1,5 +1,6 @@
 package io.github.ssekit.client.openai;
 
+import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.internal.HeaderValues;
 import java.time.Duration;

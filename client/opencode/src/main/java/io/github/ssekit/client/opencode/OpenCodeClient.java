@@ -1,5 +1,6 @@
 package io.github.ssekit.client.opencode;
 
+import io.github.ssekit.client.SseConnectionException;
 import io.github.ssekit.client.opencode.internal.OpenCodeClientImpl;
 import io.github.ssekit.opencode.model.MessageWithParts;
 import io.github.ssekit.opencode.model.PermissionRequest;

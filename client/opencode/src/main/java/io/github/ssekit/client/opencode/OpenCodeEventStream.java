@@ -1,5 +1,6 @@
 package io.github.ssekit.client.opencode;
 
+import io.github.ssekit.client.HttpStatusException;
 import io.github.ssekit.client.ReconnectAttempt;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
 import io.github.ssekit.sse.protocol.Diagnostic;

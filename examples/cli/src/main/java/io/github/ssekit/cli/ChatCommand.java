@@ -49,10 +49,10 @@ import picocli.CommandLine.Parameters;
     name = "chat",
     mixinStandardHelpOptions = true,
     description = {
-        "Streams the reply of an OpenAI-compatible provider to PROMPT.",
-        "Text goes to stdout as it arrives, reasoning to stderr. With --json, one JSON object is printed at the end:",
-        "{content, reasoning, toolCalls[{id,name,arguments}], finishReason,",
-        " usage{promptTokens,completionTokens,totalTokens}, diagnostics[{code,message}], error{type,message,code}}.",
+        "Streams the reply of an OpenAI-compatible provider to PROMPT. Text goes to stdout as it arrives, "
+            + "reasoning to stderr. With --json, one JSON object is printed at the end: {content, reasoning, "
+            + "toolCalls[{id,name,arguments}], finishReason, usage{promptTokens,completionTokens,totalTokens}, "
+            + "diagnostics[{code,message}], error{type,message,code}}.",
         "Exit status: 0 success, 1 the request or the stream failed or was cut short, 2 usage errors."})
 final class ChatCommand implements Callable<Integer> {
 

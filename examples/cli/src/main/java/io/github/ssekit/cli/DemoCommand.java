@@ -34,10 +34,10 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-        "Streams a quirky reply from an embedded fake provider on loopback: no key, no network.",
-        "The fake OpenAI-compatible provider sends a keep-alive comment, a named progress event, empty roles,",
-        "reasoning, text, a tool call and usage; the reply is shown token by token, then the assembled message",
-        "and the diagnostics."})
+        "Streams a quirky reply from an embedded fake provider on loopback: no key, no network. The fake "
+            + "OpenAI-compatible provider sends a keep-alive comment, a named progress event, empty roles, "
+            + "reasoning, text, a tool call and usage; the reply is shown token by token, then the assembled "
+            + "message and the diagnostics."})
 final class DemoCommand implements Callable<Integer> {
 
   /** The model id that makes the fake provider send every quirk. */

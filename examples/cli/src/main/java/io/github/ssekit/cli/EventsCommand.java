@@ -20,11 +20,12 @@ import picocli.CommandLine.Option;
     name = "events",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the events of an OpenCode server as JSON lines: {\"id\",\"type\",\"directory\",\"properties\"}",
-      "(directory: only with --global). Heartbeats are left out. Reconnects when the server closes the stream",
-      "(after server.instance.disposed, for instance), saying so on stderr. Password: OPENCODE_SERVER_PASSWORD.",
-      "Exit status: 0 after --max-events events, 1 the stream failed (message on stderr), 2 usage errors."
-    })
+        "Prints the events of an OpenCode server as JSON lines: "
+            + "{\"id\",\"type\",\"directory\",\"properties\"} (directory: only with --global). Heartbeats are "
+            + "left out. Reconnects when the server closes the stream (after server.instance.disposed, for "
+            + "instance), saying so on stderr. Password: OPENCODE_SERVER_PASSWORD.",
+        "Exit status: 0 after --max-events events, 1 the stream failed (message on stderr), 2 usage "
+            + "errors."})
 final class EventsCommand implements Callable<Integer> {
   static final String NAME = "ssekit events";
 

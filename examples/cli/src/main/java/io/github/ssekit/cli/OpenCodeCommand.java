@@ -34,11 +34,11 @@ import picocli.CommandLine.Parameters;
     name = "opencode",
     mixinStandardHelpOptions = true,
     description = {
-      "Sends PROMPT to an OpenCode server (opencode serve) and streams the reply's text as it arrives; exits when",
-      "the session is idle. Creates a session unless --session is given. The server password, if any, is read from",
-      "OPENCODE_SERVER_PASSWORD (user: OPENCODE_SERVER_USERNAME, default opencode). Ctrl-C aborts the turn.",
-      "Exit status: 0 success, 1 the stream or the turn failed (message on stderr), 2 usage errors."
-    })
+        "Sends PROMPT to an OpenCode server (opencode serve) and streams the reply's text as it arrives; "
+            + "exits when the session is idle. Creates a session unless --session is given. The server "
+            + "password, if any, is read from OPENCODE_SERVER_PASSWORD (user: OPENCODE_SERVER_USERNAME, default "
+            + "opencode). Ctrl-C aborts the turn.",
+        "Exit status: 0 success, 1 the stream or the turn failed (message on stderr), 2 usage errors."})
 final class OpenCodeCommand implements java.util.concurrent.Callable<Integer> {
   static final String NAME = "ssekit opencode";
 

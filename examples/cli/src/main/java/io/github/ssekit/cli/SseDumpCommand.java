@@ -25,10 +25,9 @@ import picocli.CommandLine.Parameters;
     name = "sse-dump",
     mixinStandardHelpOptions = true,
     description = {
-      "Parses SSE streams and prints one JSON object per line: {\"type\",\"data\",\"id\"} per event,",
-      "{\"comment\"} with --comments, and {\"end\":true,\"lastEventId\",\"retry\"} at the end of each input.",
-      "\"file\" is added when files are given. Reads stdin when no FILE is given (or FILE is -)."
-    })
+        "Parses SSE streams and prints one JSON object per line: {\"type\",\"data\",\"id\"} per event, "
+            + "{\"comment\"} with --comments, and {\"end\":true,\"lastEventId\",\"retry\"} at the end of each "
+            + "input. \"file\" is added when files are given. Reads stdin when no FILE is given (or FILE is -)."})
 final class SseDumpCommand implements Callable<Integer> {
 
   @Option(names = "--chunk-size", paramLabel = "N", defaultValue = "8192",

@@ -29,7 +29,14 @@ public final class SsekitCommand implements Runnable {
 
   /** Runs the command line and returns its exit status (for tests: nothing exits). */
   public static int run(String... args) {
-    return new CommandLine(new SsekitCommand()).execute(args); // picocli returns 2 on usage errors
+    return commandLine().execute(args); // picocli returns 2 on usage errors
+  }
+
+  /** The command line with every subcommand; help texts are wrapped by picocli to the terminal's width. */
+  static CommandLine commandLine() {
+    CommandLine line = new CommandLine(new SsekitCommand());
+    line.setUsageHelpAutoWidth(true);
+    return line;
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -29,11 +29,12 @@ import picocli.CommandLine.Option;
     name = "web",
     mixinStandardHelpOptions = true,
     description = {
-        "Serves a chat page on 127.0.0.1 that relays OpenCode replies to the browser over SSE as they stream:",
-        "text token by token, reasoning, tool calls, permission requests (Allow once / Always / Reject), Abort.",
-        "--demo starts a real OpenCode server (the opencode binary is needed) whose only provider is an embedded",
-        "fake one: no API key. The server password, if any, is read from OPENCODE_SERVER_PASSWORD. Runs until",
-        "Ctrl-C. Exit status: 0 stopped, 1 could not start, 2 usage errors."})
+        "Serves a chat page on 127.0.0.1 that relays OpenCode replies to the browser over SSE as they "
+            + "stream: text token by token, reasoning, tool calls, permission requests (Allow once / Always / "
+            + "Reject), Abort. --demo starts a real OpenCode server (the opencode binary is needed) whose only "
+            + "provider is an embedded fake one: no API key. The server password, if any, is read from "
+            + "OPENCODE_SERVER_PASSWORD. Runs until Ctrl-C. Exit status: 0 stopped, 1 could not start, 2 usage "
+            + "errors."})
 final class WebCommand implements Callable<Integer> {
   static final String NAME = "ssekit web";
 

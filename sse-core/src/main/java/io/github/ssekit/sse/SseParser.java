@@ -1,5 +1,14 @@
 package io.github.ssekit.sse;
 
+import static io.github.ssekit.sse.internal.FieldNames.COMMENT;
+import static io.github.ssekit.sse.internal.FieldNames.DATA;
+import static io.github.ssekit.sse.internal.FieldNames.EVENT;
+import static io.github.ssekit.sse.internal.FieldNames.ID;
+import static io.github.ssekit.sse.internal.FieldNames.PENDING;
+import static io.github.ssekit.sse.internal.FieldNames.RETRY;
+import static io.github.ssekit.sse.internal.FieldNames.UNKNOWN;
+
+import io.github.ssekit.sse.internal.FieldNames;
 import io.github.ssekit.sse.internal.LineScan;
 import io.github.ssekit.sse.internal.Utf8;
 import java.nio.ByteBuffer;
@@ -100,8 +109,6 @@ public final class SseParser {
   // The line being read when it spans feeds.
   private byte[] line = EMPTY;
   private int lineLength;
-  /** Where the first colon of the buffered line is, or -1 while none has arrived. */
-  private int lineColon = -1;
   /** Some bytes of the current line came in an earlier feed. */
   private boolean lineStarted;
   /** The rest of the current line is not needed (a comment nobody listens to, or a line of a dropped event). */
@@ -366,21 +373,13 @@ public final class SseParser {
     }
     System.arraycopy(bytes, from, line, lineLength, n);
     lineNonAscii |= nonAscii;
-    if (lineColon < 0) {
-      for (int i = lineLength; i < needed; i++) {
-        if (line[i] == COLON) {
-          lineColon = i;
-          break;
-        }
-      }
-    }
     lineLength = needed;
-    int kind = lineColon >= 0 ? fieldKind(line, 0, lineColon) : lineLength > MAX_KNOWN_NAME ? UNKNOWN : PENDING;
+    int kind = FieldNames.kind(line, 0, lineLength, false);
     if (kind == UNKNOWN) {
       dropLine(); // ignored by the spec: nothing to keep, nothing to report
     } else if (kind == DATA) {
       startDataLine();
-    } else if (kind != PENDING && valueTooLarge(kind, lineLength - valueStart(line, 0, lineColon, lineLength))) {
+    } else if (kind != PENDING && lineLength - FieldNames.valueStart(line, 0, lineLength, kind) > maxEventSize) {
       dropLine(); // first: the error callback may reset the parser
       reportTooLarge(kind);
     }
@@ -388,20 +387,12 @@ public final class SseParser {
 
   /** The buffered line turned out to be a data line: move its value so far to the data buffer. */
   private void startDataLine() {
-    int value = lineColon + 1;
+    int value = FieldNames.valueStart(line, 0, lineLength, DATA);
     int n = lineLength - value;
     lineInData = true;
+    lineSpacePending = FieldNames.endsWithColon(0, lineLength, DATA);
     lineLength = 0;
-    if (n == 0) {
-      lineSpacePending = true;
-      appendDataPiece(line, value, 0, false); // checks the limit and keeps room for the LF
-      return;
-    }
-    if (line[value] == SPACE) {
-      value++;
-      n--;
-    }
-    appendDataPiece(line, value, n, lineNonAscii);
+    appendDataPiece(line, value, n, lineNonAscii); // with n == 0, still checks the limit and keeps room for the LF
   }
 
   /**
@@ -443,7 +434,6 @@ public final class SseParser {
     lineSpacePending = false;
     lineNonAscii = false;
     lineLength = 0;
-    lineColon = -1;
   }
 
   /** Appends part of a data line's value to the data buffer, keeping room for its LF. */
@@ -471,54 +461,6 @@ public final class SseParser {
     lineInData = false;
     lineSpacePending = false;
     lineLength = 0;
-    lineColon = -1;
-  }
-
-  private static final int PENDING = -1;
-  private static final int UNKNOWN = 0;
-  private static final int DATA = 1;
-  private static final int EVENT = 2;
-  private static final int ID = 3;
-  private static final int RETRY = 4;
-  private static final int COMMENT = 5;
-  /** "event" and "retry": a longer name without a colon cannot be a field the parser uses. */
-  private static final int MAX_KNOWN_NAME = 5;
-
-  /** The field a line sets, from its name {@code b[start, nameEnd)}. */
-  private static int fieldKind(byte[] b, int start, int nameEnd) {
-    switch (nameEnd - start) {
-      case 0:
-        return COMMENT;
-      case 2:
-        return b[start] == 'i' && b[start + 1] == 'd' ? ID : UNKNOWN;
-      case 4:
-        return b[start] == 'd' && b[start + 1] == 'a' && b[start + 2] == 't' && b[start + 3] == 'a' ? DATA : UNKNOWN;
-      case 5:
-        if (b[start] == 'e' && b[start + 1] == 'v' && b[start + 2] == 'e' && b[start + 3] == 'n'
-            && b[start + 4] == 't') {
-          return EVENT;
-        }
-        return b[start] == 'r' && b[start + 1] == 'e' && b[start + 2] == 't' && b[start + 3] == 'r'
-            && b[start + 4] == 'y' ? RETRY : UNKNOWN;
-      default:
-        return UNKNOWN;
-    }
-  }
-
-  /** Where the value of a line starts: after the colon and one optional space (comments keep their space). */
-  private static int valueStart(byte[] b, int start, int colon, int end) {
-    if (colon < 0) {
-      return end;
-    }
-    int value = colon + 1;
-    return colon > start && value < end && b[value] == SPACE ? value + 1 : value;
-  }
-
-  private boolean valueTooLarge(int kind, int valueLength) {
-    if (kind == DATA) {
-      return (long) dataLength + valueLength + 1 > maxEventSize;
-    }
-    return valueLength > maxEventSize;
   }
 
   private void reportTooLarge(int kind) {
@@ -542,45 +484,13 @@ public final class SseParser {
     if (skippingBlock) {
       return;
     }
-    // The common lines first, "data:", "id:" and "event:" with their values; any other line below.
-    if (end - start >= 5 && b[start + 4] == COLON && b[start] == 'd' && b[start + 1] == 'a' && b[start + 2] == 't'
-        && b[start + 3] == 'a') {
-      int value = start + 5;
-      addDataLine(b, value < end && b[value] == SPACE ? value + 1 : value, end, nonAscii);
-      return;
-    }
-    if (end - start >= 3 && b[start + 2] == COLON && b[start] == 'i' && b[start + 1] == 'd') {
-      int value = start + 3;
-      value = value < end && b[value] == SPACE ? value + 1 : value;
-      if (end - value > maxEventSize) {
-        reportTooLarge(ID);
-      } else {
-        setId(b, value, end, nonAscii);
-      }
-      return;
-    }
-    if (end - start >= 6 && b[start + 5] == COLON && b[start] == 'e' && b[start + 1] == 'v' && b[start + 2] == 'e'
-        && b[start + 3] == 'n' && b[start + 4] == 't') {
-      int value = start + 6;
-      value = value < end && b[value] == SPACE ? value + 1 : value;
-      if (end - value > maxEventSize) {
-        reportTooLarge(EVENT);
-      } else {
-        eventType = eventType(b, value, end, nonAscii);
-      }
-      return;
-    }
-    int colon = start;
-    while (colon < end && b[colon] != COLON) {
-      colon++;
-    }
-    int kind = fieldKind(b, start, colon);
+    int kind = FieldNames.kind(b, start, end, true);
     if (kind == UNKNOWN || (kind == COMMENT && !comments)) {
       return;
     }
     // The name of a field the parser uses is ASCII, so nonAscii (about the whole line) is about the value.
-    int value = valueStart(b, start, colon < end ? colon : -1, end);
-    if (kind != DATA && valueTooLarge(kind, end - value)) {
+    int value = FieldNames.valueStart(b, start, end, kind);
+    if (kind != DATA && end - value > maxEventSize) {
       reportTooLarge(kind);
       return;
     }

@@ -8,6 +8,7 @@ import static io.github.ssekit.sse.internal.FieldNames.PENDING;
 import static io.github.ssekit.sse.internal.FieldNames.RETRY;
 import static io.github.ssekit.sse.internal.FieldNames.UNKNOWN;
 
+import io.github.ssekit.sse.internal.EventBlock;
 import io.github.ssekit.sse.internal.FieldNames;
 import io.github.ssekit.sse.internal.LineScan;
 import io.github.ssekit.sse.internal.Utf8;
@@ -66,11 +67,6 @@ public final class SseParser {
 
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final byte[] EMPTY = new byte[0];
-  /** Recent event types kept as Strings, so that a stream of a few names allocates none per event. */
-  private static final int TYPE_CACHE = 8;
-  private static final int MAX_CACHED_TYPE = 32;
-  /** Ids up to this length are remembered as bytes, so that a repeated id allocates no new String. */
-  private static final int MAX_REMEMBERED_ID = 64;
 
   private final SseHandler handler;
   private final boolean comments;
@@ -80,31 +76,8 @@ public final class SseParser {
   private String lastEventId;
   private long retry = -1;
 
-  // The block being read.
-  private byte[] data = EMPTY;
-  /** Bytes in the data buffer: the values and one LF per data line, counted the same while only viewed. */
-  private int dataLength;
-  /** Some data byte is 0x80 or above, so decoding must go through UTF-8 (else it is a Latin-1 copy). */
-  private boolean dataNonAscii;
-  /** The same, as the bytes' high bits that the eight-byte path ORs in without a branch. */
-  private long dataHighBits;
-  /**
-   * When not null, the data buffer is still one line of the array being fed, not yet copied: {@code
-   * viewBytes[viewFrom, viewFrom + dataLength - 1)} and its LF. An event that is one line within one feed (the
-   * common case) is then decoded straight from the caller's array. Never kept past the feed that set it.
-   */
-  private byte[] viewBytes;
-  private int viewFrom;
-  private String eventType = "";
-  private String idBuffer;
-  /** The UTF-8 bytes {@code idBuffer} was decoded from, or {@code idBytesLength == -1} when not known. */
-  private byte[] idBytes = EMPTY;
-  private int idBytesLength = -1;
-  /** An event over the limit was dropped: ignore lines until the next blank one. */
-  private boolean skippingBlock;
-  private byte[][] typeKeys;
-  private String[] typeValues;
-  private int typeNext;
+  /** The block being read: its data, type and id. */
+  private final EventBlock block;
 
   // The line being read when it spans feeds.
   private byte[] line = EMPTY;
@@ -135,7 +108,7 @@ public final class SseParser {
     this.comments = builder.comments;
     this.maxEventSize = builder.maxEventSize;
     this.lastEventId = builder.lastEventId;
-    this.idBuffer = lastEventId;
+    this.block = new EventBlock(maxEventSize, lastEventId);
   }
 
   /** A parser with default settings that reports to {@code handler}. */
@@ -219,9 +192,7 @@ public final class SseParser {
         }
       }
     } finally {
-      if (viewBytes != null) {
-        copyView(); // the caller may reuse its array once feed returns
-      }
+      block.endFeed(); // the caller may reuse its array once feed returns
     }
   }
 
@@ -286,24 +257,7 @@ public final class SseParser {
     generation++;
     resetLine();
     skipLineFeed = false;
-    skippingBlock = false;
-    clearBlock();
-  }
-
-  private void clearBlock() {
-    dataLength = 0;
-    dataNonAscii = false;
-    dataHighBits = 0;
-    viewBytes = null;
-    eventType = "";
-    idBuffer = lastEventId;
-    idBytesLength = -1;
-    if (data.length > RETAINED_BUFFER) {
-      data = EMPTY;
-    }
-    if (line.length > RETAINED_BUFFER) {
-      line = EMPTY;
-    }
+    block.clear(lastEventId);
   }
 
   /** Consumes the first bytes of a stream while they match the BOM; returns where the content starts. */
@@ -331,7 +285,7 @@ public final class SseParser {
   private void holdPartialLine(byte[] bytes, int from, int to, boolean nonAscii) {
     if (!lineStarted) {
       lineStarted = true;
-      lineDropped = skippingBlock || (bytes[from] == COLON && !comments);
+      lineDropped = block.dropped() || (bytes[from] == COLON && !comments);
     }
     if (!lineDropped) {
       appendToLine(bytes, from, to - from, nonAscii);
@@ -345,16 +299,17 @@ public final class SseParser {
     boolean dropped = lineDropped;
     boolean inData = lineInData;
     boolean lineHigh = lineNonAscii;
+    byte[] b = line;
     int n = lineLength;
     resetLine();
     if (dropped) {
       return; // a non-empty line we did not need, so it cannot end a block
     }
     if (inData) {
-      data[dataLength++] = LF; // room was kept by every append
+      block.endLine();
       return;
     }
-    processLine(line, 0, n, lineHigh);
+    processLine(b, 0, n, lineHigh);
   }
 
   /**
@@ -401,28 +356,19 @@ public final class SseParser {
    * loaded, searched for CR and LF, and stored whole, where there is room on both sides.
    */
   private int continueDataLine(byte[] bytes, int from, int to) {
-    int n = to - from;
-    if (n <= 8 && !lineSpacePending && from + 8 <= bytes.length && data.length - dataLength > 8) {
-      long v = LineScan.load(bytes, from);
-      long piece = -1L >>> ((8 - n) << 3);
-      long found = LineScan.lineEnds(v) & piece;
-      int length = Math.min(n, Long.numberOfTrailingZeros(found) >>> 3);
-      if ((long) dataLength + length + 1 <= maxEventSize) {
-        LineScan.store(data, dataLength, v); // the bytes after the value are overwritten later
-        dataLength += length;
-        dataHighBits |= v & ((found & -found) - 1) & piece; // the bytes before the line end
-        return found == 0 ? -1 : from + length;
-      }
+    int eol = lineSpacePending ? EventBlock.NOT_TAKEN : block.appendShortPiece(bytes, from, to);
+    if (eol != EventBlock.NOT_TAKEN) {
+      return eol;
     }
     long scan = LineScan.scan(bytes, from, to);
-    int eol = (int) scan;
+    eol = (int) scan;
     appendDataPiece(bytes, from, (eol < 0 ? to : eol) - from, (scan & LineScan.NON_ASCII) != 0);
     return eol;
   }
 
   /** A spanning data line ended: its LF (room for it was kept). */
   private void endDataLine() {
-    data[dataLength++] = LF;
+    block.endLine();
     resetLine();
   }
 
@@ -434,6 +380,9 @@ public final class SseParser {
     lineSpacePending = false;
     lineNonAscii = false;
     lineLength = 0;
+    if (line.length > RETAINED_BUFFER) {
+      line = EMPTY;
+    }
   }
 
   /** Appends part of a data line's value to the data buffer, keeping room for its LF. */
@@ -445,15 +394,10 @@ public final class SseParser {
         n--;
       }
     }
-    if ((long) dataLength + n + 1 > maxEventSize) {
+    if (!block.append(bytes, from, n, nonAscii)) {
       dropLine(); // first: the error callback may reset the parser
       eventTooLarge();
-      return;
     }
-    ensureData(dataLength + n + 1);
-    System.arraycopy(bytes, from, data, dataLength, n);
-    dataLength += n;
-    dataNonAscii |= nonAscii;
   }
 
   private void dropLine() {
@@ -473,15 +417,10 @@ public final class SseParser {
 
   private void processLine(byte[] b, int start, int end, boolean nonAscii) {
     if (start == end) {
-      if (skippingBlock) {
-        skippingBlock = false;
-        clearBlock();
-      } else {
-        dispatch();
-      }
+      dispatch(); // a dropped block has nothing left to dispatch, and this ends it
       return;
     }
-    if (skippingBlock) {
+    if (block.dropped()) {
       return;
     }
     int kind = FieldNames.kind(b, start, end, true);
@@ -496,13 +435,16 @@ public final class SseParser {
     }
     switch (kind) {
       case DATA:
-        addDataLine(b, value, end, nonAscii);
+        // The block's first data line is viewed in the array being fed, never in the line buffer, which is reused.
+        if (!block.addLine(b, value, end, nonAscii, b != line)) {
+          eventTooLarge();
+        }
         break;
       case EVENT:
-        eventType = eventType(b, value, end, nonAscii);
+        block.setType(b, value, end, nonAscii);
         break;
       case ID:
-        setId(b, value, end, nonAscii);
+        block.setId(b, value, end, nonAscii);
         break;
       case RETRY:
         setRetry(b, value, end);
@@ -513,120 +455,6 @@ public final class SseParser {
       default:
         throw new AssertionError(kind);
     }
-  }
-
-  /** A complete data line: its value and an LF join the data buffer. */
-  private void addDataLine(byte[] b, int from, int to, boolean nonAscii) {
-    int n = to - from;
-    if ((long) dataLength + n + 1 > maxEventSize) {
-      eventTooLarge();
-      return;
-    }
-    if (dataLength == 0 && b != line) {
-      viewBytes = b; // the first data line of the block: copied only if the block outlives this feed
-      viewFrom = from;
-      dataLength = n + 1;
-      dataNonAscii = nonAscii;
-      return;
-    }
-    ensureData(dataLength + n + 1);
-    System.arraycopy(b, from, data, dataLength, n);
-    dataLength += n;
-    data[dataLength++] = LF;
-    dataNonAscii |= nonAscii;
-  }
-
-  /** Makes room for {@code needed} bytes in the data buffer, after copying a viewed line into it. */
-  private void ensureData(int needed) {
-    if (viewBytes != null) {
-      copyView();
-    }
-    if (needed > data.length) {
-      data = Arrays.copyOf(data, grow(data.length, needed));
-    }
-  }
-
-  /** Copies the viewed data line (and its LF) into the data buffer. */
-  private void copyView() {
-    int n = dataLength;
-    if (n > data.length) {
-      data = new byte[grow(data.length, n)];
-    }
-    System.arraycopy(viewBytes, viewFrom, data, 0, n - 1);
-    data[n - 1] = LF;
-    viewBytes = null;
-  }
-
-  /** The value of an {@code event} field, from the cache of recent names when it is there. */
-  private String eventType(byte[] b, int from, int to, boolean nonAscii) {
-    int n = to - from;
-    if (n == 0 || n > MAX_CACHED_TYPE) {
-      return Utf8.decode(b, from, n, nonAscii);
-    }
-    if (typeKeys == null) {
-      typeKeys = new byte[TYPE_CACHE][];
-      typeValues = new String[TYPE_CACHE];
-    }
-    for (int i = 0; i < TYPE_CACHE; i++) {
-      byte[] key = typeKeys[i];
-      if (key == null) {
-        break;
-      }
-      if (key.length == n && sameBytes(key, b, from, n)) {
-        return typeValues[i];
-      }
-    }
-    String type = Utf8.decode(b, from, n, nonAscii);
-    typeKeys[typeNext] = Arrays.copyOfRange(b, from, to);
-    typeValues[typeNext] = type;
-    typeNext = (typeNext + 1) % TYPE_CACHE;
-    return type;
-  }
-
-  /** Whether {@code a[0, n)} equals {@code b[from, from + n)}; a plain loop, as these are a few bytes long. */
-  private static boolean sameBytes(byte[] a, byte[] b, int from, int n) {
-    for (int i = 0; i < n; i++) {
-      if (a[i] != b[from + i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private void setId(byte[] b, int from, int to, boolean nonAscii) {
-    int n = to - from;
-    if (n > MAX_REMEMBERED_ID) {
-      for (int i = from; i < to; i++) {
-        if (b[i] == 0) {
-          return; // an id containing U+0000 is ignored
-        }
-      }
-      idBuffer = Utf8.decode(b, from, n, nonAscii);
-      idBytesLength = -1;
-      return;
-    }
-    if (idBytes.length < n) {
-      idBytes = new byte[n]; // no larger than the id (and so than the event size limit)
-    }
-    // One pass: look for U+0000, compare with the current id, and keep the bytes.
-    boolean same = n == idBytesLength;
-    byte[] kept = idBytes;
-    for (int i = 0; i < n; i++) {
-      byte c = b[from + i];
-      if (c == 0) {
-        if (!same) {
-          idBytesLength = -1; // the kept bytes were overwritten; idBuffer stays as it was
-        }
-        return; // an id containing U+0000 is ignored
-      }
-      same &= kept[i] == c;
-      kept[i] = c;
-    }
-    if (same) {
-      return; // the same id again: keep its String
-    }
-    idBuffer = Utf8.decode(b, from, n, nonAscii);
-    idBytesLength = n;
   }
 
   private void setRetry(byte[] b, int from, int to) {
@@ -645,34 +473,26 @@ public final class SseParser {
     handler.onRetry(value);
   }
 
+  /**
+   * A blank line: the block's id is committed (also without data), and its data, if any, becomes an event. The
+   * block is cleared before onEvent, so that the handler may end or reset the parser.
+   */
   private void dispatch() {
-    if (!idBuffer.equals(lastEventId)) {
-      lastEventId = idBuffer;
+    String previous = lastEventId;
+    lastEventId = block.id(); // the block's own String, also when equal: its bytes stay known for the next block
+    if (!lastEventId.equals(previous)) {
       handler.onLastEventId(lastEventId);
     }
-    if (dataLength == 0) {
-      eventType = "";
-      return;
+    String data = block.hasData() ? block.data() : null; // after the callback: a reset() there leaves no data
+    String type = block.type();
+    block.clear(lastEventId);
+    if (data != null) {
+      handler.onEvent(new SseEvent(type.isEmpty() ? SseEvent.DEFAULT_TYPE : type, data, lastEventId));
     }
-    boolean nonAscii = dataNonAscii || LineScan.nonAscii(dataHighBits);
-    String text = viewBytes != null
-        ? Utf8.decode(viewBytes, viewFrom, dataLength - 1, nonAscii)
-        : Utf8.decode(data, 0, dataLength - 1, nonAscii);
-    String type = eventType.isEmpty() ? SseEvent.DEFAULT_TYPE : eventType;
-    eventType = "";
-    dataLength = 0;
-    dataNonAscii = false;
-    dataHighBits = 0;
-    viewBytes = null;
-    if (data.length > RETAINED_BUFFER) {
-      data = EMPTY;
-    }
-    handler.onEvent(new SseEvent(type, text, lastEventId));
   }
 
   private void eventTooLarge() {
-    clearBlock();
-    skippingBlock = true;
+    block.drop(lastEventId);
     handler.onError(new SseEventTooLargeException(maxEventSize));
   }
 

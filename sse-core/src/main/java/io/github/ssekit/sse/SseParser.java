@@ -11,9 +11,9 @@ import static io.github.ssekit.sse.internal.FieldNames.UNKNOWN;
 import io.github.ssekit.sse.internal.EventBlock;
 import io.github.ssekit.sse.internal.FieldNames;
 import io.github.ssekit.sse.internal.LineScan;
+import io.github.ssekit.sse.internal.PartialLine;
 import io.github.ssekit.sse.internal.Utf8;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -59,49 +59,63 @@ public final class SseParser {
 
   private static final byte CR = '\r';
   private static final byte LF = '\n';
-  private static final byte COLON = ':';
   private static final byte SPACE = ' ';
-  private static final int INITIAL_BUFFER = 256;
-  /** Buffers that grew past this are released after their event, so an idle stream holds little memory. */
-  private static final int RETAINED_BUFFER = 64 * 1024;
-
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-  private static final byte[] EMPTY = new byte[0];
 
+  // The state, by lifetime (laid out as Netty's HttpObjectDecoder: a position, and small parts that own theirs):
+  // - the stream, in this class: the settings, what the stream committed (last event ID, retry), and the Position;
+  // - the block being read, an EventBlock (data, type, id, dropped or not), whose clear() is the one block reset;
+  // - the line that spans feeds, a PartialLine, held only while the whole line is needed.
+  // Field names are recognised in one place, FieldNames, for a whole line and for the start of a held one.
+  // The hot path is a whole line within one feed, at LINE_START: LineScan finds its end eight bytes at a time,
+  // FieldNames reads its name from one long, and a data value is only viewed in the fed array until dispatch. The
+  // parts are final classes, so their calls are static and inlined; the handler is the only interface called.
+
+  /**
+   * Where the parser is in the stream. A feed starts where the last one left off, so that a line, a CRLF pair or a
+   * byte order mark split anywhere reads as if it came whole.
+   */
+  private enum Position {
+    /** Before the stream's first byte, or within its optional byte order mark ({@code bomMatched} bytes so far). */
+    STREAM_START,
+    /** At the start of a line: the common case, where a whole line is in the fed bytes and is read from them. */
+    LINE_START,
+    /** The previous feed ended with CR: an LF at the start of this one belongs to it. */
+    AFTER_CR,
+    /**
+     * In a line that began in an earlier feed, held whole in the line buffer: its field is not known yet, or it is
+     * an {@code event}, {@code id} or {@code retry} line or a reported comment, whose value is used whole.
+     */
+    LINE_BUFFERED,
+    /** In a line nobody needs: an unknown field, an unwanted comment, a line of a dropped block or over the limit. */
+    LINE_IGNORED,
+    /** In a data line, right after its colon: a space at the start of the next bytes is skipped. */
+    DATA_VALUE_START,
+    /** In a data line's value, which goes to the block's data as it arrives: copied once, never buffered whole. */
+    DATA_VALUE,
+    /** After {@link #end()}: feeds are refused until {@link #reset()}. */
+    ENDED
+  }
+
+  // Settings.
   private final SseHandler handler;
   private final boolean comments;
   private final int maxEventSize;
 
-  // Committed state: survives events, and reconnections through reset().
+  // The stream: what it committed (kept across reset(), a reconnection), and where the parser is in it.
   private String lastEventId;
   private long retry = -1;
-
-  /** The block being read: its data, type and id. */
-  private final EventBlock block;
-
-  // The line being read when it spans feeds.
-  private byte[] line = EMPTY;
-  private int lineLength;
-  /** Some bytes of the current line came in an earlier feed. */
-  private boolean lineStarted;
-  /** The rest of the current line is not needed (a comment nobody listens to, or a line of a dropped event). */
-  private boolean lineDropped;
-  /** Some byte of the buffered line is 0x80 or above. */
-  private boolean lineNonAscii;
-  /** The line is a data line: its value goes straight to the data buffer, not through the line buffer. */
-  private boolean lineInData;
-  /** ...and nothing of its value has arrived yet: one space at the start of the next bytes is skipped. */
-  private boolean lineSpacePending;
-  /** The previous feed ended with CR: an LF at the start of the next one belongs to it. */
-  private boolean skipLineFeed;
-
+  private Position position = Position.STREAM_START;
   private int bomMatched;
-  private boolean bomDone;
-  private boolean ended;
-  /** Bumped by reset() and end(), so a feed loop notices that a callback stopped the parser. */
+  /** Bumped by reset() and end(), so that a feed loop notices that a callback stopped the parser. */
   private int generation;
-
+  /** Where the bytes of a direct ByteBuffer are copied to be fed; reused from feed to feed. */
   private ByteBuffer scratch;
+
+  /** The block being read: cleared at each blank line, when dropped, and with the stream. */
+  private final EventBlock block;
+  /** The line being read when it spans feeds: cleared at each line end. */
+  private final PartialLine line = new PartialLine();
 
   private SseParser(Builder builder) {
     this.handler = Objects.requireNonNull(builder.handler, "handler");
@@ -134,60 +148,51 @@ public final class SseParser {
    */
   public void feed(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
-    if (ended) {
+    if (position == Position.ENDED) {
       throw new IllegalStateException("feed after end(): call reset() to start a new stream");
     }
     int end = offset + length;
     int p = offset;
     int gen = generation;
-    if (!bomDone) {
-      p = skipByteOrderMark(bytes, p, end);
-    }
-    if (skipLineFeed && p < end) {
-      skipLineFeed = false;
-      if (bytes[p] == LF) {
-        p++;
-      }
-    }
     try {
       while (p < end) {
+        Position at = position;
         int eol;
-        if (lineInData) {
-          // The value of a data line that spans feeds: straight into the data buffer.
-          eol = continueDataLine(bytes, p, end);
-          if (eol < 0 || gen != generation) {
-            return;
-          }
-          if (lineInData) {
-            endDataLine();
-          } else {
-            finishSpanningLine(bytes, eol, eol, false); // dropped as too large on the way
-          }
-        } else {
+        if (at == Position.LINE_START) {
+          // Most lines end in the feed they start in: read straight from its array, never buffered.
           long scan = LineScan.scan(bytes, p, end);
           eol = (int) scan;
           boolean nonAscii = (scan & LineScan.NON_ASCII) != 0;
           if (eol < 0) {
-            holdPartialLine(bytes, p, end, nonAscii);
+            holdLine(bytes, p, end, nonAscii);
             return;
           }
-          if (lineStarted) {
-            finishSpanningLine(bytes, p, eol, nonAscii);
-          } else {
-            processLine(bytes, p, eol, nonAscii);
+          processLine(bytes, p, eol, nonAscii);
+        } else if (at == Position.DATA_VALUE || at == Position.LINE_BUFFERED || at == Position.LINE_IGNORED) {
+          // A line that began in an earlier feed goes on, and may end in this one.
+          eol = at == Position.DATA_VALUE ? block.appendShortPiece(bytes, p, end) : EventBlock.NOT_TAKEN;
+          if (eol == EventBlock.NOT_TAKEN) {
+            long scan = LineScan.scan(bytes, p, end);
+            eol = (int) scan;
+            continueLine(bytes, p, eol < 0 ? end : eol, (scan & LineScan.NON_ASCII) != 0);
           }
-          if (gen != generation) {
-            return; // a callback called end() or reset()
+          if (eol < 0 || gen != generation) {
+            return;
           }
+          finishLine();
+        } else {
+          p = stepOver(at, bytes, p, end);
+          continue;
+        }
+        if (gen != generation) {
+          return; // a callback called end() or reset()
         }
         p = eol + 1;
         if (bytes[eol] == CR) {
-          if (p < end) {
-            if (bytes[p] == LF) {
-              p++;
-            }
-          } else {
-            skipLineFeed = true;
+          if (p == end) {
+            position = Position.AFTER_CR;
+          } else if (bytes[p] == LF) {
+            p++;
           }
         }
       }
@@ -223,8 +228,7 @@ public final class SseParser {
    * Further {@code feed} calls throw until {@link #reset()}. Calling it twice is harmless.
    */
   public void end() {
-    discardPending();
-    ended = true;
+    discardPending(Position.ENDED);
   }
 
   /**
@@ -232,10 +236,8 @@ public final class SseParser {
    * optional byte order mark again, and keeps the committed {@link #lastEventId()} and {@link #retry()}.
    */
   public void reset() {
-    discardPending();
-    ended = false;
-    bomDone = false;
     bomMatched = 0;
+    discardPending(Position.STREAM_START);
   }
 
   /** The last event ID committed at dispatch, {@code ""} when none: the value to send as {@code Last-Event-ID}. */
@@ -253,193 +255,160 @@ public final class SseParser {
     return maxEventSize;
   }
 
-  private void discardPending() {
+  private void discardPending(Position next) {
     generation++;
-    resetLine();
-    skipLineFeed = false;
+    position = next;
+    line.clear();
     block.clear(lastEventId);
+  }
+
+  /**
+   * The positions where only the next byte matters: after a CR that ended the last feed, after a data line's
+   * colon, and at the start of the stream. Returns where the line (or the stream's first line) starts.
+   */
+  private int stepOver(Position at, byte[] bytes, int p, int end) {
+    if (at == Position.AFTER_CR) {
+      position = Position.LINE_START;
+      return bytes[p] == LF ? p + 1 : p;
+    }
+    if (at == Position.DATA_VALUE_START) {
+      position = Position.DATA_VALUE;
+      return bytes[p] == SPACE ? p + 1 : p;
+    }
+    return skipByteOrderMark(bytes, p, end);
   }
 
   /** Consumes the first bytes of a stream while they match the BOM; returns where the content starts. */
   private int skipByteOrderMark(byte[] bytes, int p, int end) {
-    while (p < end && bomMatched < BOM.length) {
-      if (bytes[p] != BOM[bomMatched]) {
-        bomDone = true;
-        if (bomMatched > 0) {
-          // Not a BOM after all: the bytes held back are the start of the first line.
-          lineStarted = true;
-          appendToLine(BOM, 0, bomMatched, true);
-        }
+    while (p < end && bytes[p] == BOM[bomMatched]) {
+      p++;
+      if (++bomMatched == BOM.length) {
+        position = Position.LINE_START;
         return p;
       }
-      bomMatched++;
-      p++;
     }
-    if (bomMatched == BOM.length) {
-      bomDone = true;
+    if (p < end) {
+      position = Position.LINE_START;
+      if (bomMatched > 0) {
+        holdLine(BOM, 0, bomMatched, true); // not a BOM after all: the bytes held back start the first line
+      }
     }
     return p;
   }
 
-  /** The feed ended inside a line: keep what will be needed of it. */
-  private void holdPartialLine(byte[] bytes, int from, int to, boolean nonAscii) {
-    if (!lineStarted) {
-      lineStarted = true;
-      lineDropped = block.dropped() || (bytes[from] == COLON && !comments);
-    }
-    if (!lineDropped) {
-      appendToLine(bytes, from, to - from, nonAscii);
+  /** A line starts with {@code bytes[from, to)} and goes on in the next feed: keep what will be needed of it. */
+  private void holdLine(byte[] bytes, int from, int to, boolean nonAscii) {
+    position = Position.LINE_BUFFERED;
+    if (neededWhole(bytes, from, to, nonAscii)) {
+      line.append(bytes, from, to - from, nonAscii);
     }
   }
 
-  private void finishSpanningLine(byte[] bytes, int from, int to, boolean nonAscii) {
-    if (!lineDropped && to > from) {
-      appendToLine(bytes, from, to - from, nonAscii);
-    }
-    boolean dropped = lineDropped;
-    boolean inData = lineInData;
-    boolean lineHigh = lineNonAscii;
-    byte[] b = line;
-    int n = lineLength;
-    resetLine();
-    if (dropped) {
-      return; // a non-empty line we did not need, so it cannot end a block
-    }
-    if (inData) {
-      block.endLine();
+  /** More of a line that began in an earlier feed, {@code bytes[from, to)}, before its end if it has one here. */
+  private void continueLine(byte[] bytes, int from, int to, boolean nonAscii) {
+    if (from == to) {
       return;
     }
-    processLine(b, 0, n, lineHigh);
-  }
-
-  /**
-   * Takes more bytes of a line that spans feeds, and drops the line as soon as it is known to be unneeded or
-   * too large. A data line leaves the line buffer as soon as its name is known: its value is appended to the
-   * data buffer as it arrives, so a large value is copied once.
-   */
-  private void appendToLine(byte[] bytes, int from, int n, boolean nonAscii) {
-    if (lineInData) {
-      appendDataPiece(bytes, from, n, nonAscii);
-      return;
-    }
-    int needed = lineLength + n;
-    if (needed > line.length) {
-      line = Arrays.copyOf(line, grow(line.length, needed));
-    }
-    System.arraycopy(bytes, from, line, lineLength, n);
-    lineNonAscii |= nonAscii;
-    lineLength = needed;
-    int kind = FieldNames.kind(line, 0, lineLength, false);
-    if (kind == UNKNOWN) {
-      dropLine(); // ignored by the spec: nothing to keep, nothing to report
-    } else if (kind == DATA) {
-      startDataLine();
-    } else if (kind != PENDING && lineLength - FieldNames.valueStart(line, 0, lineLength, kind) > maxEventSize) {
-      dropLine(); // first: the error callback may reset the parser
-      reportTooLarge(kind);
-    }
-  }
-
-  /** The buffered line turned out to be a data line: move its value so far to the data buffer. */
-  private void startDataLine() {
-    int value = FieldNames.valueStart(line, 0, lineLength, DATA);
-    int n = lineLength - value;
-    lineInData = true;
-    lineSpacePending = FieldNames.endsWithColon(0, lineLength, DATA);
-    lineLength = 0;
-    appendDataPiece(line, value, n, lineNonAscii); // with n == 0, still checks the limit and keeps room for the LF
-  }
-
-  /**
-   * Appends the next bytes of a spanning data line's value, up to the line end if it is in {@code [from, to)};
-   * returns that line end, or -1. A piece of at most eight bytes (tiny network reads) is handled as one long:
-   * loaded, searched for CR and LF, and stored whole, where there is room on both sides.
-   */
-  private int continueDataLine(byte[] bytes, int from, int to) {
-    int eol = lineSpacePending ? EventBlock.NOT_TAKEN : block.appendShortPiece(bytes, from, to);
-    if (eol != EventBlock.NOT_TAKEN) {
-      return eol;
-    }
-    long scan = LineScan.scan(bytes, from, to);
-    eol = (int) scan;
-    appendDataPiece(bytes, from, (eol < 0 ? to : eol) - from, (scan & LineScan.NON_ASCII) != 0);
-    return eol;
-  }
-
-  /** A spanning data line ended: its LF (room for it was kept). */
-  private void endDataLine() {
-    block.endLine();
-    resetLine();
-  }
-
-  /** No line is in progress. */
-  private void resetLine() {
-    lineStarted = false;
-    lineDropped = false;
-    lineInData = false;
-    lineSpacePending = false;
-    lineNonAscii = false;
-    lineLength = 0;
-    if (line.length > RETAINED_BUFFER) {
-      line = EMPTY;
-    }
-  }
-
-  /** Appends part of a data line's value to the data buffer, keeping room for its LF. */
-  private void appendDataPiece(byte[] bytes, int from, int n, boolean nonAscii) {
-    if (lineSpacePending && n > 0) {
-      lineSpacePending = false;
-      if (bytes[from] == SPACE) {
-        from++;
-        n--;
+    if (position == Position.DATA_VALUE) {
+      appendData(bytes, from, to - from, nonAscii);
+    } else if (position == Position.LINE_BUFFERED) {
+      line.append(bytes, from, to - from, nonAscii);
+      if (!neededWhole(line.bytes(), 0, line.length(), line.nonAscii())) {
+        line.clear();
       }
     }
-    if (!block.append(bytes, from, n, nonAscii)) {
-      dropLine(); // first: the error callback may reset the parser
+    // LINE_IGNORED: nothing to keep
+  }
+
+  /**
+   * Decides from the start of a line, {@code b[start, end)}, whether the line must be held whole: while its field
+   * is not known, and for an {@code event}, {@code id}, {@code retry} or reported comment line within the limit.
+   * Otherwise the position says what comes of the rest of the line: a data value goes on into the block (copied
+   * once, whatever its size), any other line is ignored, after an error when it is over the limit.
+   */
+  private boolean neededWhole(byte[] b, int start, int end, boolean nonAscii) {
+    int kind = neededField(b, start, end, false);
+    if (kind == PENDING) {
+      return true;
+    }
+    if (kind == UNKNOWN) {
+      position = Position.LINE_IGNORED; // ignored by the spec: nothing to keep, nothing to report
+      return false;
+    }
+    int value = FieldNames.valueStart(b, start, end, kind);
+    if (kind == DATA) {
+      position = FieldNames.endsWithColon(start, end, DATA) ? Position.DATA_VALUE_START : Position.DATA_VALUE;
+      appendData(b, value, end - value, nonAscii); // with nothing yet, still checks the limit and keeps room for the LF
+      return false;
+    }
+    if (end - value > maxEventSize) {
+      position = Position.LINE_IGNORED; // first: the error callback may reset the parser
+      reportTooLarge(kind);
+      return false;
+    }
+    return true;
+  }
+
+  /** Appends part of a data value that spans feeds to the block, or drops the block when it would be too large. */
+  private void appendData(byte[] b, int from, int n, boolean nonAscii) {
+    if (!block.append(b, from, n, nonAscii)) {
+      position = Position.LINE_IGNORED; // first: the error callback may reset the parser
       eventTooLarge();
     }
   }
 
-  private void dropLine() {
-    lineDropped = true;
-    lineInData = false;
-    lineSpacePending = false;
-    lineLength = 0;
-  }
-
-  private void reportTooLarge(int kind) {
-    if (kind == COMMENT) {
-      handler.onError(new SseEventTooLargeException(maxEventSize, "comment"));
-    } else {
-      eventTooLarge();
+  /** The line that began in an earlier feed ends. */
+  private void finishLine() {
+    Position at = position;
+    position = Position.LINE_START;
+    if (at == Position.DATA_VALUE || at == Position.DATA_VALUE_START) {
+      block.endLine();
+    } else if (at == Position.LINE_BUFFERED) {
+      byte[] b = line.bytes();
+      int n = line.length();
+      boolean nonAscii = line.nonAscii();
+      line.clear();
+      processLine(b, 0, n, nonAscii);
     }
+    // LINE_IGNORED: a non-empty line nobody needs, so it cannot end a block
   }
 
+  /**
+   * The field of a line that the parser acts on, or {@link FieldNames#UNKNOWN} for a line it ignores (also a comment
+   * nobody listens to, and any line of a dropped block); {@link FieldNames#PENDING} as {@link FieldNames#kind} says.
+   */
+  private int neededField(byte[] b, int start, int end, boolean lineEnded) {
+    if (block.dropped()) {
+      return UNKNOWN;
+    }
+    int kind = FieldNames.kind(b, start, end, lineEnded);
+    return kind == COMMENT && !comments ? UNKNOWN : kind;
+  }
+
+  /** A whole line, {@code b[start, end)} without its line end. */
   private void processLine(byte[] b, int start, int end, boolean nonAscii) {
     if (start == end) {
       dispatch(); // a dropped block has nothing left to dispatch, and this ends it
       return;
     }
-    if (block.dropped()) {
-      return;
-    }
-    int kind = FieldNames.kind(b, start, end, true);
-    if (kind == UNKNOWN || (kind == COMMENT && !comments)) {
+    int kind = neededField(b, start, end, true);
+    if (kind == UNKNOWN) {
       return;
     }
     // The name of a field the parser uses is ASCII, so nonAscii (about the whole line) is about the value.
     int value = FieldNames.valueStart(b, start, end, kind);
-    if (kind != DATA && end - value > maxEventSize) {
+    if (kind == DATA) {
+      // The block's first data line is viewed in the array being fed, never in the line buffer, which is reused.
+      if (!block.addLine(b, value, end, nonAscii, b != line.bytes())) {
+        eventTooLarge();
+      }
+      return;
+    }
+    if (end - value > maxEventSize) {
       reportTooLarge(kind);
       return;
     }
     switch (kind) {
-      case DATA:
-        // The block's first data line is viewed in the array being fed, never in the line buffer, which is reused.
-        if (!block.addLine(b, value, end, nonAscii, b != line)) {
-          eventTooLarge();
-        }
-        break;
       case EVENT:
         block.setType(b, value, end, nonAscii);
         break;
@@ -491,14 +460,18 @@ public final class SseParser {
     }
   }
 
+  /** A value over the limit: a comment is dropped alone, any field drops its whole block. */
+  private void reportTooLarge(int kind) {
+    if (kind == COMMENT) {
+      handler.onError(new SseEventTooLargeException(maxEventSize, "comment"));
+    } else {
+      eventTooLarge();
+    }
+  }
+
   private void eventTooLarge() {
     block.drop(lastEventId);
     handler.onError(new SseEventTooLargeException(maxEventSize));
-  }
-
-  private static int grow(int current, int needed) {
-    long doubled = Math.max((long) current * 2, INITIAL_BUFFER);
-    return (int) Math.min(Math.max(doubled, needed), Integer.MAX_VALUE - 8);
   }
 
   /** Builds an {@link SseParser}. */

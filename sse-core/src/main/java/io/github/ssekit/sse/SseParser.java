@@ -255,6 +255,7 @@ public final class SseParser {
     return maxEventSize;
   }
 
+  /** Drops the line and the block being read, and stops a feed loop that is running (a callback's call). */
   private void discardPending(Position next) {
     generation++;
     position = next;
@@ -296,7 +297,10 @@ public final class SseParser {
     return p;
   }
 
-  /** A line starts with {@code bytes[from, to)} and goes on in the next feed: keep what will be needed of it. */
+  /**
+   * A line starts with {@code bytes[from, to)} and goes on after them (in the next feed, or after the bytes of a
+   * BOM that was not one): keep what will be needed of it.
+   */
   private void holdLine(byte[] bytes, int from, int to, boolean nonAscii) {
     position = Position.LINE_BUFFERED;
     if (neededWhole(bytes, from, to, nonAscii)) {

@@ -1,9 +1,19 @@
 package io.github.ssekit.sse;
 
+import static io.github.ssekit.sse.internal.FieldNames.COMMENT;
+import static io.github.ssekit.sse.internal.FieldNames.DATA;
+import static io.github.ssekit.sse.internal.FieldNames.EVENT;
+import static io.github.ssekit.sse.internal.FieldNames.ID;
+import static io.github.ssekit.sse.internal.FieldNames.PENDING;
+import static io.github.ssekit.sse.internal.FieldNames.RETRY;
+import static io.github.ssekit.sse.internal.FieldNames.UNKNOWN;
+
+import io.github.ssekit.sse.internal.EventBlock;
+import io.github.ssekit.sse.internal.FieldNames;
 import io.github.ssekit.sse.internal.LineScan;
+import io.github.ssekit.sse.internal.PartialLine;
 import io.github.ssekit.sse.internal.Utf8;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -49,86 +59,70 @@ public final class SseParser {
 
   private static final byte CR = '\r';
   private static final byte LF = '\n';
-  private static final byte COLON = ':';
   private static final byte SPACE = ' ';
-  private static final int INITIAL_BUFFER = 256;
-  /** Buffers that grew past this are released after their event, so an idle stream holds little memory. */
-  private static final int RETAINED_BUFFER = 64 * 1024;
-
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-  private static final byte[] EMPTY = new byte[0];
-  /** Recent event types kept as Strings, so that a stream of a few names allocates none per event. */
-  private static final int TYPE_CACHE = 8;
-  private static final int MAX_CACHED_TYPE = 32;
-  /** Ids up to this length are remembered as bytes, so that a repeated id allocates no new String. */
-  private static final int MAX_REMEMBERED_ID = 64;
 
+  // The state, by lifetime (laid out as Netty's HttpObjectDecoder: a position, and small parts that own theirs):
+  // - the stream, in this class: the settings, what the stream committed (last event ID, retry), and the Position;
+  // - the block being read, an EventBlock (data, type, id, dropped or not), whose clear() is the one block reset;
+  // - the line that spans feeds, a PartialLine, held only while the whole line is needed.
+  // Field names are recognised in one place, FieldNames, for a whole line and for the start of a held one.
+  // The hot path is a whole line within one feed, at LINE_START: LineScan finds its end eight bytes at a time,
+  // FieldNames reads its name from one long, and a data value is only viewed in the fed array until dispatch. The
+  // parts are final classes, so their calls are static and inlined; the handler is the only interface called.
+
+  /**
+   * Where the parser is in the stream. A feed starts where the last one left off, so that a line, a CRLF pair or a
+   * byte order mark split anywhere reads as if it came whole.
+   */
+  private enum Position {
+    /** Before the stream's first byte, or within its optional byte order mark ({@code bomMatched} bytes so far). */
+    STREAM_START,
+    /** At the start of a line: the common case, where a whole line is in the fed bytes and is read from them. */
+    LINE_START,
+    /** The previous feed ended with CR: an LF at the start of this one belongs to it. */
+    AFTER_CR,
+    /**
+     * In a line that began in an earlier feed, held whole in the line buffer: its field is not known yet, or it is
+     * an {@code event}, {@code id} or {@code retry} line or a reported comment, whose value is used whole.
+     */
+    LINE_BUFFERED,
+    /** In a line nobody needs: an unknown field, an unwanted comment, a line of a dropped block or over the limit. */
+    LINE_IGNORED,
+    /** In a data line, right after its colon: a space at the start of the next bytes is skipped. */
+    DATA_VALUE_START,
+    /** In a data line's value, which goes to the block's data as it arrives: copied once, never buffered whole. */
+    DATA_VALUE,
+    /** After {@link #end()}: feeds are refused until {@link #reset()}. */
+    ENDED
+  }
+
+  // Settings.
   private final SseHandler handler;
   private final boolean comments;
   private final int maxEventSize;
 
-  // Committed state: survives events, and reconnections through reset().
+  // The stream: what it committed (kept across reset(), a reconnection), and where the parser is in it.
   private String lastEventId;
   private long retry = -1;
-
-  // The block being read.
-  private byte[] data = EMPTY;
-  /** Bytes in the data buffer: the values and one LF per data line, counted the same while only viewed. */
-  private int dataLength;
-  /** Some data byte is 0x80 or above, so decoding must go through UTF-8 (else it is a Latin-1 copy). */
-  private boolean dataNonAscii;
-  /** The same, as the bytes' high bits that the eight-byte path ORs in without a branch. */
-  private long dataHighBits;
-  /**
-   * When not null, the data buffer is still one line of the array being fed, not yet copied: {@code
-   * viewBytes[viewFrom, viewFrom + dataLength - 1)} and its LF. An event that is one line within one feed (the
-   * common case) is then decoded straight from the caller's array. Never kept past the feed that set it.
-   */
-  private byte[] viewBytes;
-  private int viewFrom;
-  private String eventType = "";
-  private String idBuffer;
-  /** The UTF-8 bytes {@code idBuffer} was decoded from, or {@code idBytesLength == -1} when not known. */
-  private byte[] idBytes = EMPTY;
-  private int idBytesLength = -1;
-  /** An event over the limit was dropped: ignore lines until the next blank one. */
-  private boolean skippingBlock;
-  private byte[][] typeKeys;
-  private String[] typeValues;
-  private int typeNext;
-
-  // The line being read when it spans feeds.
-  private byte[] line = EMPTY;
-  private int lineLength;
-  /** Where the first colon of the buffered line is, or -1 while none has arrived. */
-  private int lineColon = -1;
-  /** Some bytes of the current line came in an earlier feed. */
-  private boolean lineStarted;
-  /** The rest of the current line is not needed (a comment nobody listens to, or a line of a dropped event). */
-  private boolean lineDropped;
-  /** Some byte of the buffered line is 0x80 or above. */
-  private boolean lineNonAscii;
-  /** The line is a data line: its value goes straight to the data buffer, not through the line buffer. */
-  private boolean lineInData;
-  /** ...and nothing of its value has arrived yet: one space at the start of the next bytes is skipped. */
-  private boolean lineSpacePending;
-  /** The previous feed ended with CR: an LF at the start of the next one belongs to it. */
-  private boolean skipLineFeed;
-
+  private Position position = Position.STREAM_START;
   private int bomMatched;
-  private boolean bomDone;
-  private boolean ended;
-  /** Bumped by reset() and end(), so a feed loop notices that a callback stopped the parser. */
+  /** Bumped by reset() and end(), so that a feed loop notices that a callback stopped the parser. */
   private int generation;
-
+  /** Where the bytes of a direct ByteBuffer are copied to be fed; reused from feed to feed. */
   private ByteBuffer scratch;
+
+  /** The block being read: cleared at each blank line, when dropped, and with the stream. */
+  private final EventBlock block;
+  /** The line being read when it spans feeds: cleared at each line end. */
+  private final PartialLine line = new PartialLine();
 
   private SseParser(Builder builder) {
     this.handler = Objects.requireNonNull(builder.handler, "handler");
     this.comments = builder.comments;
     this.maxEventSize = builder.maxEventSize;
     this.lastEventId = builder.lastEventId;
-    this.idBuffer = lastEventId;
+    this.block = new EventBlock(maxEventSize, lastEventId);
   }
 
   /** A parser with default settings that reports to {@code handler}. */
@@ -154,67 +148,56 @@ public final class SseParser {
    */
   public void feed(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
-    if (ended) {
+    if (position == Position.ENDED) {
       throw new IllegalStateException("feed after end(): call reset() to start a new stream");
     }
     int end = offset + length;
     int p = offset;
     int gen = generation;
-    if (!bomDone) {
-      p = skipByteOrderMark(bytes, p, end);
-    }
-    if (skipLineFeed && p < end) {
-      skipLineFeed = false;
-      if (bytes[p] == LF) {
-        p++;
-      }
-    }
     try {
       while (p < end) {
+        Position at = position;
         int eol;
-        if (lineInData) {
-          // The value of a data line that spans feeds: straight into the data buffer.
-          eol = continueDataLine(bytes, p, end);
-          if (eol < 0 || gen != generation) {
-            return;
-          }
-          if (lineInData) {
-            endDataLine();
-          } else {
-            finishSpanningLine(bytes, eol, eol, false); // dropped as too large on the way
-          }
-        } else {
+        if (at == Position.LINE_START) {
+          // Most lines end in the feed they start in: read straight from its array, never buffered.
           long scan = LineScan.scan(bytes, p, end);
           eol = (int) scan;
           boolean nonAscii = (scan & LineScan.NON_ASCII) != 0;
           if (eol < 0) {
-            holdPartialLine(bytes, p, end, nonAscii);
+            holdLine(bytes, p, end, nonAscii);
             return;
           }
-          if (lineStarted) {
-            finishSpanningLine(bytes, p, eol, nonAscii);
-          } else {
-            processLine(bytes, p, eol, nonAscii);
+          processLine(bytes, p, eol, nonAscii);
+        } else if (at == Position.DATA_VALUE || at == Position.LINE_BUFFERED || at == Position.LINE_IGNORED) {
+          // A line that began in an earlier feed goes on, and may end in this one.
+          eol = at == Position.DATA_VALUE ? block.appendShortPiece(bytes, p, end) : EventBlock.NOT_TAKEN;
+          if (eol == EventBlock.NOT_TAKEN) {
+            long scan = LineScan.scan(bytes, p, end);
+            eol = (int) scan;
+            continueLine(bytes, p, eol < 0 ? end : eol, (scan & LineScan.NON_ASCII) != 0);
           }
-          if (gen != generation) {
-            return; // a callback called end() or reset()
+          if (eol < 0 || gen != generation) {
+            return;
           }
+          finishLine();
+        } else {
+          p = stepOver(at, bytes, p, end);
+          continue;
+        }
+        if (gen != generation) {
+          return; // a callback called end() or reset()
         }
         p = eol + 1;
         if (bytes[eol] == CR) {
-          if (p < end) {
-            if (bytes[p] == LF) {
-              p++;
-            }
-          } else {
-            skipLineFeed = true;
+          if (p == end) {
+            position = Position.AFTER_CR;
+          } else if (bytes[p] == LF) {
+            p++;
           }
         }
       }
     } finally {
-      if (viewBytes != null) {
-        copyView(); // the caller may reuse its array once feed returns
-      }
+      block.endFeed(); // the caller may reuse its array once feed returns
     }
   }
 
@@ -245,8 +228,7 @@ public final class SseParser {
    * Further {@code feed} calls throw until {@link #reset()}. Calling it twice is harmless.
    */
   public void end() {
-    discardPending();
-    ended = true;
+    discardPending(Position.ENDED);
   }
 
   /**
@@ -254,10 +236,8 @@ public final class SseParser {
    * optional byte order mark again, and keeps the committed {@link #lastEventId()} and {@link #retry()}.
    */
   public void reset() {
-    discardPending();
-    ended = false;
-    bomDone = false;
     bomMatched = 0;
+    discardPending(Position.STREAM_START);
   }
 
   /** The last event ID committed at dispatch, {@code ""} when none: the value to send as {@code Last-Event-ID}. */
@@ -275,324 +255,169 @@ public final class SseParser {
     return maxEventSize;
   }
 
-  private void discardPending() {
+  /** Drops the line and the block being read, and stops a feed loop that is running (a callback's call). */
+  private void discardPending(Position next) {
     generation++;
-    resetLine();
-    skipLineFeed = false;
-    skippingBlock = false;
-    clearBlock();
+    position = next;
+    line.clear();
+    block.clear(lastEventId);
   }
 
-  private void clearBlock() {
-    dataLength = 0;
-    dataNonAscii = false;
-    dataHighBits = 0;
-    viewBytes = null;
-    eventType = "";
-    idBuffer = lastEventId;
-    idBytesLength = -1;
-    if (data.length > RETAINED_BUFFER) {
-      data = EMPTY;
+  /**
+   * The positions where only the next byte matters: after a CR that ended the last feed, after a data line's
+   * colon, and at the start of the stream. Returns where the line (or the stream's first line) starts.
+   */
+  private int stepOver(Position at, byte[] bytes, int p, int end) {
+    if (at == Position.AFTER_CR) {
+      position = Position.LINE_START;
+      return bytes[p] == LF ? p + 1 : p;
     }
-    if (line.length > RETAINED_BUFFER) {
-      line = EMPTY;
+    if (at == Position.DATA_VALUE_START) {
+      position = Position.DATA_VALUE;
+      return bytes[p] == SPACE ? p + 1 : p;
     }
+    return skipByteOrderMark(bytes, p, end);
   }
 
   /** Consumes the first bytes of a stream while they match the BOM; returns where the content starts. */
   private int skipByteOrderMark(byte[] bytes, int p, int end) {
-    while (p < end && bomMatched < BOM.length) {
-      if (bytes[p] != BOM[bomMatched]) {
-        bomDone = true;
-        if (bomMatched > 0) {
-          // Not a BOM after all: the bytes held back are the start of the first line.
-          lineStarted = true;
-          appendToLine(BOM, 0, bomMatched, true);
-        }
+    while (p < end && bytes[p] == BOM[bomMatched]) {
+      p++;
+      if (++bomMatched == BOM.length) {
+        position = Position.LINE_START;
         return p;
       }
-      bomMatched++;
-      p++;
     }
-    if (bomMatched == BOM.length) {
-      bomDone = true;
+    if (p < end) {
+      position = Position.LINE_START;
+      if (bomMatched > 0) {
+        holdLine(BOM, 0, bomMatched, true); // not a BOM after all: the bytes held back start the first line
+      }
     }
     return p;
   }
 
-  /** The feed ended inside a line: keep what will be needed of it. */
-  private void holdPartialLine(byte[] bytes, int from, int to, boolean nonAscii) {
-    if (!lineStarted) {
-      lineStarted = true;
-      lineDropped = skippingBlock || (bytes[from] == COLON && !comments);
-    }
-    if (!lineDropped) {
-      appendToLine(bytes, from, to - from, nonAscii);
+  /**
+   * A line starts with {@code bytes[from, to)} and goes on after them (in the next feed, or after the bytes of a
+   * BOM that was not one): keep what will be needed of it.
+   */
+  private void holdLine(byte[] bytes, int from, int to, boolean nonAscii) {
+    position = Position.LINE_BUFFERED;
+    if (neededWhole(bytes, from, to, nonAscii)) {
+      line.append(bytes, from, to - from, nonAscii);
     }
   }
 
-  private void finishSpanningLine(byte[] bytes, int from, int to, boolean nonAscii) {
-    if (!lineDropped && to > from) {
-      appendToLine(bytes, from, to - from, nonAscii);
-    }
-    boolean dropped = lineDropped;
-    boolean inData = lineInData;
-    boolean lineHigh = lineNonAscii;
-    int n = lineLength;
-    resetLine();
-    if (dropped) {
-      return; // a non-empty line we did not need, so it cannot end a block
-    }
-    if (inData) {
-      data[dataLength++] = LF; // room was kept by every append
+  /** More of a line that began in an earlier feed, {@code bytes[from, to)}, before its end if it has one here. */
+  private void continueLine(byte[] bytes, int from, int to, boolean nonAscii) {
+    if (from == to) {
       return;
     }
-    processLine(line, 0, n, lineHigh);
+    if (position == Position.DATA_VALUE) {
+      appendData(bytes, from, to - from, nonAscii);
+    } else if (position == Position.LINE_BUFFERED) {
+      line.append(bytes, from, to - from, nonAscii);
+      if (!neededWhole(line.bytes(), 0, line.length(), line.nonAscii())) {
+        line.clear();
+      }
+    }
+    // LINE_IGNORED: nothing to keep
   }
 
   /**
-   * Takes more bytes of a line that spans feeds, and drops the line as soon as it is known to be unneeded or
-   * too large. A data line leaves the line buffer as soon as its name is known: its value is appended to the
-   * data buffer as it arrives, so a large value is copied once.
+   * Decides from the start of a line, {@code b[start, end)}, whether the line must be held whole: while its field
+   * is not known, and for an {@code event}, {@code id}, {@code retry} or reported comment line within the limit.
+   * Otherwise the position says what comes of the rest of the line: a data value goes on into the block (copied
+   * once, whatever its size), any other line is ignored, after an error when it is over the limit.
    */
-  private void appendToLine(byte[] bytes, int from, int n, boolean nonAscii) {
-    if (lineInData) {
-      appendDataPiece(bytes, from, n, nonAscii);
-      return;
+  private boolean neededWhole(byte[] b, int start, int end, boolean nonAscii) {
+    int kind = neededField(b, start, end, false);
+    if (kind == PENDING) {
+      return true;
     }
-    int needed = lineLength + n;
-    if (needed > line.length) {
-      line = Arrays.copyOf(line, grow(line.length, needed));
-    }
-    System.arraycopy(bytes, from, line, lineLength, n);
-    lineNonAscii |= nonAscii;
-    if (lineColon < 0) {
-      for (int i = lineLength; i < needed; i++) {
-        if (line[i] == COLON) {
-          lineColon = i;
-          break;
-        }
-      }
-    }
-    lineLength = needed;
-    int kind = lineColon >= 0 ? fieldKind(line, 0, lineColon) : lineLength > MAX_KNOWN_NAME ? UNKNOWN : PENDING;
     if (kind == UNKNOWN) {
-      dropLine(); // ignored by the spec: nothing to keep, nothing to report
-    } else if (kind == DATA) {
-      startDataLine();
-    } else if (kind != PENDING && valueTooLarge(kind, lineLength - valueStart(line, 0, lineColon, lineLength))) {
-      dropLine(); // first: the error callback may reset the parser
+      position = Position.LINE_IGNORED; // ignored by the spec: nothing to keep, nothing to report
+      return false;
+    }
+    int value = FieldNames.valueStart(b, start, end, kind);
+    if (kind == DATA) {
+      position = FieldNames.endsWithColon(start, end, DATA) ? Position.DATA_VALUE_START : Position.DATA_VALUE;
+      appendData(b, value, end - value, nonAscii); // with nothing yet, still checks the limit and keeps room for the LF
+      return false;
+    }
+    if (end - value > maxEventSize) {
+      position = Position.LINE_IGNORED; // first: the error callback may reset the parser
       reportTooLarge(kind);
+      return false;
+    }
+    return true;
+  }
+
+  /** Appends part of a data value that spans feeds to the block, or drops the block when it would be too large. */
+  private void appendData(byte[] b, int from, int n, boolean nonAscii) {
+    if (!block.append(b, from, n, nonAscii)) {
+      position = Position.LINE_IGNORED; // first: the error callback may reset the parser
+      eventTooLarge();
     }
   }
 
-  /** The buffered line turned out to be a data line: move its value so far to the data buffer. */
-  private void startDataLine() {
-    int value = lineColon + 1;
-    int n = lineLength - value;
-    lineInData = true;
-    lineLength = 0;
-    if (n == 0) {
-      lineSpacePending = true;
-      appendDataPiece(line, value, 0, false); // checks the limit and keeps room for the LF
-      return;
+  /** The line that began in an earlier feed ends. */
+  private void finishLine() {
+    Position at = position;
+    position = Position.LINE_START;
+    if (at == Position.DATA_VALUE || at == Position.DATA_VALUE_START) {
+      block.endLine();
+    } else if (at == Position.LINE_BUFFERED) {
+      byte[] b = line.bytes();
+      int n = line.length();
+      boolean nonAscii = line.nonAscii();
+      line.clear();
+      processLine(b, 0, n, nonAscii);
     }
-    if (line[value] == SPACE) {
-      value++;
-      n--;
-    }
-    appendDataPiece(line, value, n, lineNonAscii);
+    // LINE_IGNORED: a non-empty line nobody needs, so it cannot end a block
   }
 
   /**
-   * Appends the next bytes of a spanning data line's value, up to the line end if it is in {@code [from, to)};
-   * returns that line end, or -1. A piece of at most eight bytes (tiny network reads) is handled as one long:
-   * loaded, searched for CR and LF, and stored whole, where there is room on both sides.
+   * The field of a line that the parser acts on, or {@link FieldNames#UNKNOWN} for a line it ignores (also a comment
+   * nobody listens to, and any line of a dropped block); {@link FieldNames#PENDING} as {@link FieldNames#kind} says.
    */
-  private int continueDataLine(byte[] bytes, int from, int to) {
-    int n = to - from;
-    if (n <= 8 && !lineSpacePending && from + 8 <= bytes.length && data.length - dataLength > 8) {
-      long v = LineScan.load(bytes, from);
-      long piece = -1L >>> ((8 - n) << 3);
-      long found = LineScan.lineEnds(v) & piece;
-      int length = Math.min(n, Long.numberOfTrailingZeros(found) >>> 3);
-      if ((long) dataLength + length + 1 <= maxEventSize) {
-        LineScan.store(data, dataLength, v); // the bytes after the value are overwritten later
-        dataLength += length;
-        dataHighBits |= v & ((found & -found) - 1) & piece; // the bytes before the line end
-        return found == 0 ? -1 : from + length;
-      }
+  private int neededField(byte[] b, int start, int end, boolean lineEnded) {
+    if (block.dropped()) {
+      return UNKNOWN;
     }
-    long scan = LineScan.scan(bytes, from, to);
-    int eol = (int) scan;
-    appendDataPiece(bytes, from, (eol < 0 ? to : eol) - from, (scan & LineScan.NON_ASCII) != 0);
-    return eol;
+    int kind = FieldNames.kind(b, start, end, lineEnded);
+    return kind == COMMENT && !comments ? UNKNOWN : kind;
   }
 
-  /** A spanning data line ended: its LF (room for it was kept). */
-  private void endDataLine() {
-    data[dataLength++] = LF;
-    resetLine();
-  }
-
-  /** No line is in progress. */
-  private void resetLine() {
-    lineStarted = false;
-    lineDropped = false;
-    lineInData = false;
-    lineSpacePending = false;
-    lineNonAscii = false;
-    lineLength = 0;
-    lineColon = -1;
-  }
-
-  /** Appends part of a data line's value to the data buffer, keeping room for its LF. */
-  private void appendDataPiece(byte[] bytes, int from, int n, boolean nonAscii) {
-    if (lineSpacePending && n > 0) {
-      lineSpacePending = false;
-      if (bytes[from] == SPACE) {
-        from++;
-        n--;
-      }
-    }
-    if ((long) dataLength + n + 1 > maxEventSize) {
-      dropLine(); // first: the error callback may reset the parser
-      eventTooLarge();
-      return;
-    }
-    ensureData(dataLength + n + 1);
-    System.arraycopy(bytes, from, data, dataLength, n);
-    dataLength += n;
-    dataNonAscii |= nonAscii;
-  }
-
-  private void dropLine() {
-    lineDropped = true;
-    lineInData = false;
-    lineSpacePending = false;
-    lineLength = 0;
-    lineColon = -1;
-  }
-
-  private static final int PENDING = -1;
-  private static final int UNKNOWN = 0;
-  private static final int DATA = 1;
-  private static final int EVENT = 2;
-  private static final int ID = 3;
-  private static final int RETRY = 4;
-  private static final int COMMENT = 5;
-  /** "event" and "retry": a longer name without a colon cannot be a field the parser uses. */
-  private static final int MAX_KNOWN_NAME = 5;
-
-  /** The field a line sets, from its name {@code b[start, nameEnd)}. */
-  private static int fieldKind(byte[] b, int start, int nameEnd) {
-    switch (nameEnd - start) {
-      case 0:
-        return COMMENT;
-      case 2:
-        return b[start] == 'i' && b[start + 1] == 'd' ? ID : UNKNOWN;
-      case 4:
-        return b[start] == 'd' && b[start + 1] == 'a' && b[start + 2] == 't' && b[start + 3] == 'a' ? DATA : UNKNOWN;
-      case 5:
-        if (b[start] == 'e' && b[start + 1] == 'v' && b[start + 2] == 'e' && b[start + 3] == 'n'
-            && b[start + 4] == 't') {
-          return EVENT;
-        }
-        return b[start] == 'r' && b[start + 1] == 'e' && b[start + 2] == 't' && b[start + 3] == 'r'
-            && b[start + 4] == 'y' ? RETRY : UNKNOWN;
-      default:
-        return UNKNOWN;
-    }
-  }
-
-  /** Where the value of a line starts: after the colon and one optional space (comments keep their space). */
-  private static int valueStart(byte[] b, int start, int colon, int end) {
-    if (colon < 0) {
-      return end;
-    }
-    int value = colon + 1;
-    return colon > start && value < end && b[value] == SPACE ? value + 1 : value;
-  }
-
-  private boolean valueTooLarge(int kind, int valueLength) {
-    if (kind == DATA) {
-      return (long) dataLength + valueLength + 1 > maxEventSize;
-    }
-    return valueLength > maxEventSize;
-  }
-
-  private void reportTooLarge(int kind) {
-    if (kind == COMMENT) {
-      handler.onError(new SseEventTooLargeException(maxEventSize, "comment"));
-    } else {
-      eventTooLarge();
-    }
-  }
-
+  /** A whole line, {@code b[start, end)} without its line end. */
   private void processLine(byte[] b, int start, int end, boolean nonAscii) {
     if (start == end) {
-      if (skippingBlock) {
-        skippingBlock = false;
-        clearBlock();
-      } else {
-        dispatch();
-      }
+      dispatch(); // a dropped block has nothing left to dispatch, and this ends it
       return;
     }
-    if (skippingBlock) {
-      return;
-    }
-    // The common lines first, "data:", "id:" and "event:" with their values; any other line below.
-    if (end - start >= 5 && b[start + 4] == COLON && b[start] == 'd' && b[start + 1] == 'a' && b[start + 2] == 't'
-        && b[start + 3] == 'a') {
-      int value = start + 5;
-      addDataLine(b, value < end && b[value] == SPACE ? value + 1 : value, end, nonAscii);
-      return;
-    }
-    if (end - start >= 3 && b[start + 2] == COLON && b[start] == 'i' && b[start + 1] == 'd') {
-      int value = start + 3;
-      value = value < end && b[value] == SPACE ? value + 1 : value;
-      if (end - value > maxEventSize) {
-        reportTooLarge(ID);
-      } else {
-        setId(b, value, end, nonAscii);
-      }
-      return;
-    }
-    if (end - start >= 6 && b[start + 5] == COLON && b[start] == 'e' && b[start + 1] == 'v' && b[start + 2] == 'e'
-        && b[start + 3] == 'n' && b[start + 4] == 't') {
-      int value = start + 6;
-      value = value < end && b[value] == SPACE ? value + 1 : value;
-      if (end - value > maxEventSize) {
-        reportTooLarge(EVENT);
-      } else {
-        eventType = eventType(b, value, end, nonAscii);
-      }
-      return;
-    }
-    int colon = start;
-    while (colon < end && b[colon] != COLON) {
-      colon++;
-    }
-    int kind = fieldKind(b, start, colon);
-    if (kind == UNKNOWN || (kind == COMMENT && !comments)) {
+    int kind = neededField(b, start, end, true);
+    if (kind == UNKNOWN) {
       return;
     }
     // The name of a field the parser uses is ASCII, so nonAscii (about the whole line) is about the value.
-    int value = valueStart(b, start, colon < end ? colon : -1, end);
-    if (kind != DATA && valueTooLarge(kind, end - value)) {
+    int value = FieldNames.valueStart(b, start, end, kind);
+    if (kind == DATA) {
+      // The block's first data line is viewed in the array being fed, never in the line buffer, which is reused.
+      if (!block.addLine(b, value, end, nonAscii, b != line.bytes())) {
+        eventTooLarge();
+      }
+      return;
+    }
+    if (end - value > maxEventSize) {
       reportTooLarge(kind);
       return;
     }
     switch (kind) {
-      case DATA:
-        addDataLine(b, value, end, nonAscii);
-        break;
       case EVENT:
-        eventType = eventType(b, value, end, nonAscii);
+        block.setType(b, value, end, nonAscii);
         break;
       case ID:
-        setId(b, value, end, nonAscii);
+        block.setId(b, value, end, nonAscii);
         break;
       case RETRY:
         setRetry(b, value, end);
@@ -603,120 +428,6 @@ public final class SseParser {
       default:
         throw new AssertionError(kind);
     }
-  }
-
-  /** A complete data line: its value and an LF join the data buffer. */
-  private void addDataLine(byte[] b, int from, int to, boolean nonAscii) {
-    int n = to - from;
-    if ((long) dataLength + n + 1 > maxEventSize) {
-      eventTooLarge();
-      return;
-    }
-    if (dataLength == 0 && b != line) {
-      viewBytes = b; // the first data line of the block: copied only if the block outlives this feed
-      viewFrom = from;
-      dataLength = n + 1;
-      dataNonAscii = nonAscii;
-      return;
-    }
-    ensureData(dataLength + n + 1);
-    System.arraycopy(b, from, data, dataLength, n);
-    dataLength += n;
-    data[dataLength++] = LF;
-    dataNonAscii |= nonAscii;
-  }
-
-  /** Makes room for {@code needed} bytes in the data buffer, after copying a viewed line into it. */
-  private void ensureData(int needed) {
-    if (viewBytes != null) {
-      copyView();
-    }
-    if (needed > data.length) {
-      data = Arrays.copyOf(data, grow(data.length, needed));
-    }
-  }
-
-  /** Copies the viewed data line (and its LF) into the data buffer. */
-  private void copyView() {
-    int n = dataLength;
-    if (n > data.length) {
-      data = new byte[grow(data.length, n)];
-    }
-    System.arraycopy(viewBytes, viewFrom, data, 0, n - 1);
-    data[n - 1] = LF;
-    viewBytes = null;
-  }
-
-  /** The value of an {@code event} field, from the cache of recent names when it is there. */
-  private String eventType(byte[] b, int from, int to, boolean nonAscii) {
-    int n = to - from;
-    if (n == 0 || n > MAX_CACHED_TYPE) {
-      return Utf8.decode(b, from, n, nonAscii);
-    }
-    if (typeKeys == null) {
-      typeKeys = new byte[TYPE_CACHE][];
-      typeValues = new String[TYPE_CACHE];
-    }
-    for (int i = 0; i < TYPE_CACHE; i++) {
-      byte[] key = typeKeys[i];
-      if (key == null) {
-        break;
-      }
-      if (key.length == n && sameBytes(key, b, from, n)) {
-        return typeValues[i];
-      }
-    }
-    String type = Utf8.decode(b, from, n, nonAscii);
-    typeKeys[typeNext] = Arrays.copyOfRange(b, from, to);
-    typeValues[typeNext] = type;
-    typeNext = (typeNext + 1) % TYPE_CACHE;
-    return type;
-  }
-
-  /** Whether {@code a[0, n)} equals {@code b[from, from + n)}; a plain loop, as these are a few bytes long. */
-  private static boolean sameBytes(byte[] a, byte[] b, int from, int n) {
-    for (int i = 0; i < n; i++) {
-      if (a[i] != b[from + i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private void setId(byte[] b, int from, int to, boolean nonAscii) {
-    int n = to - from;
-    if (n > MAX_REMEMBERED_ID) {
-      for (int i = from; i < to; i++) {
-        if (b[i] == 0) {
-          return; // an id containing U+0000 is ignored
-        }
-      }
-      idBuffer = Utf8.decode(b, from, n, nonAscii);
-      idBytesLength = -1;
-      return;
-    }
-    if (idBytes.length < n) {
-      idBytes = new byte[n]; // no larger than the id (and so than the event size limit)
-    }
-    // One pass: look for U+0000, compare with the current id, and keep the bytes.
-    boolean same = n == idBytesLength;
-    byte[] kept = idBytes;
-    for (int i = 0; i < n; i++) {
-      byte c = b[from + i];
-      if (c == 0) {
-        if (!same) {
-          idBytesLength = -1; // the kept bytes were overwritten; idBuffer stays as it was
-        }
-        return; // an id containing U+0000 is ignored
-      }
-      same &= kept[i] == c;
-      kept[i] = c;
-    }
-    if (same) {
-      return; // the same id again: keep its String
-    }
-    idBuffer = Utf8.decode(b, from, n, nonAscii);
-    idBytesLength = n;
   }
 
   private void setRetry(byte[] b, int from, int to) {
@@ -735,40 +446,36 @@ public final class SseParser {
     handler.onRetry(value);
   }
 
+  /**
+   * A blank line: the block's id is committed (also without data), and its data, if any, becomes an event. The
+   * block is cleared before onEvent, so that the handler may end or reset the parser.
+   */
   private void dispatch() {
-    if (!idBuffer.equals(lastEventId)) {
-      lastEventId = idBuffer;
+    String previous = lastEventId;
+    lastEventId = block.id(); // the block's own String, also when equal: its bytes stay known for the next block
+    if (!lastEventId.equals(previous)) {
       handler.onLastEventId(lastEventId);
     }
-    if (dataLength == 0) {
-      eventType = "";
-      return;
+    String data = block.hasData() ? block.data() : null; // after the callback: a reset() there leaves no data
+    String type = block.type();
+    block.clear(lastEventId);
+    if (data != null) {
+      handler.onEvent(new SseEvent(type.isEmpty() ? SseEvent.DEFAULT_TYPE : type, data, lastEventId));
     }
-    boolean nonAscii = dataNonAscii || LineScan.nonAscii(dataHighBits);
-    String text = viewBytes != null
-        ? Utf8.decode(viewBytes, viewFrom, dataLength - 1, nonAscii)
-        : Utf8.decode(data, 0, dataLength - 1, nonAscii);
-    String type = eventType.isEmpty() ? SseEvent.DEFAULT_TYPE : eventType;
-    eventType = "";
-    dataLength = 0;
-    dataNonAscii = false;
-    dataHighBits = 0;
-    viewBytes = null;
-    if (data.length > RETAINED_BUFFER) {
-      data = EMPTY;
+  }
+
+  /** A value over the limit: a comment is dropped alone, any field drops its whole block. */
+  private void reportTooLarge(int kind) {
+    if (kind == COMMENT) {
+      handler.onError(new SseEventTooLargeException(maxEventSize, "comment"));
+    } else {
+      eventTooLarge();
     }
-    handler.onEvent(new SseEvent(type, text, lastEventId));
   }
 
   private void eventTooLarge() {
-    clearBlock();
-    skippingBlock = true;
+    block.drop(lastEventId);
     handler.onError(new SseEventTooLargeException(maxEventSize));
-  }
-
-  private static int grow(int current, int needed) {
-    long doubled = Math.max((long) current * 2, INITIAL_BUFFER);
-    return (int) Math.min(Math.max(doubled, needed), Integer.MAX_VALUE - 8);
   }
 
   /** Builds an {@link SseParser}. */

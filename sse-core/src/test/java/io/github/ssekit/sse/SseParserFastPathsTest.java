@@ -1,6 +1,7 @@
 package io.github.ssekit.sse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.github.ssekit.sse.internal.Utf8;
 import io.github.ssekit.sse.testing.Feeding;
@@ -90,6 +91,25 @@ class SseParserFastPathsTest {
     }
     Feeding.inEveryWay(text.toString().getBytes(StandardCharsets.UTF_8), Feeding.defaults(),
         recorded -> assertEquals(expected, recorded.events));
+  }
+
+  @Test
+  void aRepeatedIdOrTypeKeepsItsString() {
+    // What saves allocations per event: the bytes of the block's id stay known across a dispatch (also when the
+    // id only equals a seeded one, and across a dropped block), and recent types come from the cache.
+    String event = "event: tick\nid: 7\ndata: 1\n\n";
+    String text = event + event + "data: " + "x".repeat(40) + "\n\n" + event;
+    Feeding.inEveryWay(text.getBytes(StandardCharsets.UTF_8),
+        handler -> SseParser.builder().handler(handler).lastEventId("7").maxEventSize(32).build(),
+        recorded -> {
+          assertEquals(3, recorded.events.size());
+          assertEquals(1, recorded.errors.size());
+          assertEquals(List.of(), recorded.lastEventIds);
+          for (int i = 1; i < 3; i++) {
+            assertSame(recorded.events.get(0).lastEventId(), recorded.events.get(i).lastEventId(), "event " + i);
+            assertSame(recorded.events.get(0).type(), recorded.events.get(i).type(), "event " + i);
+          }
+        });
   }
 
   @Test

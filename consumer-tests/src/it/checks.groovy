@@ -3,8 +3,8 @@
  *
  *   def consumer = evaluate(new File(consumerChecks))
  *
- * (consumerChecks is a script variable set in consumer-tests/pom.xml) and gets the checks of its own project
- * (basedir). Each check that fails throws an AssertionError whose message starts with the consumer's name and says
+ * (consumerChecks is a script variable set in consumer-tests/pom.xml: the path of this file) and gets the checks of
+ * its own project (basedir). Each check that fails throws an AssertionError whose message starts with the consumer's name and says
  * what was expected and what was found, so that the failed ./mvnw verify says which consumer broke and why.
  */
 
@@ -32,10 +32,13 @@ final class ConsumerChecks {
 
   final File basedir
   final String name
+  /** consumer-tests/src/it: the sources of every consumer project. */
+  final File sources
 
-  ConsumerChecks(File basedir) {
+  ConsumerChecks(File basedir, File sources) {
     this.basedir = basedir
     this.name = basedir.name
+    this.sources = sources
   }
 
   /** The lines of the consumer's build.log: Maven's output and, unprefixed, what its program printed. */
@@ -54,6 +57,18 @@ final class ConsumerChecks {
     if (missing) {
       fail("the program did not print ${missing.collect { "'${it}'" }.join(', ')} (its output is in build.log above)")
     }
+  }
+
+  /**
+   * Each line of {@code path} (relative to src/it; blank lines and lines starting with '#' aside) was printed by the
+   * program, as a whole line: for expectations that two consumers running the same program share.
+   */
+  void printedLinesOf(String path) {
+    File expected = new File(sources, path)
+    if (!expected.isFile()) {
+      fail("no file ${expected}")
+    }
+    printed(expected.readLines('UTF-8').findAll { it.trim() && !it.startsWith('#') } as String[])
   }
 
   /** The resolved dependencies, as `dependency:list` wrote them to target/dependencies.txt (every scope). */
@@ -132,4 +147,5 @@ final class ConsumerChecks {
   }
 }
 
-new ConsumerChecks(basedir)
+// basedir and consumerChecks are the script variables of the verify.groovy that evaluates this file
+new ConsumerChecks(basedir, new File(consumerChecks).parentFile)

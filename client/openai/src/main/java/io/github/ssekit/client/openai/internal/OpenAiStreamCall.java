@@ -297,12 +297,60 @@ final class OpenAiStreamCall<T, R, D> {
     }
   }
 
-  /** The Chat Completions face of a call. */
-  static final class Chat implements OpenAiChatStream {
-    private final OpenAiStreamCall<ChatChunk, ChatResult, ChatDeltaListener> call;
+  /**
+   * What the public stream types share, once for both: each method hands over to the call and returns the face
+   * (the self type {@code S}, so it implements {@link OpenAiChatStream} and {@link OpenAiResponsesStream} alike).
+   */
+  private abstract static class Face<S, T, R, D> {
+    final OpenAiStreamCall<T, R, D> call;
+    private final String name;
 
-    Chat(OpenAiStreamCall<ChatChunk, ChatResult, ChatDeltaListener> call) {
+    Face(OpenAiStreamCall<T, R, D> call, String name) {
       this.call = call;
+      this.name = name;
+    }
+
+    abstract S self();
+
+    public S onDelta(D listener) {
+      call.deltas(listener);
+      return self();
+    }
+
+    public S on(String eventName, Handler<SseEvent> handler) {
+      call.named(eventName, handler);
+      return self();
+    }
+
+    public S onDiagnostic(Handler<Diagnostic> handler) {
+      call.diagnosticHandler(handler);
+      return self();
+    }
+
+    public Future<R> result() {
+      return call.result();
+    }
+
+    public void cancel() {
+      call.cancel();
+    }
+
+    @Override
+    public String toString() {
+      return name + "[" + call + "]";
+    }
+  }
+
+  /** The Chat Completions face of a call. */
+  static final class Chat extends Face<OpenAiChatStream, ChatChunk, ChatResult, ChatDeltaListener>
+      implements OpenAiChatStream {
+    Chat(OpenAiStreamCall<ChatChunk, ChatResult, ChatDeltaListener> call) {
+      super(call, "OpenAiChatStream");
+    }
+
+    @Override
+    OpenAiChatStream self() {
+      return this;
     }
 
     @Override
@@ -310,86 +358,24 @@ final class OpenAiStreamCall<T, R, D> {
       call.valueHandler(handler);
       return this;
     }
-
-    @Override
-    public OpenAiChatStream onDelta(ChatDeltaListener listener) {
-      call.deltas(listener);
-      return this;
-    }
-
-    @Override
-    public OpenAiChatStream on(String eventName, Handler<SseEvent> handler) {
-      call.named(eventName, handler);
-      return this;
-    }
-
-    @Override
-    public OpenAiChatStream onDiagnostic(Handler<Diagnostic> handler) {
-      call.diagnosticHandler(handler);
-      return this;
-    }
-
-    @Override
-    public Future<ChatResult> result() {
-      return call.result();
-    }
-
-    @Override
-    public void cancel() {
-      call.cancel();
-    }
-
-    @Override
-    public String toString() {
-      return "OpenAiChatStream[" + call + "]";
-    }
   }
 
   /** The Responses API face of a call. */
-  static final class Responses implements OpenAiResponsesStream {
-    private final OpenAiStreamCall<ResponsesEvent, ResponsesResult, ResponsesDeltaListener> call;
-
+  static final class Responses extends Face<OpenAiResponsesStream, ResponsesEvent, ResponsesResult,
+      ResponsesDeltaListener> implements OpenAiResponsesStream {
     Responses(OpenAiStreamCall<ResponsesEvent, ResponsesResult, ResponsesDeltaListener> call) {
-      this.call = call;
+      super(call, "OpenAiResponsesStream");
+    }
+
+    @Override
+    OpenAiResponsesStream self() {
+      return this;
     }
 
     @Override
     public OpenAiResponsesStream onEvent(Handler<ResponsesEvent> handler) {
       call.valueHandler(handler);
       return this;
-    }
-
-    @Override
-    public OpenAiResponsesStream onDelta(ResponsesDeltaListener listener) {
-      call.deltas(listener);
-      return this;
-    }
-
-    @Override
-    public OpenAiResponsesStream on(String eventName, Handler<SseEvent> handler) {
-      call.named(eventName, handler);
-      return this;
-    }
-
-    @Override
-    public OpenAiResponsesStream onDiagnostic(Handler<Diagnostic> handler) {
-      call.diagnosticHandler(handler);
-      return this;
-    }
-
-    @Override
-    public Future<ResponsesResult> result() {
-      return call.result();
-    }
-
-    @Override
-    public void cancel() {
-      call.cancel();
-    }
-
-    @Override
-    public String toString() {
-      return "OpenAiResponsesStream[" + call + "]";
     }
   }
 }

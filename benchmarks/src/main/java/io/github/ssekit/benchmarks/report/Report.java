@@ -339,7 +339,7 @@ public final class Report {
         .append("| pipeline | 1,000-event streams | B/event | one 20,000-event stream | B/event |\n")
         .append("|---|---|---|---|---|\n");
     for (String name : List.of("ssekit", "okhttp-eventsource+jackson", "openai-java")) {
-      md.append("| ").append(name.equals("ssekit") ? "**ssekit** (protocol-openai `ChatStream`)"
+      md.append("| ").append(name.equals("ssekit") ? "**ssekit** (protocol-openai `OpenAiConversation`, fed as `OpenAiClient` feeds it)"
           : name.equals("openai-java") ? "openai-java 4.15.0 (`createStreaming` + `ChatCompletionAccumulator`)"
           : "okhttp-eventsource 4.3.0 + Jackson trees").append(" |");
       for (String events : List.of("1000", "20000")) {

@@ -1,19 +1,19 @@
 package io.github.ssekit.openai.chat;
 
 import io.github.ssekit.openai.OpenAiDiagnostics;
-import io.github.ssekit.openai.StrictModeException;
 import io.github.ssekit.openai.internal.Json;
 import io.github.ssekit.openai.internal.ToolCallAssembler;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.DecodeOutcome;
 import io.github.ssekit.sse.protocol.Diagnostic;
-import io.github.ssekit.sse.protocol.ProtocolListener;
+import io.github.ssekit.sse.protocol.StreamAccumulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -22,14 +22,16 @@ import java.util.function.Supplier;
  * non-blank id, else index, else the latest call; choices kept apart by index; usage is the last non-null
  * snapshot; finish reason the last non-null one.
  *
- * <p>It is a {@link ProtocolListener}, so it plugs straight into a
- * {@link io.github.ssekit.sse.protocol.ProtocolDispatcher} with {@link ChatCompletionsProtocol}; it also takes
- * chunks ({@link #add}) or outcomes ({@link #accept}) directly. A {@link ChatDeltaListener} sees each fragment as
- * it is applied. Call {@link #finish()} when the stream has ended. Not thread-safe: one per stream.
+ * <p>It is a {@link io.github.ssekit.sse.protocol.ProtocolListener} and sse-core's {@link StreamAccumulator}, so it
+ * plugs into {@link io.github.ssekit.openai.OpenAiConversation} (what {@link ChatStream} and the client run) or
+ * straight into a {@link io.github.ssekit.sse.protocol.ProtocolDispatcher} with {@link ChatCompletionsProtocol}; it
+ * also takes chunks ({@link #add}) or outcomes ({@link #accept}) directly. A {@link ChatDeltaListener} sees each
+ * fragment as it is applied. Call {@link #finish()} when the stream has ended. Not thread-safe: one per stream.
  *
- * <p>In strict mode every diagnostic it receives or finds is also recorded as a {@link StrictModeException}.
+ * <p>It records the diagnostics and errors it is given and those it finds; it knows nothing of strict mode, which
+ * the conversation applies.
  */
-public final class ChatAccumulator implements ProtocolListener<ChatChunk> {
+public final class ChatAccumulator implements StreamAccumulator<ChatChunk, ChatResult> {
 
   /** Per-choice state. */
   private static final class ChoiceState {
@@ -46,8 +48,10 @@ public final class ChatAccumulator implements ProtocolListener<ChatChunk> {
     }
   }
 
-  private final boolean strict;
+  private static final Consumer<Diagnostic> NO_OBSERVER = d -> { };
+
   private final ChatDeltaListener deltas;
+  private Consumer<Diagnostic> foundObserver = NO_OBSERVER;
   private final TreeMap<Integer, ChoiceState> choices = new TreeMap<>();
   /** The choice of the previous chunk: with n = 1, every chunk's, so no map lookup (and no boxing) per chunk. */
   private ChoiceState lastChoice;
@@ -61,15 +65,15 @@ public final class ChatAccumulator implements ProtocolListener<ChatChunk> {
 
   /** A lenient accumulator with no delta listener. */
   public ChatAccumulator() {
-    this(false, ChatDeltaListener.NONE);
+    this(ChatDeltaListener.NONE);
   }
 
   /**
-   * @param strict whether every diagnostic also counts as an error
+   * An accumulator whose fragments {@code deltas} sees.
+   *
    * @param deltas sees each fragment as it is applied
    */
-  public ChatAccumulator(boolean strict, ChatDeltaListener deltas) {
-    this.strict = strict;
+  public ChatAccumulator(ChatDeltaListener deltas) {
     this.deltas = Objects.requireNonNull(deltas, "deltas");
   }
 
@@ -79,11 +83,19 @@ public final class ChatAccumulator implements ProtocolListener<ChatChunk> {
   }
 
   @Override
+  public void onFoundDiagnostic(Consumer<Diagnostic> observer) {
+    this.foundObserver = Objects.requireNonNull(observer, "observer");
+  }
+
+  @Override
   public void onDiagnostic(Diagnostic diagnostic) {
     diagnostics.add(diagnostic);
-    if (strict) {
-      errors.add(new StrictModeException(diagnostic));
-    }
+  }
+
+  /** Records a diagnostic found here (not received) and tells the observer. */
+  private void found(Diagnostic diagnostic) {
+    diagnostics.add(diagnostic);
+    foundObserver.accept(diagnostic);
   }
 
   @Override
@@ -93,10 +105,6 @@ public final class ChatAccumulator implements ProtocolListener<ChatChunk> {
 
   @Override
   public void onError(SseException error) {
-    // a strict protocol reports the diagnostic and its error; a strict accumulator already made that error
-    if (strict && error instanceof StrictModeException refused && diagnostics.contains(refused.diagnostic())) {
-      return;
-    }
     errors.add(error);
   }
 
@@ -196,7 +204,9 @@ public final class ChatAccumulator implements ProtocolListener<ChatChunk> {
         deltas.onToolArguments(state.index, position, arguments);
       }
     }
-    found.forEach(this::onDiagnostic);
+    for (Diagnostic diagnostic : found) {
+      found(diagnostic);
+    }
   }
 
   /**
@@ -204,7 +214,22 @@ public final class ChatAccumulator implements ProtocolListener<ChatChunk> {
    * {@linkplain ChatResult#truncated() truncated}) and a missing {@code [DONE]}. Later calls return the same
    * result.
    */
+  @Override
   public ChatResult finish() {
+    return complete(null);
+  }
+
+  /**
+   * Ends a stream that a transport failure cut: the result of {@link #finish()} (a choice without finish reason
+   * makes it truncated) with {@code failure} as its last error. A later call returns the same result.
+   */
+  @Override
+  public ChatResult finish(SseException failure) {
+    return complete(Objects.requireNonNull(failure, "failure"));
+  }
+
+  /** Ends the stream; {@code failure}, when not null, is appended as the last error. */
+  private ChatResult complete(SseException failure) {
     if (result != null) {
       return result;
     }
@@ -212,19 +237,22 @@ public final class ChatAccumulator implements ProtocolListener<ChatChunk> {
     if (errors.isEmpty()) {
       if (choices.isEmpty()) {
         truncated = true;
-        onDiagnostic(Diagnostic.of(OpenAiDiagnostics.MISSING_FINISH_REASON,
+        found(Diagnostic.of(OpenAiDiagnostics.MISSING_FINISH_REASON,
             "the stream ended without any choice", ""));
       }
       for (ChoiceState state : choices.values()) {
         if (state.finishReason == null) {
           truncated = true;
-          onDiagnostic(Diagnostic.of(OpenAiDiagnostics.MISSING_FINISH_REASON,
+          found(Diagnostic.of(OpenAiDiagnostics.MISSING_FINISH_REASON,
               "the stream ended before choice " + state.index + " got a finish reason", ""));
         }
       }
       if (!done) {
-        onDiagnostic(Diagnostic.of(OpenAiDiagnostics.MISSING_DONE, "the stream ended without [DONE]", ""));
+        found(Diagnostic.of(OpenAiDiagnostics.MISSING_DONE, "the stream ended without [DONE]", ""));
       }
+    }
+    if (failure != null) {
+      errors.add(failure); // after the end-of-stream checks: a cut stream is still reported as truncated
     }
     ImmutableChatResult.Builder builder = ImmutableChatResult.builder()
         .usage(java.util.Optional.ofNullable(usage))

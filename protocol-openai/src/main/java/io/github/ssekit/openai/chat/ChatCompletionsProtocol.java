@@ -1,9 +1,10 @@
 package io.github.ssekit.openai.chat;
 
+import io.github.ssekit.openai.StrictModeException;
 import io.github.ssekit.openai.internal.ChatChunkDecoder;
-import io.github.ssekit.openai.internal.Strictness;
 import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.protocol.DecodeOutcome;
+import io.github.ssekit.sse.protocol.StrictMode;
 import io.github.ssekit.sse.protocol.SseProtocol;
 
 /**
@@ -23,7 +24,10 @@ import io.github.ssekit.sse.protocol.SseProtocol;
  * </ul>
  *
  * <p>Stateless and thread-safe: one instance serves any number of streams. In {@linkplain #strict() strict mode}
- * an outcome with diagnostics becomes an error.
+ * an outcome with diagnostics becomes an error
+ * (sse-core's {@link StrictMode} rule): for callers who decode events themselves. A whole stream's strict mode
+ * (every diagnostic of the stream also an error) is {@link io.github.ssekit.openai.OpenAiConversation}'s, which
+ * {@link ChatStream} runs; it takes the lenient protocol.
  */
 public final class ChatCompletionsProtocol implements SseProtocol<ChatChunk> {
   private static final ChatCompletionsProtocol LENIENT = new ChatCompletionsProtocol(false);
@@ -62,7 +66,8 @@ public final class ChatCompletionsProtocol implements SseProtocol<ChatChunk> {
 
   @Override
   public DecodeOutcome<ChatChunk> decode(SseEvent event) {
-    return Strictness.apply(strict, ChatChunkDecoder.decode(event));
+    DecodeOutcome<ChatChunk> outcome = ChatChunkDecoder.decode(event);
+    return strict ? StrictMode.apply(outcome, StrictModeException::new) : outcome;
   }
 
   @Override

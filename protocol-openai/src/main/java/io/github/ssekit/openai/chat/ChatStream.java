@@ -1,20 +1,15 @@
 package io.github.ssekit.openai.chat;
 
-import io.github.ssekit.openai.internal.Pipeline;
+import io.github.ssekit.openai.OpenAiConversation;
 import io.github.ssekit.sse.SseEvent;
-import io.github.ssekit.sse.SseParser;
 import io.github.ssekit.sse.protocol.ProtocolListener;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * A whole Chat Completions stream in one object: bytes in ({@link #feed}), the assembled {@link ChatResult} out
- * ({@link #end}). It wires an {@link SseParser}, a {@link io.github.ssekit.sse.protocol.ProtocolDispatcher} with
- * {@link ChatCompletionsProtocol}, and a {@link ChatAccumulator}; use those directly for other arrangements.
+ * ({@link #end}). A typed facade over an {@link OpenAiConversation} with the {@link ChatCompletionsProtocol} and a
+ * {@link ChatAccumulator}: the same object the client runs, so what is true here is true there.
  *
  * <pre>{@code
  * ChatStream stream = ChatStream.builder()
@@ -28,16 +23,12 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: feed it from one thread at a time.
  */
 public final class ChatStream {
-  private final SseParser parser;
+  private final OpenAiConversation<ChatChunk, ChatResult> conversation;
   private final ChatAccumulator accumulator;
 
   private ChatStream(Builder builder) {
-    this.accumulator = new ChatAccumulator(builder.strict, builder.deltas);
-    List<ProtocolListener<ChatChunk>> listeners = new ArrayList<>();
-    listeners.add(accumulator);
-    listeners.addAll(builder.listeners);
-    this.parser = Pipeline.parser(ChatCompletionsProtocol.of(builder.strict), listeners, builder.named,
-        builder.maxEventSize);
+    this.accumulator = new ChatAccumulator(builder.deltas);
+    this.conversation = builder.conversation.build(accumulator);
   }
 
   /** A builder with lenient defaults. */
@@ -56,20 +47,19 @@ public final class ChatStream {
 
   /** Feeds the next bytes of the stream. */
   public ChatStream feed(byte[] bytes) {
-    parser.feed(bytes);
+    conversation.feed(bytes);
     return this;
   }
 
   /** Feeds {@code length} bytes of {@code bytes} from {@code offset}. */
   public ChatStream feed(byte[] bytes, int offset, int length) {
-    parser.feed(bytes, offset, length);
+    conversation.feed(bytes, offset, length);
     return this;
   }
 
   /** Ends the stream (the connection closed) and returns its result. */
   public ChatResult end() {
-    parser.end();
-    return accumulator.finish();
+    return conversation.end();
   }
 
   /** The accumulator, for a look at its progress. */
@@ -77,19 +67,22 @@ public final class ChatStream {
     return accumulator;
   }
 
+  /** The conversation this stream runs, for input as SSE events or a transport failure. */
+  public OpenAiConversation<ChatChunk, ChatResult> conversation() {
+    return conversation;
+  }
+
   /** Options of a {@link ChatStream}. */
   public static final class Builder {
-    private boolean strict;
-    private int maxEventSize = SseParser.DEFAULT_MAX_EVENT_SIZE;
+    private final OpenAiConversation.Builder<ChatChunk> conversation =
+        OpenAiConversation.builder(ChatCompletionsProtocol.lenient());
     private ChatDeltaListener deltas = ChatDeltaListener.NONE;
-    private final List<ProtocolListener<ChatChunk>> listeners = new ArrayList<>();
-    private final Map<String, Consumer<SseEvent>> named = new LinkedHashMap<>();
 
     private Builder() {}
 
-    /** Strict mode: every deviation is also an error (default: lenient). */
+    /** Strict mode: every deviation is also an error (default: lenient); see {@link OpenAiConversation}. */
     public Builder strict(boolean strict) {
-      this.strict = strict;
+      conversation.strict(strict);
       return this;
     }
 
@@ -101,13 +94,13 @@ public final class ChatStream {
 
     /** Also sees every outcome (chunks, diagnostics, keep-alives, errors), after the accumulator. */
     public Builder listener(ProtocolListener<ChatChunk> listener) {
-      listeners.add(Objects.requireNonNull(listener, "listener"));
+      conversation.listener(listener);
       return this;
     }
 
     /** Receives the events named {@code eventName} (for example {@code hermes.tool.progress}). */
     public Builder on(String eventName, Consumer<SseEvent> listener) {
-      named.put(Objects.requireNonNull(eventName, "eventName"), Objects.requireNonNull(listener, "listener"));
+      conversation.on(eventName, listener);
       return this;
     }
 
@@ -116,10 +109,7 @@ public final class ChatStream {
      * an {@link io.github.ssekit.sse.SseEventTooLargeException} in the result's errors; the stream goes on.
      */
     public Builder maxEventSize(int bytes) {
-      if (bytes < 1) {
-        throw new IllegalArgumentException("maxEventSize must be positive: " + bytes);
-      }
-      this.maxEventSize = bytes;
+      conversation.maxEventSize(bytes);
       return this;
     }
 

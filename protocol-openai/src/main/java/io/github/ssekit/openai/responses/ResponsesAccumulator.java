@@ -2,12 +2,11 @@ package io.github.ssekit.openai.responses;
 
 import io.github.ssekit.openai.OpenAiDiagnostics;
 import io.github.ssekit.openai.ProviderStreamException;
-import io.github.ssekit.openai.StrictModeException;
 import io.github.ssekit.openai.internal.Json;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.DecodeOutcome;
 import io.github.ssekit.sse.protocol.Diagnostic;
-import io.github.ssekit.sse.protocol.ProtocolListener;
+import io.github.ssekit.sse.protocol.StreamAccumulator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Assembles a Responses API stream: output text, function calls, reasoning, refusal, usage and status. Output
@@ -22,11 +22,12 @@ import java.util.TreeMap;
  * the latest item. A {@code .done} value is authoritative over the appended deltas. No {@code [DONE]} is expected;
  * a stream without a terminal event is {@linkplain ResponsesResult#truncated() truncated}.
  *
- * <p>A {@link ProtocolListener} for {@link ResponsesProtocol}; also takes events ({@link #add}) and outcomes
- * ({@link #accept}) directly. Not thread-safe: one per stream. In strict mode every diagnostic is also recorded as a
- * {@link StrictModeException}.
+ * <p>A {@link io.github.ssekit.sse.protocol.ProtocolListener} for {@link ResponsesProtocol} and sse-core's
+ * {@link StreamAccumulator}, so {@link io.github.ssekit.openai.OpenAiConversation} runs it (as {@link ResponsesStream}
+ * and the client do); also takes events ({@link #add}) and outcomes ({@link #accept}) directly. Not thread-safe: one
+ * per stream. It knows nothing of strict mode, which the conversation applies.
  */
-public final class ResponsesAccumulator implements ProtocolListener<ResponsesEvent> {
+public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEvent, ResponsesResult> {
 
   /** One output item being assembled. */
   private static final class Item {
@@ -46,8 +47,10 @@ public final class ResponsesAccumulator implements ProtocolListener<ResponsesEve
     }
   }
 
-  private final boolean strict;
+  private static final Consumer<Diagnostic> NO_OBSERVER = d -> { };
+
   private final ResponsesDeltaListener deltas;
+  private Consumer<Diagnostic> foundObserver = NO_OBSERVER;
   private final TreeMap<Integer, Item> items = new TreeMap<>();
   private final Map<String, Item> byItemId = new HashMap<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -64,15 +67,15 @@ public final class ResponsesAccumulator implements ProtocolListener<ResponsesEve
 
   /** A lenient accumulator with no delta listener. */
   public ResponsesAccumulator() {
-    this(false, ResponsesDeltaListener.NONE);
+    this(ResponsesDeltaListener.NONE);
   }
 
   /**
-   * @param strict whether every diagnostic also counts as an error
+   * An accumulator whose fragments {@code deltas} sees.
+   *
    * @param deltas sees each fragment as it is applied
    */
-  public ResponsesAccumulator(boolean strict, ResponsesDeltaListener deltas) {
-    this.strict = strict;
+  public ResponsesAccumulator(ResponsesDeltaListener deltas) {
     this.deltas = Objects.requireNonNull(deltas, "deltas");
   }
 
@@ -82,18 +85,23 @@ public final class ResponsesAccumulator implements ProtocolListener<ResponsesEve
   }
 
   @Override
+  public void onFoundDiagnostic(Consumer<Diagnostic> observer) {
+    this.foundObserver = Objects.requireNonNull(observer, "observer");
+  }
+
+  @Override
   public void onDiagnostic(Diagnostic diagnostic) {
     diagnostics.add(diagnostic);
-    if (strict) {
-      errors.add(new StrictModeException(diagnostic));
-    }
+  }
+
+  /** Records a diagnostic found here (not received) and tells the observer. */
+  private void found(Diagnostic diagnostic) {
+    diagnostics.add(diagnostic);
+    foundObserver.accept(diagnostic);
   }
 
   @Override
   public void onError(SseException error) {
-    if (strict && error instanceof StrictModeException refused && diagnostics.contains(refused.diagnostic())) {
-      return;
-    }
     errors.add(error);
   }
 
@@ -237,7 +245,7 @@ public final class ResponsesAccumulator implements ProtocolListener<ResponsesEve
     if (outputIndex.isPresent()) {
       item = itemAt(outputIndex.get());
     } else {
-      onDiagnostic(Diagnostic.of(OpenAiDiagnostics.MISSING_OUTPUT_INDEX,
+      found(Diagnostic.of(OpenAiDiagnostics.MISSING_OUTPUT_INDEX,
           "a " + event.type() + " event without output_index", Json.write(event)));
       if (itemId.isPresent() && byItemId.containsKey(itemId.get())) {
         item = byItemId.get(itemId.get());
@@ -260,22 +268,43 @@ public final class ResponsesAccumulator implements ProtocolListener<ResponsesEve
       return;
     }
     if (accumulated.length() > 0) {
-      onDiagnostic(Diagnostic.of(OpenAiDiagnostics.DONE_TEXT_MISMATCH,
+      found(Diagnostic.of(OpenAiDiagnostics.DONE_TEXT_MISMATCH,
           "the " + event.type() + " value differs from the appended deltas; the full value wins", Json.write(event)));
     }
     accumulated.setLength(0);
     accumulated.append(full);
   }
 
-  /** Ends the stream and returns its result. Later calls return the same result. */
+  /**
+   * Ends the stream and returns its result: a stream without a terminal event (and without an error) is
+   * {@linkplain ResponsesResult#truncated() truncated}. Later calls return the same result.
+   */
+  @Override
   public ResponsesResult finish() {
+    return complete(null);
+  }
+
+  /**
+   * Ends a stream that a transport failure cut: the result of {@link #finish()} with {@code failure} as its last
+   * error. A later call returns the same result.
+   */
+  @Override
+  public ResponsesResult finish(SseException failure) {
+    return complete(Objects.requireNonNull(failure, "failure"));
+  }
+
+  /** Ends the stream; {@code failure}, when not null, is appended as the last error. */
+  private ResponsesResult complete(SseException failure) {
     if (result != null) {
       return result;
     }
     boolean truncated = !terminal && errors.isEmpty();
     if (truncated) {
-      onDiagnostic(Diagnostic.of(OpenAiDiagnostics.MISSING_TERMINAL_EVENT,
+      found(Diagnostic.of(OpenAiDiagnostics.MISSING_TERMINAL_EVENT,
           "the stream ended without response.completed, .incomplete or .failed", ""));
+    }
+    if (failure != null) {
+      errors.add(failure); // after the end-of-stream checks: a cut stream is still reported as truncated
     }
     StringBuilder text = new StringBuilder();
     StringBuilder refusal = new StringBuilder();

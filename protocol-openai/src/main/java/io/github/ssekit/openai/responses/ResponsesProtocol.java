@@ -1,9 +1,10 @@
 package io.github.ssekit.openai.responses;
 
+import io.github.ssekit.openai.StrictModeException;
 import io.github.ssekit.openai.internal.ResponsesEventDecoder;
-import io.github.ssekit.openai.internal.Strictness;
 import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.protocol.DecodeOutcome;
+import io.github.ssekit.sse.protocol.StrictMode;
 import io.github.ssekit.sse.protocol.SseProtocol;
 
 /**
@@ -16,8 +17,10 @@ import io.github.ssekit.sse.protocol.SseProtocol;
  * errors carrying a {@link io.github.ssekit.openai.ProviderStreamException}. There is no {@code [DONE]} in this
  * protocol; one that arrives ends the stream with a diagnostic.
  *
- * <p>Stateless and thread-safe. In {@linkplain #strict() strict mode} an outcome with diagnostics becomes an
- * error.
+ * <p>Stateless and thread-safe. In {@linkplain #strict() strict mode} an outcome with diagnostics becomes an error
+ * (sse-core's {@link StrictMode} rule): for callers who decode events themselves. A whole stream's strict mode
+ * (every diagnostic of the stream also an error) is {@link io.github.ssekit.openai.OpenAiConversation}'s, which
+ * {@link ResponsesStream} runs; it takes the lenient protocol.
  */
 public final class ResponsesProtocol implements SseProtocol<ResponsesEvent> {
   private static final ResponsesProtocol LENIENT = new ResponsesProtocol(false);
@@ -57,7 +60,8 @@ public final class ResponsesProtocol implements SseProtocol<ResponsesEvent> {
 
   @Override
   public DecodeOutcome<ResponsesEvent> decode(SseEvent event) {
-    return Strictness.apply(strict, ResponsesEventDecoder.decode(event));
+    DecodeOutcome<ResponsesEvent> outcome = ResponsesEventDecoder.decode(event);
+    return strict ? StrictMode.apply(outcome, StrictModeException::new) : outcome;
   }
 
   @Override

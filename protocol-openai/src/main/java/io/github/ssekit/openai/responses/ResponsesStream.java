@@ -1,31 +1,23 @@
 package io.github.ssekit.openai.responses;
 
-import io.github.ssekit.openai.internal.Pipeline;
+import io.github.ssekit.openai.OpenAiConversation;
 import io.github.ssekit.sse.SseEvent;
-import io.github.ssekit.sse.SseParser;
 import io.github.ssekit.sse.protocol.ProtocolListener;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * A whole Responses API stream in one object: bytes in ({@link #feed}), the assembled {@link ResponsesResult}
- * out ({@link #end}). Wires an {@link SseParser}, a {@link io.github.ssekit.sse.protocol.ProtocolDispatcher} with
- * {@link ResponsesProtocol} and a {@link ResponsesAccumulator}. Not thread-safe.
+ * out ({@link #end}). A typed facade over an {@link OpenAiConversation} with the {@link ResponsesProtocol} and a
+ * {@link ResponsesAccumulator}, the object the client runs. Not thread-safe.
  */
 public final class ResponsesStream {
-  private final SseParser parser;
+  private final OpenAiConversation<ResponsesEvent, ResponsesResult> conversation;
   private final ResponsesAccumulator accumulator;
 
   private ResponsesStream(Builder builder) {
-    this.accumulator = new ResponsesAccumulator(builder.strict, builder.deltas);
-    List<ProtocolListener<ResponsesEvent>> listeners = new ArrayList<>();
-    listeners.add(accumulator);
-    listeners.addAll(builder.listeners);
-    this.parser = Pipeline.parser(ResponsesProtocol.of(builder.strict), listeners, builder.named, builder.maxEventSize);
+    this.accumulator = new ResponsesAccumulator(builder.deltas);
+    this.conversation = builder.conversation.build(accumulator);
   }
 
   /** A builder with lenient defaults. */
@@ -44,20 +36,19 @@ public final class ResponsesStream {
 
   /** Feeds the next bytes of the stream. */
   public ResponsesStream feed(byte[] bytes) {
-    parser.feed(bytes);
+    conversation.feed(bytes);
     return this;
   }
 
   /** Feeds {@code length} bytes of {@code bytes} from {@code offset}. */
   public ResponsesStream feed(byte[] bytes, int offset, int length) {
-    parser.feed(bytes, offset, length);
+    conversation.feed(bytes, offset, length);
     return this;
   }
 
   /** Ends the stream and returns its result. */
   public ResponsesResult end() {
-    parser.end();
-    return accumulator.finish();
+    return conversation.end();
   }
 
   /** The accumulator, for a look at its progress. */
@@ -65,19 +56,22 @@ public final class ResponsesStream {
     return accumulator;
   }
 
+  /** The conversation this stream runs, for input as SSE events or a transport failure. */
+  public OpenAiConversation<ResponsesEvent, ResponsesResult> conversation() {
+    return conversation;
+  }
+
   /** Options of a {@link ResponsesStream}. */
   public static final class Builder {
-    private boolean strict;
-    private int maxEventSize = SseParser.DEFAULT_MAX_EVENT_SIZE;
+    private final OpenAiConversation.Builder<ResponsesEvent> conversation =
+        OpenAiConversation.builder(ResponsesProtocol.lenient());
     private ResponsesDeltaListener deltas = ResponsesDeltaListener.NONE;
-    private final List<ProtocolListener<ResponsesEvent>> listeners = new ArrayList<>();
-    private final Map<String, Consumer<SseEvent>> named = new LinkedHashMap<>();
 
     private Builder() {}
 
-    /** Strict mode: every deviation is also an error (default: lenient). */
+    /** Strict mode: every deviation is also an error (default: lenient); see {@link OpenAiConversation}. */
     public Builder strict(boolean strict) {
-      this.strict = strict;
+      conversation.strict(strict);
       return this;
     }
 
@@ -89,13 +83,13 @@ public final class ResponsesStream {
 
     /** Also sees every outcome, after the accumulator. */
     public Builder listener(ProtocolListener<ResponsesEvent> listener) {
-      listeners.add(Objects.requireNonNull(listener, "listener"));
+      conversation.listener(listener);
       return this;
     }
 
     /** Receives the events named {@code eventName} (for names the protocol does not consume, such as {@code ping}). */
     public Builder on(String eventName, Consumer<SseEvent> listener) {
-      named.put(Objects.requireNonNull(eventName, "eventName"), Objects.requireNonNull(listener, "listener"));
+      conversation.on(eventName, listener);
       return this;
     }
 
@@ -104,10 +98,7 @@ public final class ResponsesStream {
      * an {@link io.github.ssekit.sse.SseEventTooLargeException} in the result's errors; the stream goes on.
      */
     public Builder maxEventSize(int bytes) {
-      if (bytes < 1) {
-        throw new IllegalArgumentException("maxEventSize must be positive: " + bytes);
-      }
-      this.maxEventSize = bytes;
+      conversation.maxEventSize(bytes);
       return this;
     }
 

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ssekit.openai.OpenAiConversation;
 import io.github.ssekit.openai.ProviderStreamException;
 import io.github.ssekit.openai.StrictModeException;
 import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.SseParser;
-import io.github.ssekit.sse.protocol.ProtocolDispatcher;
 import io.github.ssekit.sse.protocol.ProtocolListener;
 import io.github.ssekit.sse.testing.Feeding;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Runs a Chat Completions stream the way a client would (parser, dispatcher, accumulator) and checks the outcome
+ * Runs a Chat Completions stream the way the client does (a parser's events into an {@link OpenAiConversation}) and checks the outcome
  * against an expectation written as JSON.
  */
 final class ChatHarness {
@@ -32,10 +32,13 @@ final class ChatHarness {
   record Run(ChatResult result, List<String> outcomes, Map<String, Integer> named,
       Map<Integer, StringBuilder> streamedContent) {}
 
-  /** Feeds {@code stream} through {@code feed}, with named-event listeners for {@code namedEvents}. */
+  /**
+   * Feeds {@code stream} through {@code feed} to an {@link OpenAiConversation} (events from a parser, as the client's
+   * transport delivers them), with named-event listeners for {@code namedEvents}.
+   */
   static Run run(byte[] stream, Consumer<SseParser> feed, boolean strict, Iterable<String> namedEvents) {
     Map<Integer, StringBuilder> streamed = new TreeMap<>();
-    ChatAccumulator accumulator = new ChatAccumulator(strict, new ChatDeltaListener() {
+    ChatAccumulator accumulator = new ChatAccumulator(new ChatDeltaListener() {
       @Override
       public void onContent(int choiceIndex, String fragment) {
         streamed.computeIfAbsent(choiceIndex, i -> new StringBuilder()).append(fragment);
@@ -46,30 +49,21 @@ final class ChatHarness {
       @Override
       public void onValue(ChatChunk value) {
         outcomes.add("VALUE");
-        accumulator.onValue(value);
-      }
-
-      @Override
-      public void onDiagnostic(io.github.ssekit.sse.protocol.Diagnostic diagnostic) {
-        accumulator.onDiagnostic(diagnostic);
       }
 
       @Override
       public void onKeepAlive() {
         outcomes.add("KEEP_ALIVE");
-        accumulator.onKeepAlive();
       }
 
       @Override
       public void onEnd() {
         outcomes.add("END");
-        accumulator.onEnd();
       }
 
       @Override
       public void onError(SseException error) {
         outcomes.add("ERROR");
-        accumulator.onError(error);
       }
 
       @Override
@@ -77,14 +71,15 @@ final class ChatHarness {
         outcomes.add("IGNORED");
       }
     };
-    ProtocolDispatcher<ChatChunk> dispatcher =
-        new ProtocolDispatcher<>(ChatCompletionsProtocol.of(strict), recorder);
+    OpenAiConversation.Builder<ChatChunk> builder = OpenAiConversation.builder(ChatCompletionsProtocol.lenient())
+        .strict(strict).listener(recorder);
     Map<String, Integer> named = new TreeMap<>();
     for (String name : namedEvents) {
-      dispatcher.on(name, event -> named.merge(name, 1, Integer::sum));
+      builder.on(name, event -> named.merge(name, 1, Integer::sum));
     }
-    feed.accept(SseParser.create(dispatcher));
-    return new Run(accumulator.finish(), outcomes, named, streamed);
+    OpenAiConversation<ChatChunk, ChatResult> conversation = builder.build(accumulator);
+    feed.accept(SseParser.create(conversation));
+    return new Run(conversation.end(), outcomes, named, streamed);
   }
 
   /** Runs {@code stream} fed whole, byte by byte, split at every offset and randomly, checking each run. */

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ssekit.openai.OpenAiConversation;
 import io.github.ssekit.openai.ProviderStreamException;
 import io.github.ssekit.openai.StrictModeException;
 import io.github.ssekit.openai.TestFiles;
 import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.SseParser;
-import io.github.ssekit.sse.protocol.Diagnostic;
-import io.github.ssekit.sse.protocol.ProtocolDispatcher;
 import io.github.ssekit.sse.protocol.ProtocolListener;
 import io.github.ssekit.sse.testing.Feeding;
 import java.io.IOException;
@@ -48,20 +47,14 @@ class ResponsesStreamsTest {
     }
   }
 
+  /** Feeds {@code stream} through {@code feed} to an {@link OpenAiConversation}, as the client does. */
   static Run run(byte[] stream, Consumer<SseParser> feed, boolean strict) {
     StringBuilder streamed = new StringBuilder();
-    ResponsesAccumulator accumulator = new ResponsesAccumulator(strict, ResponsesDeltaListener.text(streamed::append));
     List<String> outcomes = new ArrayList<>();
     ProtocolListener<ResponsesEvent> recorder = new ProtocolListener<>() {
       @Override
       public void onValue(ResponsesEvent value) {
         outcomes.add("VALUE");
-        accumulator.onValue(value);
-      }
-
-      @Override
-      public void onDiagnostic(Diagnostic diagnostic) {
-        accumulator.onDiagnostic(diagnostic);
       }
 
       @Override
@@ -77,7 +70,6 @@ class ResponsesStreamsTest {
       @Override
       public void onError(SseException error) {
         outcomes.add("ERROR");
-        accumulator.onError(error);
       }
 
       @Override
@@ -85,8 +77,11 @@ class ResponsesStreamsTest {
         outcomes.add("IGNORED");
       }
     };
-    feed.accept(SseParser.create(new ProtocolDispatcher<>(ResponsesProtocol.of(strict), recorder)));
-    return new Run(accumulator.finish(), outcomes, streamed.toString());
+    OpenAiConversation<ResponsesEvent, ResponsesResult> conversation =
+        OpenAiConversation.builder(ResponsesProtocol.lenient()).strict(strict).listener(recorder)
+            .build(new ResponsesAccumulator(ResponsesDeltaListener.text(streamed::append)));
+    feed.accept(SseParser.create(conversation));
+    return new Run(conversation.end(), outcomes, streamed.toString());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -2,6 +2,7 @@ package io.github.ssekit.sse.protocol;
 
 import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseException;
+import java.util.List;
 
 /**
  * Receives the outcomes that a {@link ProtocolDispatcher} produces, in stream order. Only {@link #onValue} is
@@ -29,4 +30,19 @@ public interface ProtocolListener<T> {
 
   /** An event that produced nothing: ignored by the protocol, or of a type it does not consume. */
   default void onIgnored(SseEvent event) {}
+
+  /**
+   * One listener that hands every callback to each of {@code listeners}, in list order, and then returns; the
+   * first one that throws stops the rest. The list is copied. No listener gives one that does nothing, and a
+   * single listener is returned as it is.
+   *
+   * <p>It runs once per event on a stream's hot path, so it allocates nothing per call: no iterator, no lambda.
+   *
+   * @param listeners the listeners, in the order they are called
+   * @param <T> the protocol's value type
+   * @return the fan-out
+   */
+  static <T> ProtocolListener<T> fanOut(List<? extends ProtocolListener<T>> listeners) {
+    return FanOut.of(listeners);
+  }
 }

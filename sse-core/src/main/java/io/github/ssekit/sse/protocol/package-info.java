@@ -7,6 +7,13 @@
  * of other names never reach the decoder, yet can be listened to by name). No JSON here: that belongs to the
  * protocol modules.
  *
+ * <p>What every protocol's stream shares is here too, so each protocol module need not write it again:
+ * {@link io.github.ssekit.sse.protocol.ProtocolListener#fanOut} hands outcomes to several listeners in order;
+ * {@link io.github.ssekit.sse.protocol.StreamAccumulator} is the contract of the part that assembles a stream's
+ * result (including the partial result of a stream a transport failure cut); {@link
+ * io.github.ssekit.sse.protocol.StrictMode} is the one strict-mode rule (an outcome with diagnostics becomes an
+ * error for the first of them).
+ *
  * <p>{@link io.github.ssekit.sse.protocol.OpenEnum} and {@link io.github.ssekit.sse.protocol.KnownValue} are the
  * one open-enum mechanism every protocol module uses for string fields with documented values (a finish reason, a
  * role): any string is kept, and whether it is documented is a lookup built from the enum that lists them.

@@ -45,8 +45,9 @@ public interface OpenAiChatStream {
   OpenAiChatStream on(String eventName, Handler<SseEvent> handler);
 
   /**
-   * Sees every diagnostic: the decoder's and the dispatcher's as they are found; those the accumulator finds
-   * (tool-call assembly, the end of the stream) when the stream ends, before the result completes.
+   * Sees every diagnostic as it is found, in the order of {@link ChatResult#diagnostics()}: the decoder's and the
+   * dispatcher's before the chunk they belong to; those the accumulator finds while assembling (a tool call whose id
+   * changed) and at the end of the stream (a missing {@code [DONE]}), before the result completes.
    */
   OpenAiChatStream onDiagnostic(Handler<Diagnostic> handler);
 

@@ -9,8 +9,12 @@ import io.github.ssekit.client.openai.OpenAiClient;
 import io.github.ssekit.client.openai.OpenAiClientOptions;
 import io.github.ssekit.client.openai.OpenAiRequestOptions;
 import io.github.ssekit.client.openai.OpenAiResponsesStream;
+import io.github.ssekit.openai.chat.ChatAccumulator;
 import io.github.ssekit.openai.chat.ChatCompletionsProtocol;
+import io.github.ssekit.openai.chat.ChatDeltaListener;
 import io.github.ssekit.openai.chat.ChatRequest;
+import io.github.ssekit.openai.responses.ResponsesAccumulator;
+import io.github.ssekit.openai.responses.ResponsesDeltaListener;
 import io.github.ssekit.openai.responses.ResponsesProtocol;
 import io.github.ssekit.openai.responses.ResponsesRequest;
 import io.vertx.core.Future;
@@ -25,12 +29,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The {@link OpenAiClient}: builds the POST requests and hands each stream to an {@link OpenAiStreamCall}. */
+/**
+ * The {@link OpenAiClient}: builds the POST requests and hands each stream to an {@link OpenAiStreamCall} with the
+ * lenient protocol and a fresh accumulator.
+ */
 public final class OpenAiClientImpl implements OpenAiClient {
   private final Vertx vertx;
   private final OpenAiClientOptions options;
   private final SseClient sse;
-  private final Set<OpenAiStreamCall<?, ?>> open = ConcurrentHashMap.newKeySet();
+  private final Set<OpenAiStreamCall<?, ?, ?>> open = ConcurrentHashMap.newKeySet();
 
   /** A client for {@code options} (copied). */
   public OpenAiClientImpl(Vertx vertx, OpenAiClientOptions options) {
@@ -49,8 +56,8 @@ public final class OpenAiClientImpl implements OpenAiClient {
       usage.put("include_usage", true);
     }
     SseRequest sseRequest = post("/chat/completions", body, requestOptions);
-    return new OpenAiChatStreamImpl(
-        new OpenAiStreamCall<>(this, vertx, sse, sseRequest, ChatCompletionsProtocol.lenient()));
+    return new OpenAiStreamCall.Chat(new OpenAiStreamCall<>(this, vertx, sse, sseRequest,
+        ChatCompletionsProtocol.lenient(), ChatAccumulator::new, ChatDeltaListener.NONE));
   }
 
   @Override
@@ -58,8 +65,8 @@ public final class OpenAiClientImpl implements OpenAiClient {
     ObjectNode body = request.toJsonTree();
     body.put("stream", true);
     SseRequest sseRequest = post("/responses", body, requestOptions);
-    return new OpenAiResponsesStreamImpl(
-        new OpenAiStreamCall<>(this, vertx, sse, sseRequest, ResponsesProtocol.lenient()));
+    return new OpenAiStreamCall.Responses(new OpenAiStreamCall<>(this, vertx, sse, sseRequest,
+        ResponsesProtocol.lenient(), ResponsesAccumulator::new, ResponsesDeltaListener.NONE));
   }
 
   private SseRequest post(String path, ObjectNode body, OpenAiRequestOptions requestOptions) {
@@ -82,11 +89,11 @@ public final class OpenAiClientImpl implements OpenAiClient {
     return options.getMaxResponseSize();
   }
 
-  void opened(OpenAiStreamCall<?, ?> call) {
+  void opened(OpenAiStreamCall<?, ?, ?> call) {
     open.add(call);
   }
 
-  void closed(OpenAiStreamCall<?, ?> call) {
+  void closed(OpenAiStreamCall<?, ?, ?> call) {
     open.remove(call);
   }
 
@@ -97,7 +104,7 @@ public final class OpenAiClientImpl implements OpenAiClient {
 
   @Override
   public Future<Void> close() {
-    List<OpenAiStreamCall<?, ?>> calls = new ArrayList<>(open);
+    List<OpenAiStreamCall<?, ?, ?>> calls = new ArrayList<>(open);
     calls.forEach(OpenAiStreamCall::cancel);
     return sse.close();
   }

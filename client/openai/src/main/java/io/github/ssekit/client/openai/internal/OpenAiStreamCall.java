@@ -5,58 +5,55 @@ import io.github.ssekit.client.SseClient;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.SseStream;
 import io.github.ssekit.client.UnexpectedContentTypeException;
+import io.github.ssekit.client.openai.OpenAiChatStream;
+import io.github.ssekit.client.openai.OpenAiResponsesStream;
+import io.github.ssekit.openai.OpenAiConversation;
+import io.github.ssekit.openai.chat.ChatChunk;
+import io.github.ssekit.openai.chat.ChatDeltaListener;
+import io.github.ssekit.openai.chat.ChatResult;
+import io.github.ssekit.openai.responses.ResponsesDeltaListener;
+import io.github.ssekit.openai.responses.ResponsesEvent;
+import io.github.ssekit.openai.responses.ResponsesResult;
 import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
-import io.github.ssekit.sse.protocol.ProtocolDispatcher;
 import io.github.ssekit.sse.protocol.ProtocolListener;
 import io.github.ssekit.sse.protocol.SseProtocol;
+import io.github.ssekit.sse.protocol.StreamAccumulator;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The one pipeline of an OpenAI stream, for Chat Completions and Responses alike: an {@link SseClient} POST stream
- * whose events go through a {@link ProtocolDispatcher} to the accumulator and then to the caller's listeners; the
- * result future completes when the stream ends, is cancelled, or breaks.
+ * Drives one OpenAI stream of the client, Chat Completions and Responses alike: sends the POST through the
+ * {@link SseClient}, feeds the response's events into protocol-openai's {@link OpenAiConversation} (which does all
+ * the protocol work: dispatch, accumulation, listeners, diagnostics), and completes the result future when the
+ * stream ends, breaks or is cancelled. Bytes in, calls out: what is left here is transport (the connection, the
+ * response size limit, threads), and the caller's handlers as one listener of the conversation.
  *
  * <p>All state changes after {@link #result} happen on one Vert.x context: the stream's.
  *
  * @param <T> the protocol's value type
  * @param <R> the assembled result
+ * @param <D> the delta listener the accumulator takes
  */
-public final class OpenAiStreamCall<T, R> {
-
-  /** What assembles the result of one stream: a fresh accumulator. */
-  public interface Assembly<T, R> {
-    /** The accumulator, as the dispatcher's first listener. */
-    ProtocolListener<T> listener();
-
-    /** Ends the stream and returns the result. */
-    R finish();
-
-    /** {@code result} with {@code error} appended to its errors (the stream broke after it was accepted). */
-    R withError(R result, SseException error);
-
-    /** The diagnostics of {@code result}, in order. */
-    List<Diagnostic> diagnostics(R result);
-  }
-
+final class OpenAiStreamCall<T, R, D> {
   private final OpenAiClientImpl owner;
   private final Vertx vertx;
   private final SseClient sse;
   private final SseRequest request;
   private final SseProtocol<T> protocol;
+  private final Function<D, StreamAccumulator<T, R>> accumulators;
 
   // registered before the start, read on the context afterwards
+  private D deltas;
   private Handler<T> valueHandler;
   private Handler<Diagnostic> diagnosticHandler;
   private final Map<String, Handler<SseEvent>> named = new LinkedHashMap<>();
@@ -68,58 +65,66 @@ public final class OpenAiStreamCall<T, R> {
   private Promise<R> promise;
 
   // on the context
-  private Assembly<T, R> assembly;
+  private OpenAiConversation<T, R> conversation;
   private SseStream stream;
   private boolean finished;
   private long received;
-  private final List<Diagnostic> emitted = new ArrayList<>();
 
-  OpenAiStreamCall(OpenAiClientImpl owner, Vertx vertx, SseClient sse, SseRequest request, SseProtocol<T> protocol) {
+  /**
+   * @param protocol the lenient protocol
+   * @param accumulators a fresh accumulator for the delta listener registered (or {@code noDeltas})
+   */
+  OpenAiStreamCall(OpenAiClientImpl owner, Vertx vertx, SseClient sse, SseRequest request, SseProtocol<T> protocol,
+      Function<D, StreamAccumulator<T, R>> accumulators, D noDeltas) {
     this.owner = owner;
     this.vertx = vertx;
     this.sse = sse;
     this.request = request;
     this.protocol = protocol;
+    this.accumulators = accumulators;
+    this.deltas = noDeltas;
   }
 
-  /** Sets the handler of decoded values. */
-  public synchronized void valueHandler(Handler<T> handler) {
+  synchronized void valueHandler(Handler<T> handler) {
     checkNotStarted();
     this.valueHandler = handler;
   }
 
-  /** Sets the handler of diagnostics. */
-  public synchronized void diagnosticHandler(Handler<Diagnostic> handler) {
+  synchronized void deltas(D listener) {
+    Objects.requireNonNull(listener, "listener");
+    checkNotStarted();
+    this.deltas = listener;
+  }
+
+  synchronized void diagnosticHandler(Handler<Diagnostic> handler) {
     checkNotStarted();
     this.diagnosticHandler = handler;
   }
 
-  /** Sets the handler of events named {@code eventName}. */
-  public synchronized void named(String eventName, Handler<SseEvent> handler) {
+  synchronized void named(String eventName, Handler<SseEvent> handler) {
     checkNotStarted();
     named.put(Objects.requireNonNull(eventName, "eventName"), Objects.requireNonNull(handler, "handler"));
   }
 
-  /** Throws when the stream was already started. */
-  public synchronized void checkNotStarted() {
+  private void checkNotStarted() {
     if (started) {
       throw new IllegalStateException("register listeners before result(): the request was already sent");
     }
   }
 
   /** Sends the request on the first call; the future of the result. */
-  public synchronized Future<R> result(Supplier<Assembly<T, R>> assemblies) {
+  synchronized Future<R> result() {
     if (!started) {
       started = true;
       promise = Promise.promise();
       context = vertx.getOrCreateContext();
-      Assembly<T, R> fresh = assemblies.get();
+      OpenAiConversation<T, R> fresh = newConversation();
       owner.opened(this);
       boolean cancelled = cancelRequested;
       context.runOnContext(v -> {
-        assembly = fresh;
+        conversation = fresh;
         if (cancelled) {
-          complete(null);
+          finish(conversation::cancel);
         } else {
           connect();
         }
@@ -128,8 +133,18 @@ public final class OpenAiStreamCall<T, R> {
     return promise.future();
   }
 
+  /** The conversation of this stream, with the caller's handlers as its one listener. */
+  private OpenAiConversation<T, R> newConversation() {
+    OpenAiConversation.Builder<T> builder = OpenAiConversation.builder(protocol);
+    if (valueHandler != null || diagnosticHandler != null) {
+      builder.listener(new Caller<>(valueHandler, diagnosticHandler));
+    }
+    named.forEach((name, handler) -> builder.on(name, handler::handle));
+    return builder.build(accumulators.apply(deltas));
+  }
+
   /** Cancels the stream; the result completes with what arrived. */
-  public void cancel() {
+  void cancel() {
     Context ctx;
     synchronized (this) {
       cancelRequested = true;
@@ -141,7 +156,7 @@ public final class OpenAiStreamCall<T, R> {
           if (stream != null) {
             stream.cancel();
           }
-          complete(null);
+          finish(conversation::cancel);
         }
       });
     }
@@ -159,24 +174,56 @@ public final class OpenAiStreamCall<T, R> {
         return;
       }
       stream = accepted;
-      ProtocolDispatcher<T> dispatcher = new ProtocolDispatcher<>(protocol, fanOut(assembly.listener(), caller()));
-      named.forEach((name, handler) -> dispatcher.on(name, handler::handle));
-      accepted.exceptionHandler(err -> complete(err instanceof SseException e ? e
-              : new SseException("the stream failed: " + err, err)))
-          .warningHandler(warning -> guarded(() -> dispatcher.onError(warning)))
-          .endHandler(v -> complete(null))
-          .handler(event -> guarded(() -> {
-            received += event.data().length();
-            if (received > owner.maxResponseSize()) {
-              // the result grows with the stream: stop a server that never does
-              accepted.cancel();
-              complete(new SseException("the response is larger than maxResponseSize (" + owner.maxResponseSize()
-                  + " characters of event data): the stream was cancelled"));
-              return;
-            }
-            dispatcher.onEvent(event);
-          }));
+      accepted.exceptionHandler(this::onBroken)
+          .warningHandler(this::onWarning)
+          .endHandler(v -> finish(conversation::end))
+          .handler(this::onEvent);
     }));
+  }
+
+  /** One event of the body: to the conversation, unless the response outgrew its limit. */
+  private void onEvent(SseEvent event) {
+    if (finished) {
+      return;
+    }
+    try {
+      received += event.data().length();
+      if (received > owner.maxResponseSize()) {
+        // the result grows with the stream: stop a server that never does
+        stream.cancel();
+        SseException tooLarge = new SseException("the response is larger than maxResponseSize ("
+            + owner.maxResponseSize() + " characters of event data): the stream was cancelled");
+        finish(() -> conversation.fail(tooLarge));
+        return;
+      }
+      conversation.onEvent(event);
+      if (conversation.endReceived()) {
+        // the protocol's end marker ([DONE]): some servers keep the connection open after it, so release it now
+        stream.cancel();
+        finish(conversation::end);
+      }
+    } catch (RuntimeException listenerFailure) {
+      broke(listenerFailure);
+    }
+  }
+
+  /** An error the transport recovered from (an event over its size limit): recorded, and the stream goes on. */
+  private void onWarning(SseException warning) {
+    if (finished) {
+      return;
+    }
+    try {
+      conversation.onError(warning);
+    } catch (RuntimeException listenerFailure) {
+      broke(listenerFailure);
+    }
+  }
+
+  /** The transport failed after the stream was accepted: the partial result, the failure last in its errors. */
+  private void onBroken(Throwable failure) {
+    SseException cause = failure instanceof SseException e ? e : new SseException("the stream failed: " + failure,
+        failure);
+    finish(() -> conversation.fail(cause));
   }
 
   private void onContext(Runnable task) {
@@ -194,47 +241,12 @@ public final class OpenAiStreamCall<T, R> {
     return failure;
   }
 
-  /** The caller's listeners as one protocol listener (after the accumulator). */
-  private ProtocolListener<T> caller() {
-    return new ProtocolListener<>() {
-      @Override
-      public void onValue(T value) {
-        if (valueHandler != null) {
-          valueHandler.handle(value);
-        }
-      }
-
-      @Override
-      public void onDiagnostic(Diagnostic diagnostic) {
-        emitted.add(diagnostic);
-        if (diagnosticHandler != null) {
-          diagnosticHandler.handle(diagnostic);
-        }
-      }
-
-      @Override
-      public void onEnd() {
-        // the protocol's end marker ([DONE]): some servers keep the connection open after it, so release it now
-        if (stream != null) {
-          stream.cancel();
-        }
-        complete(null);
-      }
-    };
-  }
-
-  private void guarded(Runnable task) {
-    if (finished) {
-      return;
+  /** A caller's handler threw: the stream stops and the result fails with what it threw. */
+  private void broke(RuntimeException failure) {
+    if (stream != null) {
+      stream.cancel();
     }
-    try {
-      task.run();
-    } catch (RuntimeException e) {
-      if (stream != null) {
-        stream.cancel();
-      }
-      fail(e);
-    }
+    fail(failure);
   }
 
   private void fail(Throwable failure) {
@@ -246,8 +258,8 @@ public final class OpenAiStreamCall<T, R> {
     promise.tryFail(failure);
   }
 
-  /** Completes with the assembled result; {@code broken} is a transport failure after the stream was accepted. */
-  private void complete(SseException broken) {
+  /** Completes with the result {@code ending} produces (a handler may throw while the last diagnostics go out). */
+  private void finish(Supplier<R> ending) {
     if (finished) {
       return;
     }
@@ -255,15 +267,7 @@ public final class OpenAiStreamCall<T, R> {
     owner.closed(this);
     R result;
     try {
-      result = assembly.finish();
-      if (broken != null) {
-        result = assembly.withError(result, broken);
-      }
-      if (diagnosticHandler != null) {
-        for (Diagnostic d : unseen(assembly.diagnostics(result))) {
-          diagnosticHandler.handle(d);
-        }
-      }
+      result = ending.get();
     } catch (RuntimeException e) {
       promise.tryFail(e);
       return;
@@ -271,62 +275,107 @@ public final class OpenAiStreamCall<T, R> {
     promise.tryComplete(result);
   }
 
-  /** The diagnostics of {@code all} not yet handed out: {@link #emitted} is a subsequence of it. */
-  private List<Diagnostic> unseen(List<Diagnostic> all) {
-    List<Diagnostic> unseen = new ArrayList<>();
-    int next = 0;
-    for (Diagnostic d : all) {
-      if (next < emitted.size() && emitted.get(next).equals(d)) {
-        next++;
-      } else {
-        unseen.add(d);
-      }
-    }
-    return unseen;
-  }
-
-  private static <T> ProtocolListener<T> fanOut(ProtocolListener<T> first, ProtocolListener<T> second) {
-    return new ProtocolListener<>() {
-      @Override
-      public void onValue(T value) {
-        first.onValue(value);
-        second.onValue(value);
-      }
-
-      @Override
-      public void onDiagnostic(Diagnostic diagnostic) {
-        first.onDiagnostic(diagnostic);
-        second.onDiagnostic(diagnostic);
-      }
-
-      @Override
-      public void onKeepAlive() {
-        first.onKeepAlive();
-        second.onKeepAlive();
-      }
-
-      @Override
-      public void onEnd() {
-        first.onEnd();
-        second.onEnd();
-      }
-
-      @Override
-      public void onError(SseException error) {
-        first.onError(error);
-        second.onError(error);
-      }
-
-      @Override
-      public void onIgnored(SseEvent event) {
-        first.onIgnored(event);
-        second.onIgnored(event);
-      }
-    };
-  }
-
   @Override
   public String toString() {
     return "OpenAiStreamCall[" + request + "]";
+  }
+
+  /** The caller's handlers as a listener of the conversation. */
+  private record Caller<T>(Handler<T> values, Handler<Diagnostic> diagnostics) implements ProtocolListener<T> {
+    @Override
+    public void onValue(T value) {
+      if (values != null) {
+        values.handle(value);
+      }
+    }
+
+    @Override
+    public void onDiagnostic(Diagnostic diagnostic) {
+      if (diagnostics != null) {
+        diagnostics.handle(diagnostic);
+      }
+    }
+  }
+
+  /**
+   * What the public stream types share, once for both: each method hands over to the call and returns the face
+   * (the self type {@code S}, so it implements {@link OpenAiChatStream} and {@link OpenAiResponsesStream} alike).
+   */
+  private abstract static class Face<S, T, R, D> {
+    final OpenAiStreamCall<T, R, D> call;
+    private final String name;
+
+    Face(OpenAiStreamCall<T, R, D> call, String name) {
+      this.call = call;
+      this.name = name;
+    }
+
+    abstract S self();
+
+    public S onDelta(D listener) {
+      call.deltas(listener);
+      return self();
+    }
+
+    public S on(String eventName, Handler<SseEvent> handler) {
+      call.named(eventName, handler);
+      return self();
+    }
+
+    public S onDiagnostic(Handler<Diagnostic> handler) {
+      call.diagnosticHandler(handler);
+      return self();
+    }
+
+    public Future<R> result() {
+      return call.result();
+    }
+
+    public void cancel() {
+      call.cancel();
+    }
+
+    @Override
+    public String toString() {
+      return name + "[" + call + "]";
+    }
+  }
+
+  /** The Chat Completions face of a call. */
+  static final class Chat extends Face<OpenAiChatStream, ChatChunk, ChatResult, ChatDeltaListener>
+      implements OpenAiChatStream {
+    Chat(OpenAiStreamCall<ChatChunk, ChatResult, ChatDeltaListener> call) {
+      super(call, "OpenAiChatStream");
+    }
+
+    @Override
+    OpenAiChatStream self() {
+      return this;
+    }
+
+    @Override
+    public OpenAiChatStream onChunk(Handler<ChatChunk> handler) {
+      call.valueHandler(handler);
+      return this;
+    }
+  }
+
+  /** The Responses API face of a call. */
+  static final class Responses extends Face<OpenAiResponsesStream, ResponsesEvent, ResponsesResult,
+      ResponsesDeltaListener> implements OpenAiResponsesStream {
+    Responses(OpenAiStreamCall<ResponsesEvent, ResponsesResult, ResponsesDeltaListener> call) {
+      super(call, "OpenAiResponsesStream");
+    }
+
+    @Override
+    OpenAiResponsesStream self() {
+      return this;
+    }
+
+    @Override
+    public OpenAiResponsesStream onEvent(Handler<ResponsesEvent> handler) {
+      call.valueHandler(handler);
+      return this;
+    }
   }
 }

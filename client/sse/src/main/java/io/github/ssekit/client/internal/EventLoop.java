@@ -67,11 +67,6 @@ public final class EventLoop implements Executor {
     return context;
   }
 
-  /** Whether the caller runs on this event loop's thread (known once a task ran there). */
-  public boolean isCurrent() {
-    return Thread.currentThread() == thread;
-  }
-
   /** Runs {@code task} on this event loop: now when the caller is on it, else queued there. */
   @Override
   public void execute(Runnable task) {

@@ -8,6 +8,8 @@ module io.github.ssekit.client {
   requires transitive io.vertx.core;
 
   exports io.github.ssekit.client;
-  // shared plumbing of the protocol bindings (header checks, redaction, capped bodies); not an API
-  exports io.github.ssekit.client.internal to io.github.ssekit.client.openai, io.github.ssekit.client.opencode;
+  // shared plumbing of the protocol bindings and the relay (header checks, redaction, capped bodies, the event-loop
+  // helper); not an API
+  exports io.github.ssekit.client.internal
+      to io.github.ssekit.client.openai, io.github.ssekit.client.opencode, io.github.ssekit.relay;
 }

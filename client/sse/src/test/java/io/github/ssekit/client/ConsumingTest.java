@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.ssekit.client.internal.SseStreamImpl;
+import io.github.ssekit.client.internal.StreamProbe;
 import io.github.ssekit.client.testing.FaultServer;
 import io.github.ssekit.client.testing.Sink;
 import io.github.ssekit.sse.SseEvent;
@@ -82,7 +82,7 @@ class ConsumingTest extends LoopbackTest {
     long writtenWhilePaused = hose.written.get();
     assertTrue(writtenWhilePaused < 16L * 1024 * 1024,
         "the server wrote " + writtenWhilePaused + " bytes to a paused client: the pause did not reach TCP");
-    int pending = ((SseStreamImpl) stream).pendingEvents();
+    int pending = StreamProbe.pendingEvents(stream);
     // 16 held events plus at most one 8 KiB chunk's worth of 1 KiB events
     assertTrue(pending <= 16 + 9, "pending events: " + pending);
     assertEquals(1, sink.events().size(), "nothing delivered while paused");
@@ -159,7 +159,7 @@ class ConsumingTest extends LoopbackTest {
     }
     // each buffer's events are handed over within its own pump, so the queue never reaches the high-water mark:
     // no per-buffer pause and fetch (each a Vert.x event-loop task), one resume when the consumer attached
-    assertArrayEquals(new int[] {0, 1}, ((SseStreamImpl) stream).transportPausesAndResumes(), "[pauses, resumes]");
+    assertArrayEquals(new int[] {0, 1}, StreamProbe.transportPausesAndResumes(stream), "[pauses, resumes]");
   }
 
   @Test
@@ -170,13 +170,12 @@ class ConsumingTest extends LoopbackTest {
     server.on("/firehose", req -> hose.pump(eventStream(req), total, new int[1]));
     SseStream stream = await(client(fastOptions().setMaxPendingEvents(max))
         .connect(SseRequest.get(server.url("/firehose")).reconnect(false).build()));
-    SseStreamImpl impl = (SseStreamImpl) stream;
     stream.pause();
     Sink sink = Sink.attach(stream);
     // the queue fills up to the high-water mark before the consumer takes anything, so the slow phase starts paused
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Sink.WAIT_SECONDS);
-    while (impl.pendingEvents() < max) {
-      assertTrue(System.nanoTime() < deadline, "the queue never filled: " + impl.pendingEvents());
+    while (StreamProbe.pendingEvents(stream) < max) {
+      assertTrue(System.nanoTime() < deadline, "the queue never filled: " + StreamProbe.pendingEvents(stream));
       Thread.sleep(10);
     }
 
@@ -186,7 +185,7 @@ class ConsumingTest extends LoopbackTest {
       stream.fetch(1); // one event per round trip from this thread: slower than the server writes
       sink.awaitEvents(taken + 1);
       if (taken % 64 == 0) {
-        maxPending = Math.max(maxPending, impl.pendingEvents());
+        maxPending = Math.max(maxPending, StreamProbe.pendingEvents(stream));
         maxAhead = Math.max(maxAhead, hose.written.get() - (long) (taken + 1) * EVENT_SIZE);
       }
     }
@@ -202,7 +201,7 @@ class ConsumingTest extends LoopbackTest {
     // one event, so the bound (maxPendingEvents - 1 plus one buffer's events) is maxPendingEvents here
     assertTrue(maxPending <= max, "pending events: " + maxPending);
     assertTrue(maxAhead < 16L * 1024 * 1024, "the server got " + maxAhead + " bytes ahead of a slow consumer");
-    int[] pausesAndResumes = impl.transportPausesAndResumes();
+    int[] pausesAndResumes = StreamProbe.transportPausesAndResumes(stream);
     assertTrue(pausesAndResumes[0] >= 1, "never paused for a slow consumer");
     // hysteresis: between a pause (16 waiting) and the next resume (8 waiting) the consumer took 8 events, so there
     // are at most total / 8 pauses and one resume more; reading one buffer per fetch would be one per event

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.github.ssekit.client.internal.SseClientImpl;
-import io.github.ssekit.client.internal.SseStreamImpl;
+import io.github.ssekit.client.internal.StreamProbe;
 import io.github.ssekit.client.testing.FaultServer;
 import io.github.ssekit.client.testing.Sink;
 import io.github.ssekit.sse.SseEvent;
@@ -481,7 +480,7 @@ class FaultToleranceTest {
         fault.check.accept(run);
       }
       // 3. no connection leak: nothing registered, and the only pool slot is free again
-      assertEquals(0, ((SseClientImpl) client).openStreams(), "streams still registered");
+      assertEquals(0, StreamProbe.openStreams(client), "streams still registered");
       if (fault.notAccepting) {
         server.startAccepting();
       }
@@ -525,13 +524,12 @@ class FaultToleranceTest {
   /** A consumer on a plain thread, through the blocking iterator, that stops for a moment now and then. */
   private static void consumeSlowly(SseStream stream, Run run) throws Exception {
     stream.reconnectHandler(run.reconnects::add).warningHandler(run.warnings::add);
-    SseStreamImpl impl = (SseStreamImpl) stream;
     try (EventIterator events = stream.iterator()) {
       while (events.hasNext()) {
         run.events.add(events.next());
         if (run.events.size() % 500 == 0) {
           Thread.sleep(5); // the server runs ahead meanwhile, and has to wait for TCP
-          run.maxPending = Math.max(run.maxPending, impl.pendingEvents());
+          run.maxPending = Math.max(run.maxPending, StreamProbe.pendingEvents(stream));
         }
       }
     } catch (SseException e) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.ssekit.client.internal.SseClientImpl;
+import io.github.ssekit.client.internal.StreamProbe;
 import io.github.ssekit.client.testing.Sink;
 import java.time.Duration;
 import java.util.List;
@@ -141,7 +141,7 @@ class TimeoutAndCancellationTest extends LoopbackTest {
     second.awaitEnd();
     assertEquals(List.of("second"), second.data());
     assertFalse(firstSink.done.isDone(), "a cancelled stream calls no handler");
-    assertEquals(0, ((SseClientImpl) client).openStreams());
+    assertEquals(0, StreamProbe.openStreams(client));
   }
 
   @Test

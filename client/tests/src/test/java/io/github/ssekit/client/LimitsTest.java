@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.ssekit.client.internal.SseStreamImpl;
+import io.github.ssekit.client.internal.StreamProbe;
 import io.github.ssekit.client.openai.OpenAiClient;
 import io.github.ssekit.client.openai.OpenAiClientOptions;
 import io.github.ssekit.client.opencode.OpenCodeClient;
@@ -187,7 +187,7 @@ class LimitsTest extends LoopbackTest {
     });
     sink.awaitEvents(1);
     // the queue fills up to the limit, then reading stops: wait until it stops growing
-    int pending = waitUntilStable(() -> ((SseStreamImpl) stream).pendingEvents());
+    int pending = waitUntilStable(() -> StreamProbe.pendingEvents(stream));
     // one 1 KiB event per write, and Vert.x chunks of at most 8 KiB: at most 8 events come on top of the limit
     assertTrue(pending >= max && pending <= max + 8, "pending events: " + pending);
     assertEquals(1, sink.events().size());

@@ -5,14 +5,12 @@ import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.client.SseConnectionException;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.SseStream;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +44,7 @@ public final class SseClientImpl implements SseClient {
     if (closed) {
       return Future.failedFuture(new SseConnectionException("the client is closed", null));
     }
-    SseStreamImpl stream = new SseStreamImpl(this, eventLoopContext(), request);
+    SseStreamImpl stream = new SseStreamImpl(this, EventLoop.of(vertx), request);
     open.add(stream);
     return stream.start();
   }
@@ -91,17 +89,8 @@ public final class SseClientImpl implements SseClient {
     open.remove(stream);
   }
 
-  /** How many streams are open (for tests and metrics). */
-  public int openStreams() {
+  /** How many streams are open: a seam for tests of this package ({@code StreamProbe}). */
+  int openStreams() {
     return open.size();
-  }
-
-  /** The caller's event loop when it is on one of ours, else a fresh event-loop context: never a worker. */
-  private Context eventLoopContext() {
-    Context current = Vertx.currentContext();
-    if (current != null && current.isEventLoopContext() && current.owner() == vertx) {
-      return current;
-    }
-    return ((VertxInternal) vertx).createEventLoopContext();
   }
 }

@@ -9,12 +9,10 @@ import io.github.ssekit.client.SseConnectionException;
 import io.github.ssekit.client.SseIdleTimeoutException;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.SseStream;
-import io.github.ssekit.client.UnexpectedContentTypeException;
 import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.SseHandler;
 import io.github.ssekit.sse.SseParser;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -24,43 +22,49 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * One stream: connection attempts, redirects, the accepted response feeding the parser, the bounded queue of
- * events between parser and consumer, the idle timer, reconnection, and the terminal signal.
+ * One stream's connection state machine ({@link State}): connection attempts, the accepted response feeding the
+ * parser, the queue of events between parser and consumer, reconnection, and the terminal signal. What a response
+ * means is {@link Acceptance}'s, which redirect is followed {@link RedirectPolicy}'s, when to read
+ * {@link FlowControl}'s, idleness {@link IdleClock}'s, and error bodies are read by {@link BoundedBody}.
  *
- * <p>All state is confined to one event-loop thread. Public methods called from elsewhere hop onto it. Callbacks
+ * <p>All state is confined to one {@link EventLoop}. Public methods called from elsewhere hop onto it. Callbacks
  * of a connection carry the {@link #generation} they were made for; once that connection is abandoned (ended,
  * failed, timed out, cancelled) the generation moves on and its late callbacks are ignored.
  */
-public final class SseStreamImpl implements SseStream {
+final class SseStreamImpl implements SseStream {
 
   private enum State {
-    /** A request (or one of its redirects) is in flight. */
+    /** The first request (or one of its redirects) is in flight: its outcome completes {@code connect}. */
+    OPENING,
+    /** A reconnection's request (or one of its redirects) is in flight. */
     CONNECTING,
     /** An accepted response is feeding the parser. */
     STREAMING,
+    /**
+     * The response ended or failed before a consumer was attached: what follows (a reconnection or the end) waits
+     * for one, so that it is observed.
+     */
+    PARKED,
     /** Waiting for the reconnection delay. */
     WAITING,
     /** Ended or failed; the terminal signal waits for queued events to be delivered. */
     ENDING,
-    /** The terminal signal was delivered. */
+    /** The terminal signal was delivered, or the first request failed. */
     DONE,
     CANCELLED
   }
@@ -70,56 +74,47 @@ public final class SseStreamImpl implements SseStream {
 
   private final SseClientImpl client;
   private final Vertx vertx;
-  private final Context context;
+  private final EventLoop loop;
   private final SseClientOptions options;
   private final SseRequest request;
-  private final Buffer body;
+  private final Hop firstHop;
   private final Duration idleTimeout;
   private final SseParser parser;
+  private final RedirectPolicy redirects;
+  private final FlowControl flow;
+  private final IdleClock idle;
   private final Promise<SseStream> accepted = Promise.promise();
   private final ArrayDeque<SseEvent> pending = new ArrayDeque<>();
 
-  /** The event-loop thread of {@link #context}, known once the stream ran on it. */
-  private volatile Thread loopThread;
-
-  private State state = State.CONNECTING;
-  private boolean everAccepted;
+  private State state = State.OPENING;
   private int generation;
   private HttpClientRequest currentRequest;
-  private HttpClientResponse currentResponse;
-  /** Whether {@link #currentResponse} is paused: reading resumes at the low-water mark, stops at the high one. */
-  private boolean transportPaused;
-  private int transportPauses;
-  private int transportResumes;
+  /** The end ({@code null}) or failure of the response, while {@link State#PARKED}. */
+  private SseException parkedCause;
+  private Throwable terminalFailure;
+  private long reconnectTimerId = -1;
+  private int reconnectsWithoutEvent;
+
+  private boolean consumerAttached;
   private long demand = Long.MAX_VALUE;
+  private boolean pumping;
+  private boolean pumpAgain;
   private Handler<SseEvent> handler;
   private Handler<Void> endHandler;
   private Handler<Throwable> exceptionHandler;
   private Handler<ReconnectAttempt> reconnectHandler;
   private Handler<SseException> warningHandler;
-  private Throwable terminalFailure;
-  private long idleTimerId = -1;
-  /** Whether idleness counts now (a consumer wants events from a streaming response); the timer may outlive it. */
-  private boolean idleClockRunning;
-  private long lastActivityNanos;
-  private long reconnectTimerId = -1;
-  private int reconnectsWithoutEvent;
-  private boolean pumping;
-  private boolean pumpAgain;
-  private boolean consumerAttached;
-  /** The end or failure of the connection, held until a consumer is attached. */
-  private Runnable parkedUntilAttached;
 
   private volatile String lastEventId;
   private volatile MultiMap responseHeaders = MultiMap.caseInsensitiveMultiMap();
 
-  SseStreamImpl(SseClientImpl client, Context context, SseRequest request) {
+  SseStreamImpl(SseClientImpl client, EventLoop loop, SseRequest request) {
     this.client = client;
     this.vertx = client.vertx();
-    this.context = context;
+    this.loop = loop;
     this.options = client.optionsShared();
     this.request = request;
-    this.body = request.body().orElse(null);
+    this.firstHop = Hop.first(request);
     this.idleTimeout = request.idleTimeout().orElse(options.getIdleTimeout());
     this.lastEventId = request.lastEventId();
     this.parser = SseParser.builder()
@@ -127,32 +122,35 @@ public final class SseStreamImpl implements SseStream {
         .maxEventSize(options.getMaxEventSize())
         .lastEventId(request.lastEventId())
         .build();
+    this.redirects = new RedirectPolicy(options.getMaxRedirects());
+    this.flow = new FlowControl(options.getMaxPendingEvents());
+    this.idle = new IdleClock(vertx, idleTimeout,
+        () -> connectionLost(new SseIdleTimeoutException(idleTimeout, SseRequest.redactedUri(request.uri()))));
   }
 
   Future<SseStream> start() {
-    onLoop(() -> attempt(request.uri(), request.method(), body, request.headers(), 0));
+    loop.execute(() -> attempt(firstHop));
     return accepted.future();
   }
 
   // ---- connection attempts --------------------------------------------------------------------------------
 
-  private void attempt(URI uri, HttpMethod method, Buffer requestBody, MultiMap headers, int redirects) {
-    if (state == State.CANCELLED || state == State.DONE || state == State.ENDING) {
-      return;
+  private void attempt(Hop hop) {
+    if (state != State.OPENING && state != State.CONNECTING) {
+      return; // cancelled before the attempt ran
     }
     if (client.isClosed()) {
       attemptFailed(new SseConnectionException("the client is closed", null), false);
       return;
     }
     int gen = ++generation;
-    state = State.CONNECTING;
     Future<HttpClientRequest> requested;
     try {
-      requested = client.http().request(requestOptions(uri, method, headers));
+      requested = client.http().request(requestOptions(hop));
     } catch (RuntimeException e) {
       // A request Vert.x refuses to build must fail this stream, not the timer or caller that started it. Its
       // message may quote a header value, which may be a credential: only the exception's class is kept.
-      attemptFailed(new SseConnectionException("cannot request " + SseRequest.redactedUri(uri)
+      attemptFailed(new SseConnectionException("cannot request " + SseRequest.redactedUri(hop.uri())
           + ": the HTTP client refused the request (" + e.getClass().getSimpleName() + ")", null), false);
       return;
     }
@@ -164,13 +162,13 @@ public final class SseStreamImpl implements SseStream {
         return;
       }
       if (ar.failed()) {
-        attemptFailed(new SseConnectionException("cannot connect to " + SseRequest.redactedUri(uri), ar.cause()),
-            true);
+        attemptFailed(new SseConnectionException("cannot connect to " + SseRequest.redactedUri(hop.uri()),
+            ar.cause()), true);
         return;
       }
       HttpClientRequest req = ar.result();
       currentRequest = req;
-      Future<HttpClientResponse> response = requestBody == null ? req.send() : req.send(requestBody);
+      Future<HttpClientResponse> response = hop.body() == null ? req.send() : req.send(hop.body());
       response.onComplete(rar -> {
         if (gen != generation) {
           if (rar.succeeded()) {
@@ -180,16 +178,16 @@ public final class SseStreamImpl implements SseStream {
         }
         if (rar.failed()) {
           currentRequest = null;
-          attemptFailed(sendFailure(rar.cause(), uri), true);
+          attemptFailed(sendFailure(rar.cause(), hop.uri()), true);
           return;
         }
-        onResponse(rar.result(), uri, method, requestBody, headers, redirects, gen);
+        onResponse(rar.result(), hop, gen);
       });
     });
   }
 
-  private RequestOptions requestOptions(URI uri, HttpMethod method, MultiMap headers) {
-    MultiMap sent = MultiMap.caseInsensitiveMultiMap().addAll(headers);
+  private RequestOptions requestOptions(Hop hop) {
+    MultiMap sent = MultiMap.caseInsensitiveMultiMap().addAll(hop.headers());
     if (!sent.contains(HttpHeaders.ACCEPT)) {
       sent.set(HttpHeaders.ACCEPT, EVENT_STREAM);
     }
@@ -202,12 +200,12 @@ public final class SseStreamImpl implements SseStream {
       sent.set(LAST_EVENT_ID, headerOctets(id)); // sendable: checked when the reconnection was scheduled
     }
     return new RequestOptions()
-        .setMethod(method)
-        .setAbsoluteURI(uri.toString())
-        .setFollowRedirects(false)
+        .setMethod(hop.method())
+        .setAbsoluteURI(hop.uri().toString())
+        .setFollowRedirects(false) // RedirectPolicy decides
         .setHeaders(sent)
         .setConnectTimeout(options.getConnectTimeout().toMillis())
-        // Vert.x counts this only until the response head; after it, our own idle timer takes over
+        // Vert.x counts this only until the response head; after it, the stream's IdleClock takes over
         .setIdleTimeout(idleTimeout.toMillis());
   }
 
@@ -222,102 +220,53 @@ public final class SseStreamImpl implements SseStream {
     return new SseConnectionException("request to " + SseRequest.redactedUri(uri) + " failed", cause);
   }
 
-  private void onResponse(HttpClientResponse resp, URI uri, HttpMethod method, Buffer requestBody,
-      MultiMap headers, int redirects, int gen) {
+  private void onResponse(HttpClientResponse resp, Hop hop, int gen) {
     int status = resp.statusCode();
     String contentType = resp.getHeader(HttpHeaders.CONTENT_TYPE);
     String encoding = resp.getHeader(HttpHeaders.CONTENT_ENCODING);
-    boolean readable = encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity");
-    if (status == 200 && isEventStream(contentType) && readable) {
+    Acceptance.Verdict verdict = Acceptance.verdict(status, contentType, encoding);
+    if (verdict == Acceptance.Verdict.STREAM) {
       accept(resp, gen);
       return;
     }
-    readCappedBody(resp, gen).onComplete(ar -> {
+    BoundedBody.readUntilStalled(vertx, resp, options.getMaxErrorBodySize(), idleTimeout).onComplete(ar -> {
       if (gen != generation) {
         return;
       }
       currentRequest = null;
       // a server (or a proxy's error page) may echo the credentials sent: cut them out before they reach a message
-      Redactor redact = Redactor.of(headers);
-      CappedBody errorBody = new CappedBody(redact.apply(ar.result().bytes), ar.result().truncated);
-      MultiMap responseHeaders = redact.apply(resp.headers());
-      String what = "HTTP " + status + " from " + method + " " + SseRequest.redactedUri(uri);
-      if (status == 204) {
-        everAccepted(); // the server asks for no events: an empty stream, not an error
-        terminal(null);
-      } else if (isRedirect(status)) {
-        followRedirect(resp, responseHeaders, errorBody, what, uri, method, requestBody, headers, redirects);
-      } else if (status == 200 && !readable) {
-        // decoded already when decompression is on: a coding left is one the client cannot read (or did not ask for)
-        attemptFailed(new UnexpectedContentTypeException(what + " is an event stream in a coding that was not asked"
-            + " for (Content-Encoding: " + encoding.trim() + ")", status, responseHeaders, errorBody.bytes,
-            errorBody.truncated, contentType == null ? "" : contentType), false);
-      } else if (status == 200) {
-        attemptFailed(new UnexpectedContentTypeException(
-            what + " is not an event stream (Content-Type: " + (contentType == null ? "none" : contentType) + ")",
-            status, responseHeaders, errorBody.bytes, errorBody.truncated, contentType == null ? "" : contentType),
-            false);
-      } else {
-        attemptFailed(new HttpStatusException(what, status, responseHeaders, errorBody.bytes, errorBody.truncated),
-            options.getRetryableStatuses().contains(status));
+      Redactor redact = Redactor.of(hop.headers());
+      byte[] body = redact.apply(ar.result().bytes().getBytes());
+      boolean truncated = ar.result().truncated();
+      MultiMap headers = redact.apply(resp.headers());
+      String what = "HTTP " + status + " from " + hop.method() + " " + SseRequest.redactedUri(hop.uri());
+      switch (verdict) {
+        case NO_CONTENT -> {
+          accepted.tryComplete(this); // the server asks for no events: an empty stream, not an error
+          terminal(null);
+        }
+        case REDIRECT -> {
+          RedirectPolicy.Decision decision = redirects.decide(hop, status, resp.getHeader(HttpHeaders.LOCATION));
+          if (decision instanceof RedirectPolicy.Follow follow) {
+            attempt(follow.next());
+          } else {
+            attemptFailed(new RedirectException(what + ": " + ((RedirectPolicy.Refuse) decision).reason(), status,
+                headers, body, truncated), false);
+          }
+        }
+        default -> attemptFailed(
+            Acceptance.rejection(verdict, what, status, contentType, encoding, headers, body, truncated),
+            verdict == Acceptance.Verdict.ERROR_STATUS && options.getRetryableStatuses().contains(status));
       }
     });
-  }
-
-  private void followRedirect(HttpClientResponse resp, MultiMap responseHeaders, CappedBody redirectBody, String what,
-      URI uri, HttpMethod method, Buffer requestBody, MultiMap headers, int redirects) {
-    String location = resp.getHeader(HttpHeaders.LOCATION);
-    int status = resp.statusCode();
-    if (location == null || location.isBlank()) {
-      attemptFailed(new RedirectException(what + ": redirect without Location", status, responseHeaders,
-          redirectBody.bytes, redirectBody.truncated), false);
-      return;
-    }
-    if (redirects >= options.getMaxRedirects()) {
-      attemptFailed(new RedirectException(what + ": more than " + options.getMaxRedirects() + " redirects", status,
-          responseHeaders, redirectBody.bytes, redirectBody.truncated), false);
-      return;
-    }
-    URI next;
-    try {
-      next = uri.resolve(location.trim());
-    } catch (IllegalArgumentException e) {
-      next = null;
-    }
-    String scheme = next == null || next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
-    if (next == null || next.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-      attemptFailed(new RedirectException(what + ": unusable Location", status, responseHeaders, redirectBody.bytes,
-          redirectBody.truncated), false);
-      return;
-    }
-    if (uri.getScheme().equalsIgnoreCase("https") && scheme.equals("http")) {
-      // as Java's HttpClient (Redirect.NORMAL) does: a body and headers meant for TLS never go out in clear text
-      attemptFailed(new RedirectException(what + ": refused a redirect from https to http", status, responseHeaders,
-          redirectBody.bytes, redirectBody.truncated), false);
-      return;
-    }
-    HttpMethod nextMethod = method;
-    Buffer nextBody = requestBody;
-    MultiMap nextHeaders = MultiMap.caseInsensitiveMultiMap().addAll(headers);
-    // As fetch does: 303 turns into GET; 301 and 302 turn a POST into GET; 307 and 308 keep method and body.
-    if ((status == 303 && method != HttpMethod.HEAD) || ((status == 301 || status == 302) && method == HttpMethod.POST)) {
-      nextMethod = HttpMethod.GET;
-      nextBody = null;
-      nextHeaders.remove(HttpHeaders.CONTENT_TYPE).remove(HttpHeaders.CONTENT_LENGTH);
-    }
-    if (!sameOrigin(uri, next)) {
-      // credentials meant for one origin must not travel to another
-      nextHeaders.names().stream().filter(SseRequest::isSensitiveHeader).toList().forEach(nextHeaders::remove);
-    }
-    attempt(next, nextMethod, nextBody, nextHeaders, redirects + 1);
   }
 
   /** The first attempt's failure fails {@link #start()}; later ones reconnect if they may, else end the stream. */
   private void attemptFailed(SseException error, boolean retryable) {
     generation++;
     currentRequest = null;
-    currentResponse = null;
-    if (!everAccepted) {
+    flow.detach();
+    if (state == State.OPENING) {
       state = State.DONE;
       client.forget(this);
       accepted.tryFail(error);
@@ -330,26 +279,17 @@ public final class SseStreamImpl implements SseStream {
     }
   }
 
-  private void everAccepted() {
-    if (!everAccepted) {
-      everAccepted = true;
-      accepted.tryComplete(this);
-    }
-  }
-
   // ---- the accepted response -------------------------------------------------------------------------------
 
   private void accept(HttpClientResponse resp, int gen) {
-    resp.pause(); // until a consumer is attached and the queue has room: pumpOnce resumes it
-    transportPaused = true;
+    flow.attach(resp); // paused until a consumer is attached and the queue has room
     resp.handler(chunk -> onChunk(chunk, gen));
     resp.endHandler(v -> onBodyEnd(gen));
     resp.exceptionHandler(err -> onConnectionError(err, gen));
     state = State.STREAMING;
-    currentResponse = resp;
     responseHeaders = MultiMap.caseInsensitiveMultiMap().addAll(resp.headers());
     parser.reset();
-    everAccepted();
+    accepted.tryComplete(this);
     pump();
   }
 
@@ -357,68 +297,60 @@ public final class SseStreamImpl implements SseStream {
     if (gen != generation) {
       return;
     }
-    lastActivityNanos = System.nanoTime();
+    idle.touch();
     parser.feed(chunk.getBytes());
     pump();
   }
 
   private void onBodyEnd(int gen) {
-    if (gen != generation) {
-      return;
+    if (gen == generation) {
+      connectionLostOrPark(null);
     }
-    whenAttached(gen, () -> connectionLost(null));
   }
 
   private void onConnectionError(Throwable err, int gen) {
     if (gen != generation) {
       return;
     }
+    SseConnectionException lost = new SseConnectionException(
+        "connection to " + SseRequest.redactedUri(request.uri()) + " lost", err);
     // Vert.x reports the error at once, ahead of body chunks it still holds for us because we had not asked for
     // them (no handler yet, or a paused consumer). Take those first: they were received, so they are not lost.
     // Vert.x delivers them from a task it queues on this event loop, so ours, queued next, runs after them.
     // What they may add to the pending queue is bounded by Vert.x's inbound queue. The response is let go first,
     // so no high-water mark pauses it again before they are all in.
-    SseConnectionException lost = new SseConnectionException(
-        "connection to " + SseRequest.redactedUri(request.uri()) + " lost", err);
-    HttpClientResponse response = currentResponse;
-    if (response == null) {
+    if (!flow.release()) {
       connectionLost(lost);
       return;
     }
-    currentResponse = null;
-    response.resume();
-    context.runOnContext(v -> whenAttached(gen, () -> connectionLost(lost)));
+    loop.defer(() -> {
+      if (gen == generation) {
+        connectionLostOrPark(lost);
+      }
+    });
   }
 
   /**
-   * Runs {@code action} for connection {@code gen} now if a consumer is attached, else once one is: a stream
-   * neither reconnects nor ends before its handlers are set, so no reconnection goes unobserved.
+   * Acts on the end ({@code cause == null}) or failure of the response now if a consumer is attached, else once
+   * one is: a stream neither reconnects nor ends before its handlers are set, so no reconnection goes unobserved.
    */
-  private void whenAttached(int gen, Runnable action) {
-    Runnable guarded = () -> {
-      if (gen == generation) {
-        action.run();
-      }
-    };
+  private void connectionLostOrPark(SseException cause) {
     if (consumerAttached) {
-      guarded.run();
+      connectionLost(cause);
     } else {
-      parkedUntilAttached = guarded;
+      state = State.PARKED;
+      parkedCause = cause;
     }
   }
 
-  private void onIdleTimeout() {
-    connectionLost(new SseIdleTimeoutException(idleTimeout, SseRequest.redactedUri(request.uri())));
-  }
-
-  /** The body ended ({@code cause == null}) or the connection failed: reconnect, or end the stream. */
+  /** The body ended ({@code cause == null}), the connection failed or went idle: reconnect, or end the stream. */
   private void connectionLost(SseException cause) {
     generation++;
     parser.end(); // an event cut off by the disconnection is discarded, its id not committed
     HttpClientRequest req = currentRequest;
     currentRequest = null;
-    currentResponse = null;
-    cancelIdleTimer();
+    flow.detach();
+    idle.stop();
     if (cause != null && req != null) {
       req.reset(); // closes the connection rather than returning a broken one to the pool
     }
@@ -465,7 +397,8 @@ public final class SseStreamImpl implements SseStream {
     reconnectTimerId = vertx.setTimer(Math.max(1, delay.toMillis()), t -> {
       reconnectTimerId = -1;
       if (state == State.WAITING) {
-        attempt(request.uri(), request.method(), body, request.headers(), 0);
+        state = State.CONNECTING;
+        attempt(firstHop);
       }
     });
   }
@@ -507,43 +440,21 @@ public final class SseStreamImpl implements SseStream {
       deliverTerminal();
       return;
     }
-    if (state == State.STREAMING && currentResponse != null) {
-      flowControl();
+    if (state == State.STREAMING) {
+      flow.update(pending.size(), consumerAttached);
     }
-    updateIdleTimer();
-  }
-
-  /**
-   * Reads with hysteresis instead of one {@code fetch(1)} per chunk (each of which costs Vert.x an event-loop
-   * task): the response flows while fewer than {@code maxPendingEvents} events wait, is paused once that many do,
-   * and resumes when at most half of them are left. A consumer that keeps up empties the queue within each chunk's
-   * pump, so its response is resumed once and never paused.
-   *
-   * <p>The bound: a chunk is delivered only while the response flows, so with fewer than {@code maxPendingEvents}
-   * events waiting; its events are all parsed, and Vert.x delivers no further chunk once {@code pause()} returns
-   * (it takes effect between chunks, synchronously). So at most {@code maxPendingEvents - 1} plus the events one
-   * chunk completes wait; more only on a failed connection, whose already-received chunks are all taken.
-   */
-  private void flowControl() {
-    int queued = pending.size();
-    int max = options.getMaxPendingEvents();
-    if (transportPaused) {
-      // nothing is read before a handler is set, so no warning or reconnection goes unobserved
-      if (consumerAttached && queued <= max / 2) {
-        transportPaused = false;
-        transportResumes++;
-        currentResponse.resume();
-      }
-    } else if (queued >= max) {
-      transportPaused = true;
-      transportPauses++;
-      currentResponse.pause();
+    // Idleness counts only while a consumer wants events from a streaming response: a paused consumer stops the
+    // clock, and resuming starts a full period.
+    if (state == State.STREAMING && handler != null && demand > 0) {
+      idle.start();
+    } else {
+      idle.pause();
     }
   }
 
   private void deliverTerminal() {
     state = State.DONE;
-    cancelIdleTimer();
+    idle.stop();
     client.forget(this);
     if (terminalFailure != null) {
       if (exceptionHandler != null) {
@@ -554,115 +465,18 @@ public final class SseStreamImpl implements SseStream {
     }
   }
 
-  // ---- idle timer -------------------------------------------------------------------------------------------
-
-  /**
-   * Idleness counts only while a consumer wants events from a streaming response: a paused consumer stops the
-   * clock, and resuming starts a full period. A consumer that fetches one event at a time pauses and resumes per
-   * event, so this only flips a flag and moves the start; the armed timer checks both when it fires, and is set
-   * again only then (or when none is armed), not per event.
-   */
-  private void updateIdleTimer() {
-    boolean shouldRun = state == State.STREAMING && handler != null && demand > 0;
-    if (!shouldRun) {
-      idleClockRunning = false;
-    } else if (!idleClockRunning) {
-      idleClockRunning = true;
-      lastActivityNanos = System.nanoTime(); // time spent paused does not count
-      if (idleTimerId < 0) {
-        scheduleIdleCheck(idleTimeout.toNanos(), generation);
-      }
-    }
-  }
-
-  private void scheduleIdleCheck(long inNanos, int gen) {
-    long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(inNanos + 999_999));
-    idleTimerId = vertx.setTimer(millis, t -> {
-      idleTimerId = -1;
-      if (gen != generation || state != State.STREAMING || !idleClockRunning) {
-        return; // a paused consumer: updateIdleTimer arms the timer again on resumption
-      }
-      long quiet = System.nanoTime() - lastActivityNanos;
-      if (quiet >= idleTimeout.toNanos()) {
-        onIdleTimeout();
-      } else {
-        // bytes arrived meanwhile: check again when the timeout would expire after the latest of them
-        scheduleIdleCheck(idleTimeout.toNanos() - quiet, gen);
-      }
-    });
-  }
-
-  private void cancelIdleTimer() {
-    idleClockRunning = false;
-    if (idleTimerId >= 0) {
-      vertx.cancelTimer(idleTimerId);
-      idleTimerId = -1;
-    }
-  }
-
-  // ---- error bodies -----------------------------------------------------------------------------------------
-
-  private record CappedBody(byte[] bytes, boolean truncated) {}
-
-  /**
-   * Reads at most the error body cap; a longer body is cut and its request reset, so a huge or endless error
-   * body neither fills memory nor holds the connection. Stalls are bounded by the idle timeout.
-   */
-  private Future<CappedBody> readCappedBody(HttpClientResponse resp, int gen) {
-    Promise<CappedBody> done = Promise.promise();
-    Buffer collected = Buffer.buffer();
-    int cap = options.getMaxErrorBodySize();
-    long[] timer = {-1};
-    Runnable finish = () -> {
-      if (timer[0] >= 0) {
-        vertx.cancelTimer(timer[0]);
-      }
-      done.tryComplete(new CappedBody(collected.getBytes(), collected.length() > cap));
-    };
-    Runnable restartTimer = () -> {
-      if (timer[0] >= 0) {
-        vertx.cancelTimer(timer[0]);
-      }
-      timer[0] = vertx.setTimer(idleTimeout.toMillis(), t -> {
-        timer[0] = -1;
-        resp.request().reset();
-        finish.run();
-      });
-    };
-    resp.handler(chunk -> {
-      if (done.future().isComplete()) {
-        return;
-      }
-      restartTimer.run();
-      if (collected.length() + chunk.length() > cap) {
-        collected.appendBuffer(chunk, 0, cap - collected.length());
-        done.tryComplete(new CappedBody(collected.getBytes(), true));
-        if (timer[0] >= 0) {
-          vertx.cancelTimer(timer[0]);
-        }
-        resp.request().reset();
-        return;
-      }
-      collected.appendBuffer(chunk);
-    });
-    resp.endHandler(v -> finish.run());
-    resp.exceptionHandler(err -> finish.run());
-    restartTimer.run();
-    return done.future();
-  }
-
   // ---- public API -------------------------------------------------------------------------------------------
 
   @Override
   public SseStream handler(Handler<SseEvent> handler) {
-    onLoop(() -> {
+    loop.execute(() -> {
       this.handler = handler;
       if (handler != null && !consumerAttached) {
         consumerAttached = true;
-        Runnable parked = parkedUntilAttached;
-        parkedUntilAttached = null;
-        if (parked != null) {
-          parked.run();
+        if (state == State.PARKED) {
+          SseException cause = parkedCause;
+          parkedCause = null;
+          connectionLost(cause);
         }
       }
       pump();
@@ -672,7 +486,7 @@ public final class SseStreamImpl implements SseStream {
 
   @Override
   public SseStream pause() {
-    onLoop(() -> {
+    loop.execute(() -> {
       demand = 0;
       pump();
     });
@@ -689,7 +503,7 @@ public final class SseStreamImpl implements SseStream {
     if (amount < 0) {
       throw new IllegalArgumentException("negative fetch: " + amount);
     }
-    onLoop(() -> {
+    loop.execute(() -> {
       demand = demand > Long.MAX_VALUE - amount ? Long.MAX_VALUE : demand + amount;
       pump();
     });
@@ -698,39 +512,39 @@ public final class SseStreamImpl implements SseStream {
 
   @Override
   public SseStream endHandler(Handler<Void> endHandler) {
-    onLoop(() -> this.endHandler = endHandler);
+    loop.execute(() -> this.endHandler = endHandler);
     return this;
   }
 
   @Override
   public SseStream exceptionHandler(Handler<Throwable> handler) {
-    onLoop(() -> this.exceptionHandler = handler);
+    loop.execute(() -> this.exceptionHandler = handler);
     return this;
   }
 
   @Override
   public SseStream reconnectHandler(Handler<ReconnectAttempt> handler) {
-    onLoop(() -> this.reconnectHandler = handler);
+    loop.execute(() -> this.reconnectHandler = handler);
     return this;
   }
 
   @Override
   public SseStream warningHandler(Handler<SseException> handler) {
-    onLoop(() -> this.warningHandler = handler);
+    loop.execute(() -> this.warningHandler = handler);
     return this;
   }
 
   @Override
   public Future<Void> cancel() {
     Promise<Void> done = Promise.promise();
-    onLoop(() -> {
+    loop.execute(() -> {
       if (state == State.DONE || state == State.CANCELLED) {
         done.tryComplete();
         return;
       }
       state = State.CANCELLED;
       generation++;
-      cancelIdleTimer();
+      idle.stop();
       if (reconnectTimerId >= 0) {
         vertx.cancelTimer(reconnectTimerId);
         reconnectTimerId = -1;
@@ -740,7 +554,7 @@ public final class SseStreamImpl implements SseStream {
       accepted.tryFail(new SseException("cancelled"));
       HttpClientRequest req = currentRequest;
       currentRequest = null;
-      currentResponse = null;
+      flow.detach();
       if (req == null) {
         done.tryComplete();
       } else {
@@ -762,7 +576,7 @@ public final class SseStreamImpl implements SseStream {
 
   @Override
   public Flow.Publisher<SseEvent> publisher() {
-    return new ReadStreamPublisher<>(this, this::cancel, task -> context.runOnContext(v -> task.run()));
+    return new ReadStreamPublisher<>(this, this::cancel, loop::defer);
   }
 
   @Override
@@ -778,41 +592,30 @@ public final class SseStreamImpl implements SseStream {
         .onClose(it::close);
   }
 
-  /** Events parsed but not yet delivered (for tests of the memory bound). */
-  public int pendingEvents() {
-    Promise<Integer> count = Promise.promise();
-    onLoop(() -> count.complete(pending.size()));
-    return count.future().await();
-  }
-
-  /**
-   * How often this stream paused and resumed the Vert.x response, over all its connections (for tests of the flow
-   * control): {@code [pauses, resumes]}.
-   */
-  public int[] transportPausesAndResumes() {
-    Promise<int[]> counts = Promise.promise();
-    onLoop(() -> counts.complete(new int[] {transportPauses, transportResumes}));
-    return counts.future().await();
-  }
-
   @Override
   public String toString() {
     return "SseStream[" + request + ", lastEventId=" + lastEventId + "]";
   }
 
-  // ---- helpers ----------------------------------------------------------------------------------------------
+  // ---- seams for tests of this package (StreamProbe); call from a thread other than the event loop's ---------
 
-  /** Runs {@code action} on the stream's event loop: now when already there (so a handler's pause is immediate). */
-  private void onLoop(Runnable action) {
-    if (Thread.currentThread() == loopThread) {
-      action.run();
-    } else {
-      context.runOnContext(v -> {
-        loopThread = Thread.currentThread();
-        action.run();
-      });
-    }
+  /** Events parsed but not yet delivered. */
+  int pendingEvents() {
+    return readOnLoop(pending::size);
   }
+
+  /** How often this stream paused and resumed the Vert.x response, over all its connections. */
+  int[] transportPausesAndResumes() {
+    return readOnLoop(() -> new int[] {flow.pauses(), flow.resumes()});
+  }
+
+  private <T> T readOnLoop(Supplier<T> read) {
+    Promise<T> result = Promise.promise();
+    loop.execute(() -> result.complete(read.get()));
+    return result.future().await();
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------------------
 
   private final class ParserEvents implements SseHandler {
     @Override
@@ -832,32 +635,6 @@ public final class SseStreamImpl implements SseStream {
         warningHandler.handle(error);
       }
     }
-  }
-
-  /** {@code text/event-stream}, ignoring parameters and case, as the HTML standard says. */
-  static boolean isEventStream(String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    int semicolon = contentType.indexOf(';');
-    String essence = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
-    return essence.equalsIgnoreCase(EVENT_STREAM);
-  }
-
-  private static boolean isRedirect(int status) {
-    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-  }
-
-  private static boolean sameOrigin(URI a, URI b) {
-    return Objects.equals(a.getScheme().toLowerCase(Locale.ROOT), b.getScheme().toLowerCase(Locale.ROOT))
-        && a.getHost().equalsIgnoreCase(b.getHost()) && effectivePort(a) == effectivePort(b);
-  }
-
-  private static int effectivePort(URI uri) {
-    if (uri.getPort() >= 0) {
-      return uri.getPort();
-    }
-    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
   /**

@@ -1,6 +1,9 @@
 /**
- * Implementation of the transport: the per-stream state machine on the event loop, reconnection backoff, and the
- * Flow and blocking adapters. Exported only to the protocol bindings ({@code io.github.ssekit.client.openai},
- * {@code io.github.ssekit.client.opencode}), which share its header checks, redaction and capped bodies.
+ * Implementation of the transport: the per-stream connection state machine ({@code SseStreamImpl}) and the small
+ * units it drives (acceptance of a response, the redirect policy, flow control between the water marks, the idle
+ * clock, capped bodies, reconnection backoff), the event-loop helper, and the Flow and blocking adapters. Exported
+ * only to the protocol bindings ({@code io.github.ssekit.client.openai}, {@code io.github.ssekit.client.opencode})
+ * and the relay ({@code io.github.ssekit.relay}), which share its event-loop helper, header checks, redaction and
+ * capped bodies.
  */
 package io.github.ssekit.client.internal;

@@ -1,15 +1,11 @@
 package io.github.ssekit.client.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ssekit.client.SseClientOptions;
 import java.time.Duration;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class ReconnectBackoffTest {
   private final SseClientOptions options = new SseClientOptions()
@@ -53,18 +49,5 @@ class ReconnectBackoffTest {
     assertEquals(base, ReconnectBackoff.atLeastRetryAfter(base, "Wed, 21 Oct 2015 07:28:00 GMT", options));
     assertEquals(base, ReconnectBackoff.atLeastRetryAfter(base, null, options));
     assertEquals(base, ReconnectBackoff.atLeastRetryAfter(base, "-5", options));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"text/event-stream", "TEXT/EVENT-STREAM", "text/event-stream;charset=utf-8",
-      "text/event-stream;", "  text/event-stream  ; a=b"})
-  void eventStreamContentTypes(String contentType) {
-    assertTrue(SseStreamImpl.isEventStream(contentType));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"", "text/plain", "text/event-streams", "x bogus", "text/x-bogus", "application/json"})
-  void otherContentTypes(String contentType) {
-    assertFalse(SseStreamImpl.isEventStream(contentType));
   }
 }

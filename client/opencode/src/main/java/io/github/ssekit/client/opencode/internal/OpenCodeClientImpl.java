@@ -4,6 +4,7 @@ import io.github.ssekit.client.SseClient;
 import io.github.ssekit.client.SseConnectionException;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.internal.BoundedBody;
+import io.github.ssekit.client.internal.EventLoop;
 import io.github.ssekit.client.internal.Redactor;
 import io.github.ssekit.client.opencode.OpenCodeClient;
 import io.github.ssekit.client.opencode.OpenCodeClientOptions;
@@ -23,7 +24,6 @@ import io.github.ssekit.opencode.request.PermissionReplyBody;
 import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.opencode.request.SessionCreateBody;
 import io.github.ssekit.sse.SseException;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -33,7 +33,6 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -273,7 +272,7 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
     });
     // On an event loop, so the body handler is set in the very callback that receives the response: from another
     // thread a future's callback can run after Vert.x delivered (and dropped) the body of a small answer.
-    eventLoop().runOnContext(v -> http.request(request)
+    EventLoop.of(vertx).execute(() -> http.request(request)
         .compose(req -> {
           sent[0] = req;
           return body == null ? req.send() : req.send(Buffer.buffer(body));
@@ -294,15 +293,6 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
           }
         }));
     return result.future();
-  }
-
-  /** The caller's event loop when it is on one of ours, else a fresh event-loop context: never a worker. */
-  private Context eventLoop() {
-    Context current = Vertx.currentContext();
-    if (current != null && current.isEventLoopContext() && current.owner() == vertx) {
-      return current;
-    }
-    return ((VertxInternal) vertx).createEventLoopContext();
   }
 
   /** The body of a 2xx answer, or else the failure: an error status, or a body over the limit. */

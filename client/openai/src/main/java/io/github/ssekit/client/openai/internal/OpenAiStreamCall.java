@@ -5,6 +5,7 @@ import io.github.ssekit.client.SseClient;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.SseStream;
 import io.github.ssekit.client.UnexpectedContentTypeException;
+import io.github.ssekit.client.internal.EventLoop;
 import io.github.ssekit.client.openai.OpenAiChatStream;
 import io.github.ssekit.client.openai.OpenAiResponsesStream;
 import io.github.ssekit.openai.OpenAiConversation;
@@ -20,7 +21,6 @@ import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.ProtocolListener;
 import io.github.ssekit.sse.protocol.SseProtocol;
 import io.github.ssekit.sse.protocol.StreamAccumulator;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  * stream ends, breaks or is cancelled. Bytes in, calls out: what is left here is transport (the connection, the
  * response size limit, threads), and the caller's handlers as one listener of the conversation.
  *
- * <p>All state changes after {@link #result} happen on one Vert.x context: the stream's.
+ * <p>All state changes after {@link #result} happen on one event loop: the stream's.
  *
  * @param <T> the protocol's value type
  * @param <R> the assembled result
@@ -52,7 +52,7 @@ final class OpenAiStreamCall<T, R, D> {
   private final SseProtocol<T> protocol;
   private final Function<D, StreamAccumulator<T, R>> accumulators;
 
-  // registered before the start, read on the context afterwards
+  // registered before the start, read on the loop afterwards
   private D deltas;
   private Handler<T> valueHandler;
   private Handler<Diagnostic> diagnosticHandler;
@@ -61,10 +61,10 @@ final class OpenAiStreamCall<T, R, D> {
   // guarded by this until the start
   private boolean started;
   private boolean cancelRequested;
-  private Context context;
+  private EventLoop loop;
   private Promise<R> promise;
 
-  // on the context
+  // on the loop
   private OpenAiConversation<T, R> conversation;
   private SseStream stream;
   private boolean finished;
@@ -117,11 +117,11 @@ final class OpenAiStreamCall<T, R, D> {
     if (!started) {
       started = true;
       promise = Promise.promise();
-      context = vertx.getOrCreateContext();
+      loop = EventLoop.of(vertx);
       OpenAiConversation<T, R> fresh = newConversation();
       owner.opened(this);
       boolean cancelled = cancelRequested;
-      context.runOnContext(v -> {
+      loop.defer(() -> {
         conversation = fresh;
         if (cancelled) {
           finish(conversation::cancel);
@@ -145,13 +145,13 @@ final class OpenAiStreamCall<T, R, D> {
 
   /** Cancels the stream; the result completes with what arrived. */
   void cancel() {
-    Context ctx;
+    EventLoop on;
     synchronized (this) {
       cancelRequested = true;
-      ctx = context;
+      on = loop;
     }
-    if (ctx != null) {
-      ctx.runOnContext(v -> {
+    if (on != null) {
+      on.defer(() -> {
         if (!finished) {
           if (stream != null) {
             stream.cancel();
@@ -163,7 +163,7 @@ final class OpenAiStreamCall<T, R, D> {
   }
 
   private void connect() {
-    sse.connect(request).onComplete(ar -> onContext(() -> {
+    sse.connect(request).onComplete(ar -> loop.execute(() -> {
       if (ar.failed()) {
         fail(mapFailure(ar.cause()));
         return;
@@ -224,14 +224,6 @@ final class OpenAiStreamCall<T, R, D> {
     SseException cause = failure instanceof SseException e ? e : new SseException("the stream failed: " + failure,
         failure);
     finish(() -> conversation.fail(cause));
-  }
-
-  private void onContext(Runnable task) {
-    if (Vertx.currentContext() == context) {
-      task.run();
-    } else {
-      context.runOnContext(v -> task.run());
-    }
   }
 
   private Throwable mapFailure(Throwable failure) {

@@ -1,5 +1,6 @@
 package io.github.ssekit.relay;
 
+import io.github.ssekit.client.internal.EventLoop;
 import io.github.ssekit.client.opencode.OpenCodeClient;
 import io.github.ssekit.client.opencode.OpenCodeClientOptions;
 import io.github.ssekit.client.opencode.OpenCodeHttpException;
@@ -158,6 +159,11 @@ public final class ChatRelay {
 
     Context context() {
       return context;
+    }
+
+    /** The relay's one event loop (the verticle's context), for answers that arrive on other threads. */
+    EventLoop loop() {
+      return EventLoop.of(context);
     }
 
     @Override
@@ -423,7 +429,7 @@ public final class ChatRelay {
         return;
       }
       TurnView turn = channel.startTurn(text, model); // holds the upstream: subscribed before prompting
-      upstreamFor(channel.directory()).ready().onComplete(ar -> onContext(() -> {
+      upstreamFor(channel.directory()).ready().onComplete(ar -> loop().execute(() -> {
         if (ar.succeeded()) {
           channel.upstreamConnected(); // the turn sends its prompt now
         } else {
@@ -506,7 +512,7 @@ public final class ChatRelay {
     }
 
     private Upstream upstreamFor(String directory) {
-      return upstreams.computeIfAbsent(key(directory), k -> new Upstream(context, directory, clientFor(directory),
+      return upstreams.computeIfAbsent(key(directory), k -> new Upstream(loop(), directory, clientFor(directory),
           stats, options.getUpstreamGrace().toMillis()));
     }
 
@@ -544,7 +550,7 @@ public final class ChatRelay {
     /** {@code answer}, completed on the relay's event loop. */
     private <T> Future<T> here(Future<T> answer) {
       Promise<T> here = Promise.promise();
-      answer.onComplete(ar -> onContext(() -> here.handle(ar)));
+      answer.onComplete(ar -> loop().execute(() -> here.handle(ar)));
       return here.future();
     }
 
@@ -554,13 +560,6 @@ public final class ChatRelay {
       channels.values().removeIf(c -> c.idleSinceMillis() > 0 && c.idleSinceMillis() < before && !c.running());
     }
 
-    private void onContext(Runnable task) {
-      if (Vertx.currentContext() == context) {
-        task.run();
-      } else {
-        context.runOnContext(v -> task.run());
-      }
-    }
 
     /** One browser's event stream. */
     private final class BrowserConnection implements BrowserSink {

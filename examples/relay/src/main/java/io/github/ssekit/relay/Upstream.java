@@ -1,11 +1,11 @@
 package io.github.ssekit.relay;
 
 import io.github.ssekit.client.ReconnectAttempt;
+import io.github.ssekit.client.internal.EventLoop;
 import io.github.ssekit.client.opencode.OpenCodeClient;
 import io.github.ssekit.client.opencode.OpenCodeEventStream;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
 import io.github.ssekit.opencode.event.ServerConnected;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -25,7 +25,7 @@ import java.util.Map;
  * the relay's event loop only.
  */
 final class Upstream {
-  private final Context context;
+  private final EventLoop loop;
   private final String directory;
   private final OpenCodeClient client;
   private final RelayStats stats;
@@ -38,8 +38,8 @@ final class Upstream {
   /** Identifies the current stream: callbacks of a stream closed or failed since are ignored. */
   private int generation;
 
-  Upstream(Context context, String directory, OpenCodeClient client, RelayStats stats, long graceMillis) {
-    this.context = context;
+  Upstream(EventLoop loop, String directory, OpenCodeClient client, RelayStats stats, long graceMillis) {
+    this.loop = loop;
     this.directory = directory;
     this.client = client;
     this.stats = stats;
@@ -117,7 +117,7 @@ final class Upstream {
     ready = Promise.promise();
     reconnecting = false;
     stats.upstreamOpened();
-    client.events().onComplete(ar -> onContext(() -> {
+    client.events().onComplete(ar -> loop.execute(() -> {
       if (gen != generation) {
         if (ar.succeeded()) {
           ar.result().cancel();
@@ -129,10 +129,10 @@ final class Upstream {
         return;
       }
       stream = ar.result();
-      stream.exceptionHandler(e -> onContext(() -> failed(gen, e)))
-          .endHandler(v -> onContext(() -> failed(gen, new IllegalStateException("the event stream ended"))))
-          .reconnectHandler(attempt -> onContext(() -> onReconnecting(gen, attempt)))
-          .handler(event -> onContext(() -> onEvent(gen, event)));
+      stream.exceptionHandler(e -> loop.execute(() -> failed(gen, e)))
+          .endHandler(v -> loop.execute(() -> failed(gen, new IllegalStateException("the event stream ended"))))
+          .reconnectHandler(attempt -> loop.execute(() -> onReconnecting(gen, attempt)))
+          .handler(event -> loop.execute(() -> onEvent(gen, event)));
     }));
   }
 
@@ -185,16 +185,9 @@ final class Upstream {
   }
 
   private Vertx vertx() {
-    return context.owner();
+    return loop.context().owner();
   }
 
-  private void onContext(Runnable task) {
-    if (Vertx.currentContext() == context) {
-      task.run();
-    } else {
-      context.runOnContext(v -> task.run());
-    }
-  }
 
   @Override
   public String toString() {

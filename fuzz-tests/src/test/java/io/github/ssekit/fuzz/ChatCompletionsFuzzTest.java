@@ -110,8 +110,11 @@ class ChatCompletionsFuzzTest {
     ChatResult result = stream.end();
     outcomes.checkContract(DOCUMENTED);
     Outcomes.checkErrors(result.errors(), DOCUMENTED);
+    outcomes.checkDiagnosticBounds(result.diagnostics(), result.diagnosticOccurrences(),
+        result.diagnosticOccurrencesNotKept());
     List<Object> summary = List.of(result.choices(), result.usage(), result.id(), result.model(),
-        result.diagnostics(), result.doneReceived(), result.truncated());
+        result.diagnostics(), result.diagnosticOccurrences(), result.diagnosticOccurrencesNotKept(),
+        result.doneReceived(), result.truncated());
     return new Run(outcomes.log, deltas, named, summary, Outcomes.describe(result.errors()));
   }
 

@@ -1,13 +1,18 @@
 package io.github.ssekit.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
+import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import io.github.ssekit.sse.protocol.ProtocolListener;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -75,6 +80,24 @@ class Outcomes<T> implements ProtocolListener<T> {
       }
     }
     checkErrors(errors, documented);
+  }
+
+  /**
+   * A result's diagnostics within their bounds: at most the default number of occurrences kept, per code and in
+   * all; the counts of the summaries account for every occurrence, kept or not; and the listener saw exactly the
+   * first occurrence of each code.
+   */
+  void checkDiagnosticBounds(List<DiagnosticSummary> summaries, List<Diagnostic> occurrences, long notKept) {
+    assertTrue(occurrences.size() <= DiagnosticLimits.DEFAULT_MAX_OCCURRENCES,
+        "occurrences kept: " + occurrences.size());
+    Map<String, Integer> kept = new HashMap<>();
+    occurrences.forEach(d -> kept.merge(d.code(), 1, Integer::sum));
+    kept.forEach((code, n) -> assertTrue(n <= DiagnosticLimits.DEFAULT_MAX_OCCURRENCES_PER_CODE,
+        code + " kept " + n));
+    assertEquals(occurrences.size() + notKept, summaries.stream().mapToLong(DiagnosticSummary::count).sum(),
+        "every occurrence counted");
+    assertEquals(summaries.stream().map(DiagnosticSummary::first).toList(), diagnostics,
+        "the listener sees the first occurrence of each code");
   }
 
   static void checkErrors(List<SseException> errors, Set<Class<?>> documented) {

@@ -85,7 +85,11 @@ class ResponsesFuzzTest {
     summary.add(result.usage());
     summary.add(result.incompleteReason());
     summary.add(result.responseError());
+    outcomes.checkDiagnosticBounds(result.diagnostics(), result.diagnosticOccurrences(),
+        result.diagnosticOccurrencesNotKept());
     summary.add(result.diagnostics());
+    summary.add(result.diagnosticOccurrences());
+    summary.add(result.diagnosticOccurrencesNotKept());
     summary.add(result.truncated());
     return new Run(outcomes.log, deltas, summary, Outcomes.describe(result.errors()));
   }

@@ -5,6 +5,7 @@ import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.SseHandler;
 import io.github.ssekit.sse.SseParser;
 import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.Diagnostics;
 import io.github.ssekit.sse.protocol.ProtocolDispatcher;
 import io.github.ssekit.sse.protocol.ProtocolListener;
 import io.github.ssekit.sse.protocol.SseProtocol;
@@ -37,10 +38,15 @@ import java.util.function.Function;
  * or refused (bytes), and later calls return the same result. {@link #endReceived()} says whether the protocol's
  * end marker ({@code [DONE]}) arrived, after which a transport may close the connection at once.
  *
- * <p>Listeners see every diagnostic of the stream as it is found: the decoder's and the dispatcher's before the
+ * <p>Diagnostics are reported once per code. A listener's {@link ProtocolListener#onDiagnostic onDiagnostic} is
+ * called at the first occurrence of each code, as it is found: the decoder's and the dispatcher's before the
  * outcome they belong to, and those the accumulator finds itself (a tool call whose id changed, a missing
  * {@code [DONE]}) while it applies a value or at the end. So what the listeners saw is what the result's
- * {@code diagnostics()} holds, in the same order.
+ * {@code diagnostics()} holds (one entry per code, with its count), in the same order; a provider that sends
+ * {@code "role":""} in every chunk is reported once, not once per chunk. Those who want every occurrence register
+ * {@link Builder#onEveryDiagnostic}: it is called for each one, after the listeners. Every occurrence is counted in
+ * the accumulator's sse-core {@link Diagnostics}, which keeps them one by one only up to its
+ * {@link io.github.ssekit.sse.protocol.DiagnosticLimits}, so a stream's memory stays bounded whatever it carries.
  *
  * <p><b>Strict mode</b> ({@link Builder#strict}) is applied here and nowhere else: each event is decoded under
  * sse-core's {@link StrictMode} rule (an event with a diagnostic becomes a {@link StrictModeException} refusing the
@@ -59,6 +65,10 @@ public final class OpenAiConversation<T, R> implements SseHandler {
   private final SseProtocol<T> protocol;
   private final StreamAccumulator<T, R> accumulator;
   private final ProtocolListener<T> listeners;
+  /** Called with every occurrence of every diagnostic; an array, so the hot path allocates no iterator. */
+  private final Consumer<Diagnostic>[] everyDiagnostic;
+  /** The accumulator's record: it says whether an occurrence is the first of its code. */
+  private final Diagnostics diagnostics;
   private final boolean strict;
   private final int maxEventSize;
   private final ProtocolDispatcher<T> dispatcher;
@@ -69,10 +79,13 @@ public final class OpenAiConversation<T, R> implements SseHandler {
   private boolean endReceived;
   private R result;
 
+  @SuppressWarnings("unchecked")
   private OpenAiConversation(Builder<T> builder, StreamAccumulator<T, R> accumulator) {
     this.protocol = builder.protocol;
     this.accumulator = Objects.requireNonNull(accumulator, "accumulator");
+    this.diagnostics = Objects.requireNonNull(accumulator.diagnostics(), "accumulator.diagnostics()");
     this.listeners = ProtocolListener.fanOut(builder.listeners);
+    this.everyDiagnostic = builder.everyDiagnostic.toArray(new Consumer[0]);
     this.strict = builder.strict;
     this.maxEventSize = builder.maxEventSize;
     this.dispatcher = new ProtocolDispatcher<>(strict ? StrictMode.protocol(protocol, REFUSAL) : protocol,
@@ -201,7 +214,20 @@ public final class OpenAiConversation<T, R> implements SseHandler {
     if (strict) {
       accumulator.onError(REFUSAL.apply(diagnostic));
     }
-    listeners.onDiagnostic(diagnostic);
+    report(diagnostic);
+  }
+
+  /**
+   * A diagnostic the accumulator has just recorded, to the listeners if it is the first of its code, and to each
+   * every-occurrence observer.
+   */
+  private void report(Diagnostic diagnostic) {
+    if (diagnostics.count(diagnostic.code()) == 1) {
+      listeners.onDiagnostic(diagnostic);
+    }
+    for (int i = 0; i < everyDiagnostic.length; i++) {
+      everyDiagnostic[i].accept(diagnostic);
+    }
   }
 
   /** The dispatcher's listener: each outcome to the accumulator, then to the listeners; strict mode on the way. */
@@ -223,7 +249,7 @@ public final class OpenAiConversation<T, R> implements SseHandler {
         }
         accumulator.onError(REFUSAL.apply(diagnostic));
       }
-      listeners.onDiagnostic(diagnostic);
+      report(diagnostic);
     }
 
     @Override
@@ -270,6 +296,7 @@ public final class OpenAiConversation<T, R> implements SseHandler {
     private boolean strict;
     private int maxEventSize = SseParser.DEFAULT_MAX_EVENT_SIZE;
     private final List<ProtocolListener<T>> listeners = new ArrayList<>();
+    private final List<Consumer<Diagnostic>> everyDiagnostic = new ArrayList<>();
     private final Map<String, Consumer<SseEvent>> named = new LinkedHashMap<>();
 
     private Builder(SseProtocol<T> protocol) {
@@ -282,9 +309,40 @@ public final class OpenAiConversation<T, R> implements SseHandler {
       return this;
     }
 
-    /** Also sees every outcome (values, diagnostics, keep-alives, ends, errors, ignored events), after the accumulator. */
+    /**
+     * Also sees every outcome (values, keep-alives, ends, errors, ignored events), after the accumulator, and the
+     * first occurrence of each diagnostic code (see {@link OpenAiConversation}; every occurrence is
+     * {@link #onEveryDiagnostic}).
+     */
     public Builder<T> listener(ProtocolListener<T> listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Sees the first occurrence of each diagnostic code as it is found, in the order of the result's
+     * {@code diagnostics()}: a listener that takes only diagnostics.
+     */
+    public Builder<T> onDiagnostic(Consumer<Diagnostic> listener) {
+      Objects.requireNonNull(listener, "listener");
+      return listener(new ProtocolListener<>() {
+        @Override
+        public void onValue(T value) {}
+
+        @Override
+        public void onDiagnostic(Diagnostic diagnostic) {
+          listener.accept(diagnostic);
+        }
+      });
+    }
+
+    /**
+     * Sees every occurrence of every diagnostic as it is found, in stream order, after the listeners: for those who
+     * want each one (a provider's deviation repeated in every chunk calls it once per chunk). The result keeps them
+     * only up to the accumulator's limits; this sees all of them.
+     */
+    public Builder<T> onEveryDiagnostic(Consumer<Diagnostic> listener) {
+      everyDiagnostic.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

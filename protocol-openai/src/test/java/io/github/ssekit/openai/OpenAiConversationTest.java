@@ -21,6 +21,8 @@ import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.SseParser;
 import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
+import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import io.github.ssekit.sse.protocol.ProtocolListener;
 import io.github.ssekit.sse.protocol.SseProtocol;
 import io.github.ssekit.sse.protocol.StreamAccumulator;
@@ -163,11 +165,19 @@ class OpenAiConversationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("chatStreams")
-  void listenersSeeEveryDiagnosticOfTheResultInOrder(String name) {
+  void listenersSeeEachCodeOnceAndEveryOccurrenceObserversSeeThemAll(String name) {
     Log<ChatChunk> log = new Log<>();
+    List<Diagnostic> every = new ArrayList<>();
+    List<Diagnostic> firsts = new ArrayList<>();
+    DiagnosticLimits keepAll = new DiagnosticLimits(Integer.MAX_VALUE, Integer.MAX_VALUE);
     ChatResult result = OpenAiConversation.builder(ChatCompletionsProtocol.lenient()).listener(log)
-        .build(new ChatAccumulator()).feed(TestFiles.stream(name)).end();
-    assertEquals(result.diagnostics(), log.diagnostics, "the accumulator's diagnostics reach the listeners too");
+        .onEveryDiagnostic(every::add).onDiagnostic(firsts::add)
+        .build(new ChatAccumulator(ChatDeltaListener.NONE, keepAll)).feed(TestFiles.stream(name)).end();
+    assertEquals(result.diagnostics().stream().map(DiagnosticSummary::first).toList(), log.diagnostics,
+        "the first occurrence of each code, the accumulator's too");
+    assertEquals(log.diagnostics, firsts);
+    assertEquals(result.diagnosticOccurrences(), every, "every occurrence, in order");
+    DiagnosticChecks.assertCoalesced(result.diagnostics(), every);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -191,7 +201,7 @@ class OpenAiConversationTest {
 
     assertEquals(List.of(OpenAiDiagnostics.EMPTY_FINISH_REASON, OpenAiDiagnostics.EMPTY_ROLE),
         result.diagnosticCodes());
-    assertEquals(result.diagnosticCodes(), result.errors().stream()
+    assertEquals(DiagnosticChecks.codes(result.diagnosticOccurrences()), result.errors().stream()
         .map(e -> assertInstanceOf(StrictModeException.class, e).diagnostic().code()).toList(),
         "one refusal per diagnostic, none twice");
     assertEquals(1, log.errors, "the listener sees the event refused once");
@@ -207,7 +217,9 @@ class OpenAiConversationTest {
         .getBytes(UTF_8);
     ChatResult result = OpenAiConversation.builder(ChatCompletionsProtocol.lenient()).strict(true)
         .build(new ChatAccumulator()).feed(stream).end();
-    assertEquals(result.diagnostics().get(0), result.diagnostics().get(1), "the same diagnostic twice");
+    assertEquals(result.diagnosticOccurrences().get(0), result.diagnosticOccurrences().get(1),
+        "the same diagnostic twice");
+    assertEquals(2, result.diagnostics().get(0).count(), "reported once, counted twice");
     assertEquals(2, result.errors().size(), describe(result.errors()).toString());
   }
 
@@ -229,7 +241,7 @@ class OpenAiConversationTest {
         .build(new ChatAccumulator()).feed(chunk("\"content\":\"Hi\"", "null").getBytes(UTF_8)).end();
     assertEquals(List.of(OpenAiDiagnostics.MISSING_FINISH_REASON, OpenAiDiagnostics.MISSING_DONE),
         cut.diagnosticCodes());
-    assertEquals(cut.diagnosticCodes(), cut.errors().stream()
+    assertEquals(DiagnosticChecks.codes(cut.diagnosticOccurrences()), cut.errors().stream()
         .map(e -> ((StrictModeException) e).diagnostic().code()).toList());
   }
 

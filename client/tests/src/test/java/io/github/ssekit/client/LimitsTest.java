@@ -21,6 +21,7 @@ import io.github.ssekit.client.testing.Sink;
 import io.github.ssekit.sse.SseEventTooLargeException;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.SseParser;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -34,6 +35,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -72,6 +74,12 @@ class LimitsTest extends LoopbackTest {
             64 * 1024 * 1024, () -> new OpenCodeClientOptions().setMaxResponseBodySize(0)),
         new Limit("OpenAI maxResponseSize", () -> new OpenAiClientOptions().getMaxResponseSize(),
             256 * 1024 * 1024, () -> new OpenAiClientOptions().setMaxResponseSize(0)),
+        new Limit("OpenAI diagnostic occurrences per code",
+            () -> new OpenAiClientOptions().getDiagnosticLimits().maxOccurrencesPerCode(), 10,
+            () -> new OpenAiClientOptions().setDiagnosticLimits(new DiagnosticLimits(-1, 100))),
+        new Limit("OpenAI diagnostic occurrences in all",
+            () -> new OpenAiClientOptions().getDiagnosticLimits().maxOccurrences(), 100,
+            () -> new OpenAiClientOptions().setDiagnosticLimits(null)),
         new Limit("OpenCode maxReplySize", () -> new OpenCodeClientOptions().getMaxReplySize(),
             64 * 1024 * 1024, () -> new OpenCodeClientOptions().setMaxReplySize(0)),
         new Limit("Vert.x maxHeaderSize (response head)",
@@ -271,6 +279,34 @@ class LimitsTest extends LoopbackTest {
     while (closed.get() < 2) {
       assertTrue(System.nanoTime() < deadline, "connections closed: " + closed.get());
       Thread.sleep(10);
+    }
+  }
+
+  @ParameterizedTest(name = "limits {0}, {1} empty roles: {2} kept")
+  @CsvSource({"'3,100', 3, 3", "'3,100', 4, 3", "'100,3', 3, 3", "'100,3', 4, 3", "'0,0', 2, 0"})
+  void openAiDiagnosticLimitsKeepExactlyThatManyOccurrencesAndCountTheRest(String limits, int chunks, int kept)
+      throws Exception {
+    String[] pair = limits.split(",");
+    server.on("/v1/chat/completions", req -> {
+      StringBuilder body = new StringBuilder();
+      for (int i = 0; i < chunks; i++) {
+        body.append("data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"\",\"content\":\"x\"}}]}\n\n");
+      }
+      eventStream(req).end(body.append("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}"
+          + "\n\ndata: [DONE]\n\n").toString());
+    });
+    OpenAiClient client = OpenAiClient.create(vertx, new OpenAiClientOptions().setBaseUrl(server.url("/v1"))
+        .setDiagnosticLimits(new DiagnosticLimits(Integer.parseInt(pair[0]), Integer.parseInt(pair[1])))
+        .setSseClientOptions(fastOptions()));
+    try {
+      var result = await(client.streamChat(io.github.ssekit.openai.chat.ChatRequest.builder("m").user("hi").build())
+          .result());
+      assertEquals(kept, result.diagnosticOccurrences().size());
+      assertEquals(chunks - kept, result.diagnosticOccurrencesNotKept());
+      assertEquals(chunks, result.diagnostics().get(0).count(), "the count stays exact");
+      assertEquals("x".repeat(chunks), result.message().orElseThrow().content());
+    } finally {
+      await(client.close());
     }
   }
 

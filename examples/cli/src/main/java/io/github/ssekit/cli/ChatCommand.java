@@ -22,15 +22,14 @@ import io.github.ssekit.openai.responses.ResponsesRequest;
 import io.github.ssekit.openai.responses.ResponsesResult;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -52,7 +51,7 @@ import picocli.CommandLine.Parameters;
         "Streams the reply of an OpenAI-compatible provider to PROMPT. Text goes to stdout as it arrives, "
             + "reasoning to stderr. With --json, one JSON object is printed at the end: {content, reasoning, "
             + "toolCalls[{id,name,arguments}], finishReason, usage{promptTokens,completionTokens,totalTokens}, "
-            + "diagnostics[{code,message}], error{type,message,code}}.",
+            + "diagnostics[{code,message,count}] (each code once), error{type,message,code}}.",
         "Exit status: 0 success, 1 the request or the stream failed or was cut short, 2 usage errors."})
 final class ChatCommand implements Callable<Integer> {
 
@@ -116,10 +115,10 @@ final class ChatCommand implements Callable<Integer> {
         out.println("[tool call " + call.id + "] " + call.name + " " + call.arguments);
       }
       if (!outcome.diagnostics.isEmpty()) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        outcome.diagnostics.forEach(d -> counts.merge(d.code(), 1, Integer::sum));
         List<String> shown = new ArrayList<>();
-        counts.forEach((code, n) -> shown.add(n == 1 ? code : code + " (x" + n + ")"));
+        for (DiagnosticSummary d : outcome.diagnostics) {
+          shown.add(d.count() == 1 ? d.code() : d.code() + " (x" + d.count() + ")");
+        }
         err.println("ssekit chat: tolerated " + String.join(", ", shown));
       }
     }
@@ -312,7 +311,8 @@ final class ChatCommand implements Callable<Integer> {
     Long promptTokens;
     Long completionTokens;
     Long totalTokens;
-    final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** One per code, with its count (the result's coalesced view). */
+    final List<DiagnosticSummary> diagnostics = new ArrayList<>();
     Failure error;
 
     static Outcome failed(Throwable error) {
@@ -331,8 +331,9 @@ final class ChatCommand implements Callable<Integer> {
       copy.promptTokens = promptTokens;
       copy.completionTokens = completionTokens;
       copy.totalTokens = totalTokens;
-      for (Diagnostic d : diagnostics) {
-        copy.diagnostics.add(Diagnostic.of(d.code(), redact.apply(d.message()), redact.apply(d.excerpt())));
+      for (DiagnosticSummary d : diagnostics) {
+        copy.diagnostics.add(new DiagnosticSummary(Diagnostic.of(d.code(), redact.apply(d.message()),
+            redact.apply(d.excerpt())), d.count()));
       }
       copy.error = error == null ? null : error.redacted(redact);
       return copy;
@@ -354,8 +355,8 @@ final class ChatCommand implements Callable<Integer> {
         root.putNull("usage");
       }
       ArrayNode list = root.putArray("diagnostics");
-      for (Diagnostic d : diagnostics) {
-        list.addObject().put("code", d.code()).put("message", d.message());
+      for (DiagnosticSummary d : diagnostics) {
+        list.addObject().put("code", d.code()).put("message", d.message()).put("count", d.count());
       }
       if (error == null) {
         root.putNull("error");

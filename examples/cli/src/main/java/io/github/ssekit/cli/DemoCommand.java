@@ -9,6 +9,7 @@ import io.github.ssekit.openai.chat.ChatResult;
 import io.github.ssekit.openai.chat.ToolCall;
 import io.github.ssekit.openai.chat.Usage;
 import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import io.github.ssekit.testkit.FakeOpenAiServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,8 +17,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -87,7 +86,8 @@ final class DemoCommand implements Callable<Integer> {
             "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}")
         .build();
     LivePrinter live = new LivePrinter(out);
-    ChatResult result = await(client.streamChat(request).onDelta(live).onDiagnostic(live::diagnostic).result());
+    // every occurrence: each named event the protocol does not consume is shown as it passes
+    ChatResult result = await(client.streamChat(request).onDelta(live).onEveryDiagnostic(live::diagnostic).result());
     live.endLine();
     out.println();
     printResult(result, out);
@@ -176,14 +176,14 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println();
 
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    Map<String, String> messages = new LinkedHashMap<>();
-    for (Diagnostic d : result.diagnostics()) {
-      counts.merge(d.code(), 1, Integer::sum);
-      messages.putIfAbsent(d.code(), d.message());
+    long deviations = 0;
+    for (DiagnosticSummary d : result.diagnostics()) {
+      deviations += d.count();
     }
-    out.println("== diagnostics: " + result.diagnostics().size() + " deviations tolerated, none fatal ==");
-    counts.forEach((code, count) -> out.println(code + " (x" + count + "): " + messages.get(code)));
+    out.println("== diagnostics: " + deviations + " deviations tolerated, none fatal ==");
+    for (DiagnosticSummary d : result.diagnostics()) { // one per code, with its count
+      out.println(d.code() + " (x" + d.count() + "): " + d.message());
+    }
   }
 
   private static String usage(Usage usage) {

@@ -85,12 +85,20 @@ class ChatCommandTest {
     assertEquals("Hello from mock!", reasoning.get("content").asText());
 
     JsonNode emptyRole = onlyJson(chat("mock-empty-role", "--json", "hi"));
-    assertEquals(3, emptyRole.get("diagnostics").size());
-    for (JsonNode d : emptyRole.get("diagnostics")) {
-      assertEquals("openai.empty-role", d.get("code").asText());
-      assertFalse(d.get("message").asText().isEmpty());
-    }
+    assertEquals(1, emptyRole.get("diagnostics").size(), "each code once");
+    JsonNode d = emptyRole.get("diagnostics").get(0);
+    assertEquals("openai.empty-role", d.get("code").asText());
+    assertFalse(d.get("message").asText().isEmpty());
+    assertEquals(3, d.get("count").asInt(), "with the number of chunks that had an empty role");
     assertTrue(emptyRole.get("error").isNull());
+  }
+
+  @Test
+  void theStderrSummaryHasEachCodeOnceWithItsCount() {
+    Run run = chat("mock-empty-role", "hi");
+    assertEquals(0, run.status(), run.err());
+    assertEquals("Hello from mock!\n", run.out());
+    assertEquals("ssekit chat: tolerated openai.empty-role (x3)\n", run.err().replace("\r\n", "\n"));
   }
 
   @Test

@@ -5,7 +5,7 @@ import io.github.ssekit.client.openai.OpenAiClientOptions;
 import io.github.ssekit.openai.chat.ChatDeltaListener;
 import io.github.ssekit.openai.chat.ChatRequest;
 import io.github.ssekit.openai.chat.ChatResult;
-import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -71,8 +71,8 @@ public final class ChatVerticle extends VerticleBase {
             System.out.println("content: " + m.content());
             System.out.println("finish reason: " + m.finishReason().map(f -> f.raw()).orElse("none"));
           });
-          for (Diagnostic d : result.diagnostics()) {             // deviations tolerated, none fatal
-            System.out.println("diagnostic " + d.code() + ": " + d.message());
+          for (DiagnosticSummary d : result.diagnostics()) {      // deviations tolerated, each code once
+            System.out.println("diagnostic " + d.code() + " (x" + d.count() + "): " + d.message());
           }
         })
         .onComplete(finished);

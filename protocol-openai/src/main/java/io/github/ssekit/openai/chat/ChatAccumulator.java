@@ -6,6 +6,8 @@ import io.github.ssekit.openai.internal.ToolCallAssembler;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.DecodeOutcome;
 import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
+import io.github.ssekit.sse.protocol.Diagnostics;
 import io.github.ssekit.sse.protocol.StreamAccumulator;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +57,7 @@ public final class ChatAccumulator implements StreamAccumulator<ChatChunk, ChatR
   private final TreeMap<Integer, ChoiceState> choices = new TreeMap<>();
   /** The choice of the previous chunk: with n = 1, every chunk's, so no map lookup (and no boxing) per chunk. */
   private ChoiceState lastChoice;
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final Diagnostics diagnostics;
   private final List<SseException> errors = new ArrayList<>();
   private Usage usage;
   private String id;
@@ -74,7 +76,18 @@ public final class ChatAccumulator implements StreamAccumulator<ChatChunk, ChatR
    * @param deltas sees each fragment as it is applied
    */
   public ChatAccumulator(ChatDeltaListener deltas) {
+    this(deltas, DiagnosticLimits.DEFAULT);
+  }
+
+  /**
+   * An accumulator whose fragments {@code deltas} sees, keeping diagnostic occurrences up to {@code limits}.
+   *
+   * @param deltas sees each fragment as it is applied
+   * @param limits how many diagnostic occurrences the result keeps one by one (counts are always exact)
+   */
+  public ChatAccumulator(ChatDeltaListener deltas, DiagnosticLimits limits) {
     this.deltas = Objects.requireNonNull(deltas, "deltas");
+    this.diagnostics = new Diagnostics(limits);
   }
 
   @Override
@@ -89,12 +102,18 @@ public final class ChatAccumulator implements StreamAccumulator<ChatChunk, ChatR
 
   @Override
   public void onDiagnostic(Diagnostic diagnostic) {
-    diagnostics.add(diagnostic);
+    diagnostics.record(diagnostic);
+  }
+
+  /** The record of this stream's diagnostics so far (see {@link StreamAccumulator#diagnostics()}). */
+  @Override
+  public Diagnostics diagnostics() {
+    return diagnostics;
   }
 
   /** Records a diagnostic found here (not received) and tells the observer. */
   private void found(Diagnostic diagnostic) {
-    diagnostics.add(diagnostic);
+    diagnostics.record(diagnostic);
     foundObserver.accept(diagnostic);
   }
 
@@ -258,7 +277,9 @@ public final class ChatAccumulator implements StreamAccumulator<ChatChunk, ChatR
         .usage(java.util.Optional.ofNullable(usage))
         .id(java.util.Optional.ofNullable(id))
         .model(java.util.Optional.ofNullable(model))
-        .diagnostics(diagnostics)
+        .diagnostics(diagnostics.summaries())
+        .diagnosticOccurrences(diagnostics.occurrences())
+        .diagnosticOccurrencesNotKept(diagnostics.occurrencesNotKept())
         .errors(errors)
         .doneReceived(done)
         .truncated(truncated);

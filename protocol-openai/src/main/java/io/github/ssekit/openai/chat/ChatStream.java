@@ -2,6 +2,8 @@ package io.github.ssekit.openai.chat;
 
 import io.github.ssekit.openai.OpenAiConversation;
 import io.github.ssekit.sse.SseEvent;
+import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import io.github.ssekit.sse.protocol.ProtocolListener;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -27,7 +29,7 @@ public final class ChatStream {
   private final ChatAccumulator accumulator;
 
   private ChatStream(Builder builder) {
-    this.accumulator = new ChatAccumulator(builder.deltas);
+    this.accumulator = new ChatAccumulator(builder.deltas, builder.diagnosticLimits);
     this.conversation = builder.conversation.build(accumulator);
   }
 
@@ -77,6 +79,7 @@ public final class ChatStream {
     private final OpenAiConversation.Builder<ChatChunk> conversation =
         OpenAiConversation.builder(ChatCompletionsProtocol.lenient());
     private ChatDeltaListener deltas = ChatDeltaListener.NONE;
+    private DiagnosticLimits diagnosticLimits = DiagnosticLimits.DEFAULT;
 
     private Builder() {}
 
@@ -92,9 +95,36 @@ public final class ChatStream {
       return this;
     }
 
-    /** Also sees every outcome (chunks, diagnostics, keep-alives, errors), after the accumulator. */
+    /**
+     * Also sees every outcome (values, keep-alives, errors), after the accumulator, and the first occurrence of each
+     * diagnostic code; see {@link OpenAiConversation}.
+     */
     public Builder listener(ProtocolListener<ChatChunk> listener) {
       conversation.listener(listener);
+      return this;
+    }
+
+    /**
+     * Sees the first occurrence of each diagnostic code, as it is found: once per code, in the order of the
+     * result's {@code diagnostics()}, however often the provider repeats the deviation.
+     */
+    public Builder onDiagnostic(Consumer<Diagnostic> listener) {
+      conversation.onDiagnostic(listener);
+      return this;
+    }
+
+    /** Sees every occurrence of every diagnostic, as it is found (once per chunk for a deviation in every chunk). */
+    public Builder onEveryDiagnostic(Consumer<Diagnostic> listener) {
+      conversation.onEveryDiagnostic(listener);
+      return this;
+    }
+
+    /**
+     * How many diagnostic occurrences the result keeps one by one in {@code diagnosticOccurrences()} (default
+     * {@link DiagnosticLimits#DEFAULT}: 10 per code, 100 in all); counts are exact whatever the limits.
+     */
+    public Builder diagnosticLimits(DiagnosticLimits limits) {
+      this.diagnosticLimits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

@@ -6,6 +6,8 @@ import io.github.ssekit.openai.internal.Json;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.DecodeOutcome;
 import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
+import io.github.ssekit.sse.protocol.Diagnostics;
 import io.github.ssekit.sse.protocol.StreamAccumulator;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,7 +55,7 @@ public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEv
   private Consumer<Diagnostic> foundObserver = NO_OBSERVER;
   private final TreeMap<Integer, Item> items = new TreeMap<>();
   private final Map<String, Item> byItemId = new HashMap<>();
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final Diagnostics diagnostics;
   private final List<SseException> errors = new ArrayList<>();
   private String responseId;
   private String model;
@@ -76,7 +78,18 @@ public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEv
    * @param deltas sees each fragment as it is applied
    */
   public ResponsesAccumulator(ResponsesDeltaListener deltas) {
+    this(deltas, DiagnosticLimits.DEFAULT);
+  }
+
+  /**
+   * An accumulator whose fragments {@code deltas} sees, keeping diagnostic occurrences up to {@code limits}.
+   *
+   * @param deltas sees each fragment as it is applied
+   * @param limits how many diagnostic occurrences the result keeps one by one (counts are always exact)
+   */
+  public ResponsesAccumulator(ResponsesDeltaListener deltas, DiagnosticLimits limits) {
     this.deltas = Objects.requireNonNull(deltas, "deltas");
+    this.diagnostics = new Diagnostics(limits);
   }
 
   @Override
@@ -91,12 +104,18 @@ public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEv
 
   @Override
   public void onDiagnostic(Diagnostic diagnostic) {
-    diagnostics.add(diagnostic);
+    diagnostics.record(diagnostic);
+  }
+
+  /** The record of this stream's diagnostics so far (see {@link StreamAccumulator#diagnostics()}). */
+  @Override
+  public Diagnostics diagnostics() {
+    return diagnostics;
   }
 
   /** Records a diagnostic found here (not received) and tells the observer. */
   private void found(Diagnostic diagnostic) {
-    diagnostics.add(diagnostic);
+    diagnostics.record(diagnostic);
     foundObserver.accept(diagnostic);
   }
 
@@ -338,7 +357,9 @@ public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEv
         .usage(Optional.ofNullable(usage))
         .incompleteReason(Optional.ofNullable(incompleteReason))
         .responseError(Optional.ofNullable(responseError))
-        .diagnostics(diagnostics)
+        .diagnostics(diagnostics.summaries())
+        .diagnosticOccurrences(diagnostics.occurrences())
+        .diagnosticOccurrencesNotKept(diagnostics.occurrencesNotKept())
         .errors(errors)
         .truncated(truncated)
         .build();

@@ -2,6 +2,7 @@ package io.github.ssekit.openai.responses;
 
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -40,8 +41,26 @@ public interface ResponsesResult {
   /** The error of a failed response, as the final snapshot gives it. */
   Optional<ResponseError> responseError();
 
-  /** Every diagnostic of the stream, in order. */
-  List<Diagnostic> diagnostics();
+  /**
+   * The stream's diagnostics (the decoder's, the dispatcher's and the accumulator's), one per code, in the order each
+   * code first occurred: its first occurrence (message, raw excerpt) and how many times it occurred. A deviation
+   * repeated in every event is one entry with its count.
+   */
+  List<DiagnosticSummary> diagnostics();
+
+  /**
+   * The diagnostics one by one, in stream order, up to the stream's
+   * {@link io.github.ssekit.sse.protocol.DiagnosticLimits} (by default 10 per code and 100 in all):
+   * {@link #diagnosticOccurrencesNotKept()} counts the occurrences left out, whose counts are still in
+   * {@link #diagnostics()}.
+   */
+  List<Diagnostic> diagnosticOccurrences();
+
+  /** How many occurrences {@link #diagnosticOccurrences()} leaves out because of the limits; 0 if it holds all. */
+  @Value.Default
+  default long diagnosticOccurrencesNotKept() {
+    return 0;
+  }
 
   /** Every error of the stream, in order: error events, a failed response, strict-mode errors. */
   List<SseException> errors();
@@ -55,9 +74,9 @@ public interface ResponsesResult {
     return errors().isEmpty() ? Optional.empty() : Optional.of(errors().get(0));
   }
 
-  /** The diagnostic codes in order. */
+  /** The codes of {@link #diagnostics()}: each code once, in the order it first occurred, for quick checks. */
   @Value.Derived
   default List<String> diagnosticCodes() {
-    return diagnostics().stream().map(Diagnostic::code).toList();
+    return diagnostics().stream().map(DiagnosticSummary::code).toList();
   }
 }

@@ -2,6 +2,8 @@ package io.github.ssekit.openai.responses;
 
 import io.github.ssekit.openai.OpenAiConversation;
 import io.github.ssekit.sse.SseEvent;
+import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import io.github.ssekit.sse.protocol.ProtocolListener;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -16,7 +18,7 @@ public final class ResponsesStream {
   private final ResponsesAccumulator accumulator;
 
   private ResponsesStream(Builder builder) {
-    this.accumulator = new ResponsesAccumulator(builder.deltas);
+    this.accumulator = new ResponsesAccumulator(builder.deltas, builder.diagnosticLimits);
     this.conversation = builder.conversation.build(accumulator);
   }
 
@@ -66,6 +68,7 @@ public final class ResponsesStream {
     private final OpenAiConversation.Builder<ResponsesEvent> conversation =
         OpenAiConversation.builder(ResponsesProtocol.lenient());
     private ResponsesDeltaListener deltas = ResponsesDeltaListener.NONE;
+    private DiagnosticLimits diagnosticLimits = DiagnosticLimits.DEFAULT;
 
     private Builder() {}
 
@@ -81,9 +84,36 @@ public final class ResponsesStream {
       return this;
     }
 
-    /** Also sees every outcome, after the accumulator. */
+    /**
+     * Also sees every outcome (values, keep-alives, errors), after the accumulator, and the first occurrence of each
+     * diagnostic code; see {@link OpenAiConversation}.
+     */
     public Builder listener(ProtocolListener<ResponsesEvent> listener) {
       conversation.listener(listener);
+      return this;
+    }
+
+    /**
+     * Sees the first occurrence of each diagnostic code, as it is found: once per code, in the order of the
+     * result's {@code diagnostics()}, however often the provider repeats the deviation.
+     */
+    public Builder onDiagnostic(Consumer<Diagnostic> listener) {
+      conversation.onDiagnostic(listener);
+      return this;
+    }
+
+    /** Sees every occurrence of every diagnostic, as it is found (once per chunk for a deviation in every chunk). */
+    public Builder onEveryDiagnostic(Consumer<Diagnostic> listener) {
+      conversation.onEveryDiagnostic(listener);
+      return this;
+    }
+
+    /**
+     * How many diagnostic occurrences the result keeps one by one in {@code diagnosticOccurrences()} (default
+     * {@link DiagnosticLimits#DEFAULT}: 10 per code, 100 in all); counts are exact whatever the limits.
+     */
+    public Builder diagnosticLimits(DiagnosticLimits limits) {
+      this.diagnosticLimits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ssekit.openai.DiagnosticChecks;
 import io.github.ssekit.openai.StrictModeException;
 import io.github.ssekit.openai.TestFiles;
 import io.github.ssekit.sse.SseException;
@@ -72,8 +73,8 @@ class ChatDeviationsTest {
         refused.add(s.diagnostic().code());
       }
     }
-    List<String> strictCodes = strict.diagnosticCodes();
-    assertEquals(strictCodes, refused, "one strict-mode error per diagnostic");
+    List<String> strictCodes = DiagnosticChecks.codes(strict.diagnosticOccurrences());
+    assertEquals(strictCodes, refused, "one strict-mode error per diagnostic occurrence");
     // the decoder's diagnostics are the same in both modes; the accumulator's differ, because a strict decoder
     // withholds the chunks that deviate, and an error ends the end-of-stream checks
     assertEquals(decoderCodes(lenient), decoderCodes(strict), "decoder diagnostics");
@@ -88,7 +89,8 @@ class ChatDeviationsTest {
       "openai.tool-arguments-resent");
 
   private static List<String> decoderCodes(ChatResult result) {
-    return result.diagnosticCodes().stream().filter(c -> !ACCUMULATOR_CODES.contains(c)).toList();
+    return DiagnosticChecks.codes(result.diagnosticOccurrences()).stream().filter(c -> !ACCUMULATOR_CODES.contains(c))
+        .toList();
   }
 
   @Test

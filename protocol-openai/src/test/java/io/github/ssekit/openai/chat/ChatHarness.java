@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ssekit.openai.DiagnosticChecks;
 import io.github.ssekit.openai.OpenAiConversation;
 import io.github.ssekit.openai.ProviderStreamException;
 import io.github.ssekit.openai.StrictModeException;
@@ -139,7 +140,9 @@ final class ChatHarness {
     }
     List<String> codes = new ArrayList<>();
     expected.path("diagnostics").forEach(code -> codes.add(code.asText()));
-    assertEquals(codes, result.diagnosticCodes(), "diagnostic codes");
+    assertEquals(codes, DiagnosticChecks.codes(result.diagnosticOccurrences()), "diagnostic codes, in order");
+    assertEquals(0, result.diagnosticOccurrencesNotKept(), "a short stream keeps every occurrence");
+    DiagnosticChecks.assertCoalesced(result.diagnostics(), result.diagnosticOccurrences());
     checkErrors(expected.path("errors"), result.errors());
     assertEquals(expected.path("done").asBoolean(), result.doneReceived(), "[DONE] received");
     assertEquals(expected.path("truncated").asBoolean(), result.truncated(), "truncated");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ssekit.openai.DiagnosticChecks;
 import io.github.ssekit.openai.StrictModeException;
 import io.github.ssekit.openai.TestFiles;
 import io.github.ssekit.sse.SseEvent;
@@ -56,8 +57,11 @@ class ChatStreamTest {
   void withoutAListenerTheNamedEventsAreReportedAndTheTextIsComplete() {
     ChatResult result = ChatStream.decode(HERMES);
     assertEquals("There are 3 service accounts in kube-system.", result.message().orElseThrow().content());
-    assertEquals(List.of("sse.ignored-event", "sse.ignored-event"), result.diagnosticCodes());
-    assertTrue(result.diagnostics().get(0).excerpt().contains("kubectl get sa"));
+    assertEquals(List.of("sse.ignored-event"), result.diagnosticCodes(), "reported once");
+    assertEquals(2, result.diagnostics().get(0).count(), "with its count");
+    assertTrue(result.diagnostics().get(0).excerpt().contains("kubectl get sa"), "and its first excerpt");
+    assertEquals(List.of("sse.ignored-event", "sse.ignored-event"),
+        DiagnosticChecks.codes(result.diagnosticOccurrences()));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ssekit.openai.DiagnosticChecks;
 import io.github.ssekit.openai.OpenAiConversation;
 import io.github.ssekit.openai.ProviderStreamException;
 import io.github.ssekit.openai.StrictModeException;
@@ -105,7 +106,7 @@ class ResponsesStreamsTest {
     ResponsesResult strict = run(stream, p -> Feeding.feedCut(p, stream), true).result();
     List<String> refused = strict.errors().stream().filter(e -> e instanceof StrictModeException)
         .map(e -> ((StrictModeException) e).diagnostic().code()).toList();
-    assertEquals(strict.diagnosticCodes(), refused);
+    assertEquals(DiagnosticChecks.codes(strict.diagnosticOccurrences()), refused, "one refusal per occurrence");
     ResponsesResult viaStream = ResponsesStream.decode(stream);
     if (!viaStream.diagnostics().isEmpty()) {
       assertTrue(strict.error().isPresent());
@@ -143,7 +144,9 @@ class ResponsesStreamsTest {
     }
     List<String> codes = new ArrayList<>();
     expected.path("diagnostics").forEach(c -> codes.add(c.asText()));
-    assertEquals(codes, result.diagnosticCodes(), "diagnostics");
+    assertEquals(codes, DiagnosticChecks.codes(result.diagnosticOccurrences()), "diagnostics, in order");
+    assertEquals(0, result.diagnosticOccurrencesNotKept(), "a short stream keeps every occurrence");
+    DiagnosticChecks.assertCoalesced(result.diagnostics(), result.diagnosticOccurrences());
     assertEquals(expected.path("errors").size(), result.errors().size(), "errors: " + result.errors());
     Iterator<SseException> errors = result.errors().iterator();
     for (JsonNode error : expected.path("errors")) {

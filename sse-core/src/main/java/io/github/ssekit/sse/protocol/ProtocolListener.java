@@ -16,7 +16,11 @@ public interface ProtocolListener<T> {
   /** A decoded value. */
   void onValue(T value);
 
-  /** A diagnostic; called before the outcome it belongs to. */
+  /**
+   * A diagnostic; called before the outcome it belongs to. A {@link ProtocolDispatcher} calls it for every
+   * occurrence; a stream driver that records them in a {@link Diagnostics} may call its listeners only at the first
+   * occurrence of each code, as it documents.
+   */
   default void onDiagnostic(Diagnostic diagnostic) {}
 
   /** A keep-alive. */

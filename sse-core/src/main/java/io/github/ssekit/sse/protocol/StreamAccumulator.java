@@ -10,7 +10,9 @@ import java.util.function.Consumer;
  * <p>The contract:
  * <ul>
  *   <li>As a {@link ProtocolListener} it receives the stream's outcomes in order and records every diagnostic
- *       ({@link #onDiagnostic}) and every error ({@link #onError}) it is given, in the order given.
+ *       ({@link #onDiagnostic}) in its {@link #diagnostics()}, and every error ({@link #onError}) it is given, in
+ *       the order given. The result's diagnostics are made from that record: one summary per code with its count,
+ *       and the occurrences up to the record's {@link DiagnosticLimits}.
  *   <li>A diagnostic it finds itself, while assembling a value or at the end, it records the same way and then
  *       hands to the observer set with {@link #onFoundDiagnostic}, before going on: a driver passes it on to its
  *       listeners, and in strict mode refuses it (through {@link #onError}), as it does with every other
@@ -35,6 +37,17 @@ public interface StreamAccumulator<T, R> extends ProtocolListener<T> {
    * @param observer called with each such diagnostic, right after it was recorded
    */
   void onFoundDiagnostic(Consumer<Diagnostic> observer);
+
+  /**
+   * The record of this stream's diagnostics, live: every diagnostic given or found so far has been recorded in it
+   * by the time the call that brought it returns (or, for a found one, before the observer is called). The same
+   * object for the life of the accumulator. A driver reads it, for example to call its listeners only at the
+   * first occurrence of each code ({@code diagnostics().count(code) == 1} right after recording); it does not
+   * record into it.
+   *
+   * @return the record
+   */
+  Diagnostics diagnostics();
 
   /**
    * Ends the stream and returns its result.

@@ -12,7 +12,10 @@
  * {@link io.github.ssekit.sse.protocol.StreamAccumulator} is the contract of the part that assembles a stream's
  * result (including the partial result of a stream a transport failure cut); {@link
  * io.github.ssekit.sse.protocol.StrictMode} is the one strict-mode rule (an outcome with diagnostics becomes an
- * error for the first of them).
+ * error for the first of them); {@link io.github.ssekit.sse.protocol.Diagnostics} is the one per-stream record of
+ * diagnostics: a code repeated in every event is reported once with its count ({@link
+ * io.github.ssekit.sse.protocol.DiagnosticSummary}), and the occurrences are kept one by one only up to {@link
+ * io.github.ssekit.sse.protocol.DiagnosticLimits}, so a stream's memory is bounded whatever a provider sends.
  *
  * <p>{@link io.github.ssekit.sse.protocol.OpenEnum} and {@link io.github.ssekit.sse.protocol.KnownValue} are the
  * one open-enum mechanism every protocol module uses for string fields with documented values (a finish reason, a

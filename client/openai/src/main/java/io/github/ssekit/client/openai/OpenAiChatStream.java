@@ -21,7 +21,8 @@ import io.vertx.core.Handler;
  * <ul>
  *   <li>succeeds with the assembled {@link ChatResult} when the stream ends: {@code [DONE]} (the connection is then
  *       released at once), or the end of the body. Provider errors sent inside the stream are in
- *       {@link ChatResult#errors()}; every tolerated deviation is in {@link ChatResult#diagnostics()}.
+ *       {@link ChatResult#errors()}; every tolerated deviation is in {@link ChatResult#diagnostics()} (each code
+ *       once, with its count).
  *   <li>succeeds with the partial result when the stream ends early: cut before a finish reason, it is
  *       {@link ChatResult#truncated() truncated}; a lost connection or an idle timeout is also the last entry of
  *       {@link ChatResult#errors()}; after {@link #cancel()}, it holds what arrived.
@@ -45,11 +46,21 @@ public interface OpenAiChatStream {
   OpenAiChatStream on(String eventName, Handler<SseEvent> handler);
 
   /**
-   * Sees every diagnostic as it is found, in the order of {@link ChatResult#diagnostics()}: the decoder's and the
-   * dispatcher's before the chunk they belong to; those the accumulator finds while assembling (a tool call whose id
-   * changed) and at the end of the stream (a missing {@code [DONE]}), before the result completes.
+   * Sees the first occurrence of each diagnostic code as it is found, in the order of
+   * {@link ChatResult#diagnostics()} (which has each code once, with its count): a provider that sends
+   * {@code "role":""} in every chunk calls it once, not once per chunk. The decoder's and the dispatcher's before the
+   * chunk they belong to; those the accumulator finds while assembling (a tool call whose id changed) and at the end
+   * of the stream (a missing {@code [DONE]}), before the result completes. Every occurrence:
+   * {@link #onEveryDiagnostic}.
    */
   OpenAiChatStream onDiagnostic(Handler<Diagnostic> handler);
+
+  /**
+   * Sees every occurrence of every diagnostic as it is found, in stream order (after {@link #onDiagnostic}'s handler):
+   * for those who want each one, such as a log of every deviating chunk. The result keeps the occurrences one by one
+   * only up to {@link OpenAiClientOptions#setDiagnosticLimits}; this handler sees all of them.
+   */
+  OpenAiChatStream onEveryDiagnostic(Handler<Diagnostic> handler);
 
   /**
    * Sends the request (on the first call) and returns the future of the assembled result. Listeners must be

@@ -3,6 +3,7 @@ package io.github.ssekit.client.openai;
 import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.internal.HeaderValues;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ public final class OpenAiClientOptions {
   private final Map<String, String> headers = new LinkedHashMap<>();
   private SseClientOptions sseClientOptions = new SseClientOptions();
   private int maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
+  private DiagnosticLimits diagnosticLimits = DiagnosticLimits.DEFAULT;
 
   /** Options with every default and no API key. */
   public OpenAiClientOptions() {}
@@ -43,6 +45,7 @@ public final class OpenAiClientOptions {
     this.headers.putAll(other.headers);
     this.sseClientOptions = new SseClientOptions(other.sseClientOptions);
     this.maxResponseSize = other.maxResponseSize;
+    this.diagnosticLimits = other.diagnosticLimits;
   }
 
   /** The base URL, without a trailing slash. */
@@ -144,6 +147,22 @@ public final class OpenAiClientOptions {
     return this;
   }
 
+  /** How many diagnostic occurrences one stream's result keeps one by one. */
+  public DiagnosticLimits getDiagnosticLimits() {
+    return diagnosticLimits;
+  }
+
+  /**
+   * How many diagnostic occurrences one stream's result keeps one by one in {@code diagnosticOccurrences()}. A
+   * result reports each code once with an exact count whatever the limits; the limits bound the list of
+   * occurrences, so a provider that repeats a deviation in every chunk cannot make a stream hold one diagnostic per
+   * chunk. Default {@link DiagnosticLimits#DEFAULT}: 10 per code, 100 in all.
+   */
+  public OpenAiClientOptions setDiagnosticLimits(DiagnosticLimits limits) {
+    this.diagnosticLimits = Objects.requireNonNull(limits, "limits");
+    return this;
+  }
+
   /** The transport options (a copy). */
   public SseClientOptions getSseClientOptions() {
     return new SseClientOptions(sseClientOptions);
@@ -166,7 +185,8 @@ public final class OpenAiClientOptions {
           .append(SseRequest.isSensitiveHeader(header.getKey()) ? "<redacted>" : header.getValue());
       sep = ", ";
     }
-    return text.append("}, maxResponseSize=").append(maxResponseSize).append(", ").append(sseClientOptions)
+    return text.append("}, maxResponseSize=").append(maxResponseSize).append(", ").append(diagnosticLimits)
+        .append(", ").append(sseClientOptions)
         .append(']').toString();
   }
 }

@@ -25,8 +25,11 @@ public interface OpenAiResponsesStream {
   /** Receives the events named {@code eventName}; see {@link OpenAiChatStream#on}. */
   OpenAiResponsesStream on(String eventName, Handler<SseEvent> handler);
 
-  /** Sees every diagnostic; see {@link OpenAiChatStream#onDiagnostic}. */
+  /** Sees the first occurrence of each diagnostic code; see {@link OpenAiChatStream#onDiagnostic}. */
   OpenAiResponsesStream onDiagnostic(Handler<Diagnostic> handler);
+
+  /** Sees every occurrence of every diagnostic; see {@link OpenAiChatStream#onEveryDiagnostic}. */
+  OpenAiResponsesStream onEveryDiagnostic(Handler<Diagnostic> handler);
 
   /**
    * Sends the request (on the first call) and returns the future of the assembled result; see

@@ -180,15 +180,18 @@ class OpenAiClientTest {
   void anEmptyRoleStreamsTheWholeTextWithItsDiagnostic() throws Exception {
     Fragments fragments = new Fragments();
     List<Diagnostic> live = new CopyOnWriteArrayList<>();
+    List<Diagnostic> every = new CopyOnWriteArrayList<>();
     ChatResult result = await(client.streamChat(chat("mock-empty-role")).onDelta(fragments)
-        .onDiagnostic(live::add).result());
+        .onDiagnostic(live::add).onEveryDiagnostic(every::add).result());
     ChatMessage message = result.message().orElseThrow();
     assertEquals(TEXT, message.content());
     assertEquals(FakeOpenAiServer.NORMAL_TEXT, fragments.content);
     assertEquals(Role.ASSISTANT, message.role().orElseThrow());
-    assertEquals(List.of(OpenAiDiagnostics.EMPTY_ROLE, OpenAiDiagnostics.EMPTY_ROLE, OpenAiDiagnostics.EMPTY_ROLE),
-        result.diagnosticCodes());
-    assertEquals(result.diagnostics(), live);
+    assertEquals(List.of(OpenAiDiagnostics.EMPTY_ROLE), result.diagnosticCodes(), "reported once");
+    assertEquals(3, result.diagnostics().get(0).count(), "one per chunk with an empty role");
+    assertEquals(List.of(result.diagnostics().get(0).first()), live);
+    assertEquals(result.diagnosticOccurrences(), every);
+    assertEquals(3, every.size());
   }
 
   @Test

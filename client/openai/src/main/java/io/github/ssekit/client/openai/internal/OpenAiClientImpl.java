@@ -57,7 +57,8 @@ public final class OpenAiClientImpl implements OpenAiClient {
     }
     SseRequest sseRequest = post("/chat/completions", body, requestOptions);
     return new OpenAiStreamCall.Chat(new OpenAiStreamCall<>(this, vertx, sse, sseRequest,
-        ChatCompletionsProtocol.lenient(), ChatAccumulator::new, ChatDeltaListener.NONE));
+        ChatCompletionsProtocol.lenient(), deltas -> new ChatAccumulator(deltas, options.getDiagnosticLimits()),
+        ChatDeltaListener.NONE));
   }
 
   @Override
@@ -66,7 +67,8 @@ public final class OpenAiClientImpl implements OpenAiClient {
     body.put("stream", true);
     SseRequest sseRequest = post("/responses", body, requestOptions);
     return new OpenAiStreamCall.Responses(new OpenAiStreamCall<>(this, vertx, sse, sseRequest,
-        ResponsesProtocol.lenient(), ResponsesAccumulator::new, ResponsesDeltaListener.NONE));
+        ResponsesProtocol.lenient(), deltas -> new ResponsesAccumulator(deltas, options.getDiagnosticLimits()),
+        ResponsesDeltaListener.NONE));
   }
 
   private SseRequest post(String path, ObjectNode body, OpenAiRequestOptions requestOptions) {

@@ -56,6 +56,7 @@ final class OpenAiStreamCall<T, R, D> {
   private D deltas;
   private Handler<T> valueHandler;
   private Handler<Diagnostic> diagnosticHandler;
+  private Handler<Diagnostic> everyDiagnosticHandler;
   private final Map<String, Handler<SseEvent>> named = new LinkedHashMap<>();
 
   // guarded by this until the start
@@ -72,7 +73,8 @@ final class OpenAiStreamCall<T, R, D> {
 
   /**
    * @param protocol the lenient protocol
-   * @param accumulators a fresh accumulator for the delta listener registered (or {@code noDeltas})
+   * @param accumulators a fresh accumulator for the delta listener registered (or {@code noDeltas}), keeping
+   *     diagnostics up to the client's limits
    */
   OpenAiStreamCall(OpenAiClientImpl owner, Vertx vertx, SseClient sse, SseRequest request, SseProtocol<T> protocol,
       Function<D, StreamAccumulator<T, R>> accumulators, D noDeltas) {
@@ -99,6 +101,11 @@ final class OpenAiStreamCall<T, R, D> {
   synchronized void diagnosticHandler(Handler<Diagnostic> handler) {
     checkNotStarted();
     this.diagnosticHandler = handler;
+  }
+
+  synchronized void everyDiagnosticHandler(Handler<Diagnostic> handler) {
+    checkNotStarted();
+    this.everyDiagnosticHandler = handler;
   }
 
   synchronized void named(String eventName, Handler<SseEvent> handler) {
@@ -133,11 +140,17 @@ final class OpenAiStreamCall<T, R, D> {
     return promise.future();
   }
 
-  /** The conversation of this stream, with the caller's handlers as its one listener. */
+  /**
+   * The conversation of this stream, with the caller's handlers as its one listener (which sees the first occurrence
+   * of each diagnostic code) and its every-occurrence observer.
+   */
   private OpenAiConversation<T, R> newConversation() {
     OpenAiConversation.Builder<T> builder = OpenAiConversation.builder(protocol);
     if (valueHandler != null || diagnosticHandler != null) {
       builder.listener(new Caller<>(valueHandler, diagnosticHandler));
+    }
+    if (everyDiagnosticHandler != null) {
+      builder.onEveryDiagnostic(everyDiagnosticHandler::handle);
     }
     named.forEach((name, handler) -> builder.on(name, handler::handle));
     return builder.build(accumulators.apply(deltas));
@@ -316,6 +329,11 @@ final class OpenAiStreamCall<T, R, D> {
 
     public S onDiagnostic(Handler<Diagnostic> handler) {
       call.diagnosticHandler(handler);
+      return self();
+    }
+
+    public S onEveryDiagnostic(Handler<Diagnostic> handler) {
+      call.everyDiagnosticHandler(handler);
       return self();
     }
 

@@ -51,7 +51,7 @@ class ChatCompletionsFuzzTest {
 
   /** The decoder's one-pass fast path and its tree path give the same outcome for every event. */
   private static void assertFastPathAgrees(byte[] stream) {
-    SseParser parser = SseParser.builder().maxEventSize(FuzzInput.MAX_LIMIT).handler(new SseHandler() {
+    SseParser parser = SseParser.builder().maxEventBytes(FuzzInput.MAX_LIMIT).handler(new SseHandler() {
       @Override
       public void onEvent(SseEvent event) {
         DecodeOutcome<ChatChunk> fast = ChatChunkDecoder.decode(event, true);
@@ -81,7 +81,7 @@ class ChatCompletionsFuzzTest {
     List<String> named = new ArrayList<>();
     ChatStream stream = ChatStream.builder()
         .strict(strict)
-        .maxEventSize(FuzzInput.MAX_LIMIT)
+        .maxEventBytes(FuzzInput.MAX_LIMIT)
         .listener(outcomes)
         .on("hermes.tool.progress", e -> named.add(e.data()))
         .deltas(new ChatDeltaListener() {

@@ -24,13 +24,13 @@ final class FuzzInput {
   final byte[] stream;
   final int[] cuts;
   final int flags;
-  final int maxEventSize;
+  final int maxEventBytes;
 
-  private FuzzInput(byte[] stream, int[] cuts, int flags, int maxEventSize) {
+  private FuzzInput(byte[] stream, int[] cuts, int flags, int maxEventBytes) {
     this.stream = stream;
     this.cuts = cuts;
     this.flags = flags;
-    this.maxEventSize = maxEventSize;
+    this.maxEventBytes = maxEventBytes;
   }
 
   /** The number of trailer bytes that a seed appends to its stream. */

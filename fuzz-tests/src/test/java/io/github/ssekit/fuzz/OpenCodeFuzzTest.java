@@ -92,7 +92,7 @@ class OpenCodeFuzzTest {
     };
     SseParser parser = SseParser.builder()
         .handler(new ProtocolDispatcher<>(protocol, outcomes))
-        .maxEventSize(FuzzInput.MAX_LIMIT)
+        .maxEventBytes(FuzzInput.MAX_LIMIT)
         .build();
     feed.accept(parser);
     parser.end();

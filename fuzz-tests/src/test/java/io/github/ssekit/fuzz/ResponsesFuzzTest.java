@@ -46,7 +46,7 @@ class ResponsesFuzzTest {
     List<String> deltas = new ArrayList<>();
     ResponsesStream stream = ResponsesStream.builder()
         .strict(strict)
-        .maxEventSize(FuzzInput.MAX_LIMIT)
+        .maxEventBytes(FuzzInput.MAX_LIMIT)
         .listener(outcomes)
         .deltas(new ResponsesDeltaListener() {
           @Override

@@ -48,19 +48,19 @@ class SseParserFuzzTest {
     CallbackLog reference = new CallbackLog();
     SpecParser.parse(in.stream, seedId, comments, reference);
     CallbackLog unlimited = new CallbackLog();
-    Feeding.feedCut(parser(unlimited, comments, seedId, SseParser.DEFAULT_MAX_EVENT_SIZE), in.stream);
+    Feeding.feedCut(parser(unlimited, comments, seedId, SseParser.DEFAULT_MAX_EVENT_BYTES), in.stream);
     assertEquals(reference.entries, unlimited.entries, "the parser differs from the standard's algorithm");
 
     Feeding.Recorded limited = new Feeding.Recorded();
-    Feeding.feedCut(parser(limited, comments, seedId, in.maxEventSize), in.stream);
-    checkLimits(limited, in.maxEventSize, seedId);
+    Feeding.feedCut(parser(limited, comments, seedId, in.maxEventBytes), in.stream);
+    checkLimits(limited, in.maxEventBytes, seedId);
 
     CallbackLog whole = new CallbackLog();
-    Feeding.feedCut(parser(whole, comments, seedId, in.maxEventSize), in.stream);
+    Feeding.feedCut(parser(whole, comments, seedId, in.maxEventBytes), in.stream);
 
     CallbackLog cut = new CallbackLog();
-    SseParser cutParser = parser(cut, comments, seedId, in.maxEventSize);
-    int bound = 2 * (in.maxEventSize + in.largestChunk()) + 256;
+    SseParser cutParser = parser(cut, comments, seedId, in.maxEventBytes);
+    int bound = 2 * (in.maxEventBytes + in.largestChunk()) + 256;
     in.forEachChunk(chunk -> {
       cutParser.feed(chunk);
       checkRetained(cutParser, bound);
@@ -70,7 +70,7 @@ class SseParserFuzzTest {
     assertEquals(whole.entries, cut.entries, () -> "fed in chunks " + Arrays.toString(in.cuts));
 
     CallbackLog direct = new CallbackLog();
-    SseParser directParser = parser(direct, comments, seedId, in.maxEventSize);
+    SseParser directParser = parser(direct, comments, seedId, in.maxEventBytes);
     Consumer<ByteBuffer> feedDirect = directParser::feed;
     in.forEachDirectChunk(feedDirect);
     directParser.end();
@@ -81,7 +81,7 @@ class SseParserFuzzTest {
     if (stopAt > 0) {
       List<Object> expected = whole.entries.subList(0, Math.min(stopAt, whole.entries.size()));
       CallbackLog stopping = new CallbackLog(stopAt);
-      SseParser stoppingParser = parser(stopping, comments, seedId, in.maxEventSize);
+      SseParser stoppingParser = parser(stopping, comments, seedId, in.maxEventBytes);
       in.forEachChunk(chunk -> {
         if (!stopping.stopped()) {
           stoppingParser.feed(chunk);
@@ -90,7 +90,7 @@ class SseParserFuzzTest {
       stoppingParser.end();
       assertEquals(expected, stopping.entries, () -> "ended from callback " + stopAt);
       CallbackLog stoppingDirect = new CallbackLog(stopAt);
-      SseParser stoppingDirectParser = parser(stoppingDirect, comments, seedId, in.maxEventSize);
+      SseParser stoppingDirectParser = parser(stoppingDirect, comments, seedId, in.maxEventBytes);
       in.forEachDirectChunk(chunk -> {
         if (!stoppingDirect.stopped()) {
           stoppingDirectParser.feed(chunk);
@@ -103,7 +103,7 @@ class SseParserFuzzTest {
 
   private static SseParser parser(SseHandler handler, boolean comments, String seedId, int limit) {
     SseParser parser =
-        SseParser.builder().handler(handler).comments(comments).lastEventId(seedId).maxEventSize(limit).build();
+        SseParser.builder().handler(handler).comments(comments).lastEventId(seedId).maxEventBytes(limit).build();
     if (handler instanceof CallbackLog log) {
       log.attach(parser);
     }
@@ -125,7 +125,7 @@ class SseParserFuzzTest {
     }
     for (SseException error : recorded.errors) {
       assertEquals(SseEventTooLargeException.class, error.getClass(), "undocumented error " + error);
-      assertEquals(limit, ((SseEventTooLargeException) error).limit());
+      assertEquals(limit, ((SseEventTooLargeException) error).limitBytes());
     }
   }
 

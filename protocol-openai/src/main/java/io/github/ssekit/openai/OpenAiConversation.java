@@ -70,7 +70,7 @@ public final class OpenAiConversation<T, R> implements SseHandler {
   /** The accumulator's record: it says whether an occurrence is the first of its code. */
   private final Diagnostics diagnostics;
   private final boolean strict;
-  private final int maxEventSize;
+  private final int maxEventBytes;
   private final ProtocolDispatcher<T> dispatcher;
   /** Only for {@link #feed}: made on first use, since a transport that delivers events needs none. */
   private SseParser parser;
@@ -87,7 +87,7 @@ public final class OpenAiConversation<T, R> implements SseHandler {
     this.listeners = ProtocolListener.fanOut(builder.listeners);
     this.everyDiagnostic = builder.everyDiagnostic.toArray(new Consumer[0]);
     this.strict = builder.strict;
-    this.maxEventSize = builder.maxEventSize;
+    this.maxEventBytes = builder.maxEventBytes;
     this.dispatcher = new ProtocolDispatcher<>(strict ? StrictMode.protocol(protocol, REFUSAL) : protocol,
         new Router());
     builder.named.forEach(dispatcher::on);
@@ -145,7 +145,7 @@ public final class OpenAiConversation<T, R> implements SseHandler {
       throw new IllegalStateException("feed after the end of the stream");
     }
     if (parser == null) {
-      parser = SseParser.builder().maxEventSize(maxEventSize).handler(this).build();
+      parser = SseParser.builder().maxEventBytes(maxEventBytes).handler(this).build();
     }
     parser.feed(bytes, offset, length);
     return this;
@@ -294,7 +294,7 @@ public final class OpenAiConversation<T, R> implements SseHandler {
   public static final class Builder<T> {
     private final SseProtocol<T> protocol;
     private boolean strict;
-    private int maxEventSize = SseParser.DEFAULT_MAX_EVENT_SIZE;
+    private int maxEventBytes = SseParser.DEFAULT_MAX_EVENT_BYTES;
     private final List<ProtocolListener<T>> listeners = new ArrayList<>();
     private final List<Consumer<Diagnostic>> everyDiagnostic = new ArrayList<>();
     private final Map<String, Consumer<SseEvent>> named = new LinkedHashMap<>();
@@ -357,11 +357,11 @@ public final class OpenAiConversation<T, R> implements SseHandler {
      * recorded as an {@link io.github.ssekit.sse.SseEventTooLargeException} in the result's errors; the stream goes
      * on. (Events delivered by a transport are bounded by its own parser.)
      */
-    public Builder<T> maxEventSize(int bytes) {
+    public Builder<T> maxEventBytes(int bytes) {
       if (bytes < 1) {
-        throw new IllegalArgumentException("maxEventSize must be positive: " + bytes);
+        throw new IllegalArgumentException("maxEventBytes must be positive: " + bytes);
       }
-      this.maxEventSize = bytes;
+      this.maxEventBytes = bytes;
       return this;
     }
 

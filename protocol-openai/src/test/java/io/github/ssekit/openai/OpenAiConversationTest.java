@@ -123,10 +123,10 @@ class OpenAiConversationTest {
       Function<R, List<SseException>> errors, boolean strict, byte[] stream, boolean asEvents) {
     Log<T> log = new Log<>();
     OpenAiConversation<T, R> conversation = OpenAiConversation.builder(protocol).strict(strict).listener(log)
-        .maxEventSize(4096).build(accumulator.get());
+        .maxEventBytes(4096).build(accumulator.get());
     if (asEvents) {
       // as the client's transport delivers them: events from a parser of its own, and its recovered errors
-      SseParser parser = SseParser.builder().maxEventSize(4096).handler(conversation).build();
+      SseParser parser = SseParser.builder().maxEventBytes(4096).handler(conversation).build();
       parser.feed(stream);
       parser.end();
     } else {

@@ -3,6 +3,7 @@ package io.github.ssekit.opencode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ssekit.opencode.internal.Json;
 import io.github.ssekit.opencode.model.MessageWithParts;
 import io.github.ssekit.opencode.model.OpenCodeError;
@@ -107,6 +108,14 @@ public final class OpenCodeJson {
   /** The body of an HTTP error answer: {@code {"name","data":{"message",...}}}. */
   public static OpenCodeError readError(byte[] json) {
     return read(json, Json.MAPPER.constructType(OpenCodeError.class));
+  }
+
+  /**
+   * A JSON object the model does not type ({@code GET /global/health}, {@code /config}, {@code /config/providers}),
+   * as a Jackson tree: the one JSON type of ssekit's public API.
+   */
+  public static ObjectNode readObject(byte[] json) {
+    return read(json, Json.MAPPER.constructType(ObjectNode.class));
   }
 
   /** Reads a boolean answer ({@code true} from abort, permission replies, delete). */

@@ -1,7 +1,7 @@
 package io.github.ssekit.sse;
 
 /**
- * Something in the stream grew over the parser's {@link SseParser.Builder#maxEventSize(int) size limit}: an event
+ * Something in the stream grew over the parser's {@link SseParser.Builder#maxEventBytes(int) size limit}: an event
  * (the parser dropped it whole, data, type and id, and skipped to the next blank line) or a reported comment (the
  * parser dropped the comment). Later events are delivered normally.
  */
@@ -23,7 +23,7 @@ public final class SseEventTooLargeException extends SseException {
   }
 
   /** The limit that was exceeded, in bytes. */
-  public int limit() {
+  public int limitBytes() {
     return limit;
   }
 }

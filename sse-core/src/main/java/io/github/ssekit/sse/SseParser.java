@@ -42,7 +42,7 @@ import java.util.OptionalLong;
  *   <li>Linear time and bounded memory: each byte is scanned once (eight at a time); the data of an event that
  *       is one line within one feed goes straight from the fed array into its String, and other data is copied
  *       once into a buffer, never re-scanned or re-concatenated. The data of one event (its data values plus one line feed per {@code data} line) may
- *       grow to {@link Builder#maxEventSize(int)} bytes, and so may each {@code event}, {@code id} and
+ *       grow to {@link Builder#maxEventBytes(int)} bytes, and so may each {@code event}, {@code id} and
  *       {@code retry} value. A larger event is dropped whole (data, type and id) with an
  *       {@link SseEventTooLargeException} to {@link SseHandler#onError}; the parser skips to the next blank line
  *       and the stream goes on. A reported comment over the limit is dropped with the same error, without
@@ -54,8 +54,8 @@ import java.util.OptionalLong;
  */
 public final class SseParser {
 
-  /** The default {@link Builder#maxEventSize(int) event size limit}: 8 MiB. */
-  public static final int DEFAULT_MAX_EVENT_SIZE = 8 * 1024 * 1024;
+  /** The default {@link Builder#maxEventBytes(int) event size limit}: 8 MiB. */
+  public static final int DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024;
 
   private static final byte CR = '\r';
   private static final byte LF = '\n';
@@ -100,7 +100,7 @@ public final class SseParser {
   // Settings.
   private final SseHandler handler;
   private final boolean comments;
-  private final int maxEventSize;
+  private final int maxEventBytes;
 
   // The stream: what it committed (kept across reset(), a reconnection), and where the parser is in it.
   private String lastEventId;
@@ -120,9 +120,9 @@ public final class SseParser {
   private SseParser(Builder builder) {
     this.handler = Objects.requireNonNull(builder.handler, "handler");
     this.comments = builder.comments;
-    this.maxEventSize = builder.maxEventSize;
+    this.maxEventBytes = builder.maxEventBytes;
     this.lastEventId = builder.lastEventId;
-    this.block = new EventBlock(maxEventSize, lastEventId);
+    this.block = new EventBlock(maxEventBytes, lastEventId);
   }
 
   /** A parser with default settings that reports to {@code handler}. */
@@ -251,8 +251,8 @@ public final class SseParser {
   }
 
   /** The size limit of one event in bytes. */
-  public int maxEventSize() {
-    return maxEventSize;
+  public int maxEventBytes() {
+    return maxEventBytes;
   }
 
   /** Drops the line and the block being read, and stops a feed loop that is running (a callback's call). */
@@ -345,7 +345,7 @@ public final class SseParser {
       appendData(b, value, end - value, nonAscii); // with nothing yet, still checks the limit and keeps room for the LF
       return false;
     }
-    if (end - value > maxEventSize) {
+    if (end - value > maxEventBytes) {
       position = Position.LINE_IGNORED; // first: the error callback may reset the parser
       reportTooLarge(kind);
       return false;
@@ -408,7 +408,7 @@ public final class SseParser {
       }
       return;
     }
-    if (end - value > maxEventSize) {
+    if (end - value > maxEventBytes) {
       reportTooLarge(kind);
       return;
     }
@@ -467,7 +467,7 @@ public final class SseParser {
   /** A value over the limit: a comment is dropped alone, any field drops its whole block. */
   private void reportTooLarge(int kind) {
     if (kind == COMMENT) {
-      handler.onError(new SseEventTooLargeException(maxEventSize, "comment"));
+      handler.onError(new SseEventTooLargeException(maxEventBytes, "comment"));
     } else {
       eventTooLarge();
     }
@@ -475,14 +475,14 @@ public final class SseParser {
 
   private void eventTooLarge() {
     block.drop(lastEventId);
-    handler.onError(new SseEventTooLargeException(maxEventSize));
+    handler.onError(new SseEventTooLargeException(maxEventBytes));
   }
 
   /** Builds an {@link SseParser}. */
   public static final class Builder {
     private SseHandler handler;
     private boolean comments;
-    private int maxEventSize = DEFAULT_MAX_EVENT_SIZE;
+    private int maxEventBytes = DEFAULT_MAX_EVENT_BYTES;
     private String lastEventId = "";
 
     private Builder() {}
@@ -501,13 +501,13 @@ public final class SseParser {
 
     /**
      * The largest event, in bytes, that the parser will buffer: its data (with one line feed per data line) plus
-     * any line still incomplete at the end of a feed. Default {@link #DEFAULT_MAX_EVENT_SIZE} (8 MiB).
+     * any line still incomplete at the end of a feed. Default {@link #DEFAULT_MAX_EVENT_BYTES} (8 MiB).
      */
-    public Builder maxEventSize(int bytes) {
+    public Builder maxEventBytes(int bytes) {
       if (bytes < 1) {
-        throw new IllegalArgumentException("maxEventSize must be positive: " + bytes);
+        throw new IllegalArgumentException("maxEventBytes must be positive: " + bytes);
       }
-      this.maxEventSize = bytes;
+      this.maxEventBytes = bytes;
       return this;
     }
 

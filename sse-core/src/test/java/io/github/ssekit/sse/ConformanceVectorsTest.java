@@ -78,8 +78,8 @@ class ConformanceVectorsTest {
     if (vector.has("seedLastEventId")) {
       builder.lastEventId(vector.get("seedLastEventId").asText());
     }
-    if (vector.has("maxEventSize")) {
-      builder.maxEventSize(vector.get("maxEventSize").asInt());
+    if (vector.has("maxEventBytes")) {
+      builder.maxEventBytes(vector.get("maxEventBytes").asInt());
     }
     return builder.build();
   }

@@ -63,9 +63,9 @@ class SseParserFastPathsTest {
       byte[] stream = randomStream(random);
       int limit = 1 + random.nextInt(48);
       Recorded whole = new Recorded();
-      Feeding.feedCut(SseParser.builder().handler(whole).maxEventSize(limit).build(), stream);
+      Feeding.feedCut(SseParser.builder().handler(whole).maxEventBytes(limit).build(), stream);
       Recorded slices = new Recorded();
-      SseParser parser = SseParser.builder().handler(slices).maxEventSize(limit).build();
+      SseParser parser = SseParser.builder().handler(slices).maxEventBytes(limit).build();
       byte[] padded = new byte[stream.length + 16];
       System.arraycopy(stream, 0, padded, 8, stream.length);
       int p = 0;
@@ -100,7 +100,7 @@ class SseParserFastPathsTest {
     String event = "event: tick\nid: 7\ndata: 1\n\n";
     String text = event + event + "data: " + "x".repeat(40) + "\n\n" + event;
     Feeding.inEveryWay(text.getBytes(StandardCharsets.UTF_8),
-        handler -> SseParser.builder().handler(handler).lastEventId("7").maxEventSize(32).build(),
+        handler -> SseParser.builder().handler(handler).lastEventId("7").maxEventBytes(32).build(),
         recorded -> {
           assertEquals(3, recorded.events.size());
           assertEquals(1, recorded.errors.size());

@@ -123,7 +123,7 @@ class SseParserTest {
     stream[5 + size] = '\n';
     stream[6 + size] = '\n';
     Recorded r = new Recorded();
-    SseParser parser = SseParser.builder().handler(r).maxEventSize(size + 16).build();
+    SseParser parser = SseParser.builder().handler(r).maxEventBytes(size + 16).build();
     Feeding.feedInChunks(parser, Arrays.copyOf(stream, size + 7), 1024);
     assertEquals(1, r.events.size());
     String data = r.events.get(0).data();
@@ -135,18 +135,18 @@ class SseParserTest {
   void anOversizeEventIsDroppedWithATypedErrorAndTheStreamGoesOn() {
     String big = "x".repeat(100);
     byte[] stream = bytes("id: 1\ndata: ok\n\nid: 2\nevent: big\ndata: " + big + "\ndata: more\n\ndata: after\n\n");
-    Feeding.inEveryWay(stream, h -> SseParser.builder().handler(h).maxEventSize(64).build(), r -> {
+    Feeding.inEveryWay(stream, h -> SseParser.builder().handler(h).maxEventBytes(64).build(), r -> {
       assertEquals(List.of(new SseEvent("message", "ok", "1"), new SseEvent("message", "after", "1")), r.events);
       assertEquals(1, r.errors.size());
       SseEventTooLargeException error = assertInstanceOf(SseEventTooLargeException.class, r.errors.get(0));
-      assertEquals(64, error.limit());
+      assertEquals(64, error.limitBytes());
     });
   }
 
   @Test
   void aHugeCommentNobodyListensToCostsNoMemoryAndNoError() {
     byte[] stream = bytes(":" + "c".repeat(10_000) + "\ndata: x\n\n");
-    Feeding.inEveryWay(stream, h -> SseParser.builder().handler(h).maxEventSize(64).build(), r -> {
+    Feeding.inEveryWay(stream, h -> SseParser.builder().handler(h).maxEventBytes(64).build(), r -> {
       assertEquals(List.of(SseEvent.message("x")), r.events);
       assertEquals(List.of(), r.errors);
     });
@@ -155,7 +155,7 @@ class SseParserTest {
   @Test
   void aLineThatNeverEndsIsCutAtTheLimitWhateverTheChunking() {
     byte[] stream = bytes("data: " + "y".repeat(5000));
-    Feeding.inEveryWay(stream, h -> SseParser.builder().handler(h).maxEventSize(1000).build(), r -> {
+    Feeding.inEveryWay(stream, h -> SseParser.builder().handler(h).maxEventBytes(1000).build(), r -> {
       assertEquals(List.of(), r.events);
     });
   }
@@ -180,7 +180,7 @@ class SseParserTest {
   @Test
   void theHandlerIsRequired() {
     assertThrows(NullPointerException.class, () -> SseParser.builder().build());
-    assertThrows(IllegalArgumentException.class, () -> SseParser.builder().maxEventSize(0));
+    assertThrows(IllegalArgumentException.class, () -> SseParser.builder().maxEventBytes(0));
   }
 
   @Test

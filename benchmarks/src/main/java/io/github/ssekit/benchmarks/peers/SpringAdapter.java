@@ -31,7 +31,7 @@ public final class SpringAdapter implements SseAdapter {
   @Override
   public void parse(Input input, EventSink sink) {
     ServerSentEventHttpMessageReader reader = new ServerSentEventHttpMessageReader();
-    reader.setMaxInMemorySize(MAX_EVENT_SIZE);
+    reader.setMaxInMemorySize(MAX_EVENT_BYTES);
     byte[] bytes = input.bytes();
     Flux<DataBuffer> body = Flux.range(0, input.chunks())
         .map(i -> BUFFERS.wrap(ByteBuffer.wrap(bytes, input.start(i), input.end(i) - input.start(i))));

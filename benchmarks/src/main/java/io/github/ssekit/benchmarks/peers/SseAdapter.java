@@ -9,7 +9,7 @@ import io.github.ssekit.benchmarks.workload.Input;
 public interface SseAdapter {
 
   /** The largest event any configurable parser is allowed (workload 3 has a 16 MiB line). */
-  int MAX_EVENT_SIZE = 32 * 1024 * 1024;
+  int MAX_EVENT_BYTES = 32 * 1024 * 1024;
 
   /** The name in results and tables. */
   String name();

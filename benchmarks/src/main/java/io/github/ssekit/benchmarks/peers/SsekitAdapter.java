@@ -15,7 +15,7 @@ public final class SsekitAdapter implements SseAdapter {
   public void parse(Input input, EventSink sink) {
     SseParser parser = SseParser.builder()
         .handler(e -> sink.event(e.type(), e.data(), e.lastEventId()))
-        .maxEventSize(MAX_EVENT_SIZE)
+        .maxEventBytes(MAX_EVENT_BYTES)
         .build();
     byte[] bytes = input.bytes();
     for (int i = 0, n = input.chunks(); i < n; i++) {

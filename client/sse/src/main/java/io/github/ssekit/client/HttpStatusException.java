@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The server answered with something other than an event stream: a status other than 200 (a 401 with a JSON
  * error, a 503 from a proxy), carrying the status, the response headers and the start of the body, cut to
- * {@link SseClientOptions#setMaxErrorBodySize}.
+ * {@link SseClientOptions#setMaxErrorBodyBytes}.
  *
  * <p>The message shows the status, the method and the URI without its query, and at most 200 characters of the
  * body; never the headers.

@@ -21,8 +21,8 @@ public final class SseClientOptions {
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
   /** Default {@link #setMaxRedirects redirect limit}: 10. */
   public static final int DEFAULT_MAX_REDIRECTS = 10;
-  /** Default {@link #setMaxErrorBodySize error body cap}: 64 KiB. */
-  public static final int DEFAULT_MAX_ERROR_BODY_SIZE = 64 * 1024;
+  /** Default {@link #setMaxErrorBodyBytes error body cap}: 64 KiB. */
+  public static final int DEFAULT_MAX_ERROR_BODY_BYTES = 64 * 1024;
   /** Default {@link #setReconnectDelay reconnection delay}: 3 seconds, as in browsers. */
   public static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofSeconds(3);
   /** Default {@link #setMaxReconnectDelay cap of the reconnection delay}: 30 seconds. */
@@ -43,14 +43,14 @@ public final class SseClientOptions {
   private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
   private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
   private int maxRedirects = DEFAULT_MAX_REDIRECTS;
-  private int maxErrorBodySize = DEFAULT_MAX_ERROR_BODY_SIZE;
+  private int maxErrorBodyBytes = DEFAULT_MAX_ERROR_BODY_BYTES;
   private Duration reconnectDelay = DEFAULT_RECONNECT_DELAY;
   private Duration maxReconnectDelay = DEFAULT_MAX_RECONNECT_DELAY;
   private double reconnectJitter = DEFAULT_RECONNECT_JITTER;
   private int maxReconnectAttempts = DEFAULT_MAX_RECONNECT_ATTEMPTS;
   private Set<Integer> retryableStatuses = DEFAULT_RETRYABLE_STATUSES;
   private int maxPendingEvents = DEFAULT_MAX_PENDING_EVENTS;
-  private int maxEventSize = SseParser.DEFAULT_MAX_EVENT_SIZE;
+  private int maxEventBytes = SseParser.DEFAULT_MAX_EVENT_BYTES;
   private int maxConnectionsPerEndpoint = DEFAULT_MAX_CONNECTIONS_PER_ENDPOINT;
   private int maxWaitQueueSize = DEFAULT_MAX_WAIT_QUEUE_SIZE;
   private HttpClientOptions httpClientOptions = new HttpClientOptions();
@@ -63,14 +63,14 @@ public final class SseClientOptions {
     this.connectTimeout = other.connectTimeout;
     this.idleTimeout = other.idleTimeout;
     this.maxRedirects = other.maxRedirects;
-    this.maxErrorBodySize = other.maxErrorBodySize;
+    this.maxErrorBodyBytes = other.maxErrorBodyBytes;
     this.reconnectDelay = other.reconnectDelay;
     this.maxReconnectDelay = other.maxReconnectDelay;
     this.reconnectJitter = other.reconnectJitter;
     this.maxReconnectAttempts = other.maxReconnectAttempts;
     this.retryableStatuses = other.retryableStatuses;
     this.maxPendingEvents = other.maxPendingEvents;
-    this.maxEventSize = other.maxEventSize;
+    this.maxEventBytes = other.maxEventBytes;
     this.maxConnectionsPerEndpoint = other.maxConnectionsPerEndpoint;
     this.maxWaitQueueSize = other.maxWaitQueueSize;
     this.httpClientOptions = new HttpClientOptions(other.httpClientOptions);
@@ -115,16 +115,16 @@ public final class SseClientOptions {
     return this;
   }
 
-  public int getMaxErrorBodySize() {
-    return maxErrorBodySize;
+  public int getMaxErrorBodyBytes() {
+    return maxErrorBodyBytes;
   }
 
   /**
    * How many bytes of an error response's body are kept in its {@link HttpStatusException}. A longer body is cut
-   * and its connection closed rather than drained. Default {@link #DEFAULT_MAX_ERROR_BODY_SIZE}.
+   * and its connection closed rather than drained. Default {@link #DEFAULT_MAX_ERROR_BODY_BYTES}.
    */
-  public SseClientOptions setMaxErrorBodySize(int bytes) {
-    this.maxErrorBodySize = notNegative(bytes, "maxErrorBodySize");
+  public SseClientOptions setMaxErrorBodyBytes(int bytes) {
+    this.maxErrorBodyBytes = notNegative(bytes, "maxErrorBodyBytes");
     return this;
   }
 
@@ -212,16 +212,16 @@ public final class SseClientOptions {
     return this;
   }
 
-  public int getMaxEventSize() {
-    return maxEventSize;
+  public int getMaxEventBytes() {
+    return maxEventBytes;
   }
 
-  /** The size limit of one event in bytes (see {@link SseParser.Builder#maxEventSize}); larger events are dropped. */
-  public SseClientOptions setMaxEventSize(int bytes) {
+  /** The size limit of one event in bytes (see {@link SseParser.Builder#maxEventBytes}); larger events are dropped. */
+  public SseClientOptions setMaxEventBytes(int bytes) {
     if (bytes < 1) {
-      throw new IllegalArgumentException("maxEventSize must be positive: " + bytes);
+      throw new IllegalArgumentException("maxEventBytes must be positive: " + bytes);
     }
-    this.maxEventSize = bytes;
+    this.maxEventBytes = bytes;
     return this;
   }
 
@@ -272,11 +272,11 @@ public final class SseClientOptions {
   @Override
   public String toString() {
     return "SseClientOptions[connectTimeout=" + connectTimeout + ", idleTimeout=" + idleTimeout
-        + ", maxRedirects=" + maxRedirects + ", maxErrorBodySize=" + maxErrorBodySize
+        + ", maxRedirects=" + maxRedirects + ", maxErrorBodyBytes=" + maxErrorBodyBytes
         + ", reconnectDelay=" + reconnectDelay + ", maxReconnectDelay=" + maxReconnectDelay
         + ", reconnectJitter=" + reconnectJitter + ", maxReconnectAttempts=" + maxReconnectAttempts
         + ", retryableStatuses=" + retryableStatuses + ", maxPendingEvents=" + maxPendingEvents
-        + ", maxEventSize=" + maxEventSize + ", maxConnectionsPerEndpoint=" + maxConnectionsPerEndpoint
+        + ", maxEventBytes=" + maxEventBytes + ", maxConnectionsPerEndpoint=" + maxConnectionsPerEndpoint
         + ", maxWaitQueueSize=" + maxWaitQueueSize + "]";
   }
 

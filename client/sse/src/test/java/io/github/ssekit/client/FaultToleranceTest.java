@@ -51,8 +51,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       stream after the fault, no stream stays registered, and once the client is closed the server counts no
  *       open connection;
  *   <li>no thread leak: no Vert.x thread started for the case outlives closing the client and its Vert.x;
- *   <li>bounded memory: oversized events and endless lines hit {@code maxEventSize} (a warning, then the next event
- *       is delivered), error bodies stop at {@code maxErrorBodySize}, and a slow consumer never has more than
+ *   <li>bounded memory: oversized events and endless lines hit {@code maxEventBytes} (a warning, then the next event
+ *       is delivered), error bodies stop at {@code maxErrorBodyBytes}, and a slow consumer never has more than
  *       {@code maxPendingEvents} plus one chunk's events waiting.
  * </ol>
  *
@@ -224,7 +224,7 @@ class FaultToleranceTest {
 
         // -- inputs that grow
         fault("5 MB event over a 1 MiB limit: dropped, then the stream goes on")
-            .options(o -> o.setMaxEventSize(MIB))
+            .options(o -> o.setMaxEventBytes(MIB))
             .scripts(
                 (rq, ex) -> {
                   ex.streamHead();
@@ -238,7 +238,7 @@ class FaultToleranceTest {
             .lastEventIds(null, "3", "3")
             .warnings(SseEventTooLargeException.class),
         fault("never a blank line: 4 MiB of data lines over a 1 MiB limit")
-            .options(o -> o.setMaxEventSize(MIB))
+            .options(o -> o.setMaxEventBytes(MIB))
             .scripts(
                 (rq, ex) -> {
                   ex.streamHead();
@@ -251,7 +251,7 @@ class FaultToleranceTest {
             .lastEventIds(null, "1", "2")
             .warnings(SseEventTooLargeException.class),
         fault("never a line end: one 4 MiB data line over a 1 MiB limit")
-            .options(o -> o.setMaxEventSize(MIB))
+            .options(o -> o.setMaxEventBytes(MIB))
             .scripts(
                 (rq, ex) -> {
                   ex.streamHead();
@@ -272,8 +272,8 @@ class FaultToleranceTest {
               ex.endChunks();
             })
             .endsWith(ev(1, "a"), ev(2, "b")),
-        fault("endless error body: cut at maxErrorBodySize, connection closed")
-            .options(o -> o.setMaxErrorBodySize(4096))
+        fault("endless error body: cut at maxErrorBodyBytes, connection closed")
+            .options(o -> o.setMaxErrorBodyBytes(4096))
             .scripts((rq, ex) -> {
               ex.head(500, "Content-Type: text/plain", "Transfer-Encoding: chunked");
               for (int i = 0; i < 100_000; i++) { // 800 MB if nobody stops it: the client resets first
@@ -404,7 +404,7 @@ class FaultToleranceTest {
             })
             .refusedWith(UnexpectedContentTypeException.class),
         fault("gzip bomb (64 MiB event) with decompression turned on: dropped at 1 MiB")
-            .options(o -> o.setMaxEventSize(MIB)
+            .options(o -> o.setMaxEventBytes(MIB)
                 .setHttpClientOptions(new HttpClientOptions().setDecompressionSupported(true)))
             .scripts(
                 (rq, ex) -> {

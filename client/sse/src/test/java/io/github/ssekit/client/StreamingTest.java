@@ -133,7 +133,7 @@ class StreamingTest extends LoopbackTest {
     byte[] big = new byte[1_000_000];
     Arrays.fill(big, (byte) 'e');
     server.on("/big-error", req -> req.response().setStatusCode(500).end(Buffer.buffer(big)));
-    SseClientOptions options = fastOptions().setMaxErrorBodySize(1000);
+    SseClientOptions options = fastOptions().setMaxErrorBodyBytes(1000);
     HttpStatusException e = awaitFailure(client(options).connect(SseRequest.post(server.url("/big-error")).build()),
         HttpStatusException.class);
     assertEquals(500, e.status());
@@ -155,7 +155,7 @@ class StreamingTest extends LoopbackTest {
   @Test
   void anOversizedEventIsDroppedWithAWarningAndTheStreamGoesOn() throws Exception {
     server.on("/big", req -> eventStream(req).end("data: " + "x".repeat(500) + "\n\ndata: small\n\n"));
-    SseClientOptions options = fastOptions().setMaxEventSize(100);
+    SseClientOptions options = fastOptions().setMaxEventBytes(100);
     Sink sink = Sink.attach(await(client(options).connect(SseRequest.get(server.url("/big")).reconnect(false).build())));
     sink.awaitEnd();
     assertEquals(List.of("small"), sink.data());

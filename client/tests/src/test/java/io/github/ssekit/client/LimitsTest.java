@@ -54,10 +54,10 @@ class LimitsTest extends LoopbackTest {
 
   static Stream<Limit> limits() {
     return Stream.of(
-        new Limit("maxEventSize", () -> new SseClientOptions().getMaxEventSize(), 8 * 1024 * 1024,
-            () -> new SseClientOptions().setMaxEventSize(0)),
-        new Limit("maxErrorBodySize", () -> new SseClientOptions().getMaxErrorBodySize(), 64 * 1024,
-            () -> new SseClientOptions().setMaxErrorBodySize(-1)),
+        new Limit("maxEventBytes", () -> new SseClientOptions().getMaxEventBytes(), 8 * 1024 * 1024,
+            () -> new SseClientOptions().setMaxEventBytes(0)),
+        new Limit("maxErrorBodyBytes", () -> new SseClientOptions().getMaxErrorBodyBytes(), 64 * 1024,
+            () -> new SseClientOptions().setMaxErrorBodyBytes(-1)),
         new Limit("maxRedirects", () -> new SseClientOptions().getMaxRedirects(), 10,
             () -> new SseClientOptions().setMaxRedirects(-1)),
         new Limit("maxReconnectAttempts", () -> new SseClientOptions().getMaxReconnectAttempts(), 10,
@@ -70,18 +70,18 @@ class LimitsTest extends LoopbackTest {
             () -> new SseClientOptions().setMaxWaitQueueSize(-1)),
         new Limit("maxReconnectDelay (ms)", () -> (int) new SseClientOptions().getMaxReconnectDelay().toMillis(),
             30_000, () -> new SseClientOptions().setMaxReconnectDelay(Duration.ofMillis(-1))),
-        new Limit("OpenCode maxResponseBodySize", () -> new OpenCodeClientOptions().getMaxResponseBodySize(),
-            64 * 1024 * 1024, () -> new OpenCodeClientOptions().setMaxResponseBodySize(0)),
-        new Limit("OpenAI maxResponseSize", () -> new OpenAiClientOptions().getMaxResponseSize(),
-            256 * 1024 * 1024, () -> new OpenAiClientOptions().setMaxResponseSize(0)),
+        new Limit("OpenCode maxResponseBodyBytes", () -> new OpenCodeClientOptions().getMaxResponseBodyBytes(),
+            64 * 1024 * 1024, () -> new OpenCodeClientOptions().setMaxResponseBodyBytes(0)),
+        new Limit("OpenAI maxResponseChars", () -> new OpenAiClientOptions().getMaxResponseChars(),
+            256 * 1024 * 1024, () -> new OpenAiClientOptions().setMaxResponseChars(0)),
         new Limit("OpenAI diagnostic occurrences per code",
             () -> new OpenAiClientOptions().getDiagnosticLimits().maxOccurrencesPerCode(), 10,
             () -> new OpenAiClientOptions().setDiagnosticLimits(new DiagnosticLimits(-1, 100))),
         new Limit("OpenAI diagnostic occurrences in all",
             () -> new OpenAiClientOptions().getDiagnosticLimits().maxOccurrences(), 100,
             () -> new OpenAiClientOptions().setDiagnosticLimits(null)),
-        new Limit("OpenCode maxReplySize", () -> new OpenCodeClientOptions().getMaxReplySize(),
-            64 * 1024 * 1024, () -> new OpenCodeClientOptions().setMaxReplySize(0)),
+        new Limit("OpenCode maxReplyChars", () -> new OpenCodeClientOptions().getMaxReplyChars(),
+            64 * 1024 * 1024, () -> new OpenCodeClientOptions().setMaxReplyChars(0)),
         new Limit("Vert.x maxHeaderSize (response head)",
             () -> new SseClientOptions().getHttpClientOptions().getMaxHeaderSize(), 8192,
             () -> new SseClientOptions().setHttpClientOptions(null)));
@@ -96,18 +96,18 @@ class LimitsTest extends LoopbackTest {
 
   @Test
   void theEventSizeDefaultIsTheParsers() {
-    assertEquals(SseParser.DEFAULT_MAX_EVENT_SIZE, new SseClientOptions().getMaxEventSize());
+    assertEquals(SseParser.DEFAULT_MAX_EVENT_BYTES, new SseClientOptions().getMaxEventBytes());
   }
 
   // ---- each limit at its boundary ---------------------------------------------------------------------------
 
   @Test
-  void maxEventSizeDeliversAnEventOfExactlyTheLimitAndDropsOneByteMore() throws Exception {
+  void maxEventBytesDeliversAnEventOfExactlyTheLimitAndDropsOneByteMore() throws Exception {
     int limit = 1000;
     String fits = "f".repeat(limit - 1); // the data plus its line feed: exactly the limit
     String over = "o".repeat(limit);
     server.on("/sizes", req -> eventStream(req).end("data: " + fits + "\n\ndata: " + over + "\n\ndata: after\n\n"));
-    Sink sink = Sink.attach(await(client(fastOptions().setMaxEventSize(limit))
+    Sink sink = Sink.attach(await(client(fastOptions().setMaxEventBytes(limit))
         .connect(SseRequest.get(server.url("/sizes")).reconnect(false).build())));
     sink.awaitEnd();
     assertEquals(List.of(fits, "after"), sink.data());
@@ -117,14 +117,14 @@ class LimitsTest extends LoopbackTest {
   }
 
   @Test
-  void maxErrorBodySizeKeepsABodyOfExactlyTheLimitAndCutsOneByteMore() throws Exception {
+  void maxErrorBodyBytesKeepsABodyOfExactlyTheLimitAndCutsOneByteMore() throws Exception {
     int limit = 5000;
     server.on("/error", req -> {
       byte[] body = new byte[Integer.parseInt(req.getParam("n"))];
       Arrays.fill(body, (byte) 'e');
       req.response().setStatusCode(500).end(Buffer.buffer(body));
     });
-    SseClient client = client(fastOptions().setMaxErrorBodySize(limit));
+    SseClient client = client(fastOptions().setMaxErrorBodyBytes(limit));
     HttpStatusException whole = awaitFailure(client.connect(SseRequest.get(server.url("/error?n=" + limit)).build()),
         HttpStatusException.class);
     assertEquals(limit, whole.bodyBytes().length);
@@ -241,7 +241,7 @@ class LimitsTest extends LoopbackTest {
   // ---- the assembled replies --------------------------------------------------------------------------------
 
   @Test
-  void openAiMaxResponseSizeTakesExactlyTheLimitAndCancelsTheStreamPastIt() throws Exception {
+  void openAiMaxResponseCharsTakesExactlyTheLimitAndCancelsTheStreamPastIt() throws Exception {
     List<String> chunks = IntStream.range(0, 20).mapToObj(i -> "{\"id\":\"c\",\"object\":\"chat.completion.chunk\","
         + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "t".repeat(50) + "\"}}]}").toList();
     int total = chunks.stream().mapToInt(String::length).sum();
@@ -256,7 +256,7 @@ class LimitsTest extends LoopbackTest {
     });
     for (int limit : new int[] {total + 200, total - 1}) {
       OpenAiClient client = OpenAiClient.create(vertx, new OpenAiClientOptions().setBaseUrl(server.url("/v1"))
-          .setMaxResponseSize(limit).setSseClientOptions(fastOptions()));
+          .setMaxResponseChars(limit).setSseClientOptions(fastOptions()));
       try {
         var result = await(client.streamChat(io.github.ssekit.openai.chat.ChatRequest.builder("m").user("hi").build())
             .result());
@@ -268,7 +268,7 @@ class LimitsTest extends LoopbackTest {
         } else {
           assertEquals(19 * 50, content.length(), "what arrived within the limit is kept");
           assertTrue(result.truncated());
-          assertTrue(result.error().orElseThrow().getMessage().contains("maxResponseSize"), result.errors().toString());
+          assertTrue(result.error().orElseThrow().getMessage().contains("maxResponseChars"), result.errors().toString());
         }
       } finally {
         await(client.close());
@@ -311,7 +311,7 @@ class LimitsTest extends LoopbackTest {
   }
 
   @Test
-  void openCodeMaxReplySizeAbortsTheTurnPastIt() throws Exception {
+  void openCodeMaxReplyCharsAbortsTheTurnPastIt() throws Exception {
     try (OpenCodeFakeServer fake = OpenCodeFakeServer.start(vertx)) {
       List<String> pieces = IntStream.range(0, 10).mapToObj(i -> "r".repeat(100)).toList();
       fake.onPrompt((session, body) -> fake.play(OpenCodeFakeServer.turn(session, pieces)));
@@ -321,15 +321,15 @@ class LimitsTest extends LoopbackTest {
           .addParts(io.github.ssekit.opencode.request.PromptPart.text("hi")).build();
       for (int limit : new int[] {1000, 999}) {
         OpenCodeClient client = OpenCodeClient.create(vertx, new OpenCodeClientOptions(fake.url())
-            .setMaxReplySize(limit).setRequestTimeout(Duration.ofSeconds(Sink.WAIT_SECONDS))
-            .setSseOptions(fastOptions()));
+            .setMaxReplyChars(limit).setRequestTimeout(Duration.ofSeconds(Sink.WAIT_SECONDS))
+            .setSseClientOptions(fastOptions()));
         try {
           OpenCodeTurn turn = client.streamPrompt("ses_big", prompt, new OpenCodeTurnListener() {});
           if (limit == 1000) {
             assertEquals(1000, await(turn.reply()).text().length());
           } else {
             SseException e = awaitFailure(turn.reply(), SseException.class);
-            assertTrue(e.getMessage().contains("maxReplySize (999 characters)"), e.getMessage());
+            assertTrue(e.getMessage().contains("maxReplyChars (999 characters)"), e.getMessage());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Sink.WAIT_SECONDS);
             while (fake.seen(HttpMethod.POST, "/session/ses_big/abort").isEmpty()) {
               assertTrue(System.nanoTime() < deadline, "the server's turn is aborted");
@@ -346,13 +346,13 @@ class LimitsTest extends LoopbackTest {
   // ---- OpenCode plain calls ----------------------------------------------------------------------------------
 
   private OpenCodeClient openCode(OpenCodeFakeServer fake, int maxResponse, int maxError) {
-    return OpenCodeClient.create(vertx, new OpenCodeClientOptions(fake.url()).setMaxResponseBodySize(maxResponse)
+    return OpenCodeClient.create(vertx, new OpenCodeClientOptions(fake.url()).setMaxResponseBodyBytes(maxResponse)
         .setRequestTimeout(Duration.ofSeconds(Sink.WAIT_SECONDS))
-        .setSseOptions(fastOptions().setMaxErrorBodySize(maxError)));
+        .setSseClientOptions(fastOptions().setMaxErrorBodyBytes(maxError)));
   }
 
   @Test
-  void openCodeMaxResponseBodySizeAcceptsExactlyTheLimitAndFailsOneByteMore() throws Exception {
+  void openCodeMaxResponseBodyBytesAcceptsExactlyTheLimitAndFailsOneByteMore() throws Exception {
     try (OpenCodeFakeServer fake = OpenCodeFakeServer.start(vertx)) {
       String fits = "{\"healthy\":true,\"pad\":\"" + "x".repeat(1000 - 25) + "\"}";
       assertEquals(1000, fits.length());
@@ -360,7 +360,7 @@ class LimitsTest extends LoopbackTest {
       OpenCodeClient exact = openCode(fake, 1000, 100);
       OpenCodeClient smaller = openCode(fake, 999, 100);
       try {
-        assertTrue(await(exact.health()).getBoolean("healthy"));
+        assertTrue(await(exact.health()).path("healthy").asBoolean(false));
         SseException e = awaitFailure(smaller.health(), SseException.class);
         assertTrue(e.getMessage().contains("larger than the limit of 999 bytes"), e.getMessage());
       } finally {

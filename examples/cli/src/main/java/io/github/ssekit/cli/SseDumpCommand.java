@@ -37,17 +37,17 @@ final class SseDumpCommand implements Callable<Integer> {
   @Option(names = "--comments", description = "Also print comment lines as {\"comment\":C}.")
   boolean comments;
 
-  @Option(names = "--max-event-size", paramLabel = "BYTES", defaultValue = "" + SseParser.DEFAULT_MAX_EVENT_SIZE,
+  @Option(names = "--max-event-bytes", paramLabel = "BYTES", defaultValue = "" + SseParser.DEFAULT_MAX_EVENT_BYTES,
       description = "Drop events larger than this, with a warning on stderr (default: ${DEFAULT-VALUE}).")
-  int maxEventSize;
+  int maxEventBytes;
 
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files holding raw SSE bytes.")
   List<Path> files;
 
   @Override
   public Integer call() {
-    if (chunkSize < 1 || maxEventSize < 1) {
-      System.err.println("ssekit sse-dump: --chunk-size and --max-event-size must be positive");
+    if (chunkSize < 1 || maxEventBytes < 1) {
+      System.err.println("ssekit sse-dump: --chunk-size and --max-event-bytes must be positive");
       return SsekitCommand.USAGE;
     }
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
@@ -75,7 +75,7 @@ final class SseDumpCommand implements Callable<Integer> {
 
   private int dump(InputStream in, String file, PrintWriter out) {
     Printer printer = new Printer(out, file);
-    SseParser parser = SseParser.builder().handler(printer).comments(comments).maxEventSize(maxEventSize).build();
+    SseParser parser = SseParser.builder().handler(printer).comments(comments).maxEventBytes(maxEventBytes).build();
     byte[] buffer = new byte[chunkSize];
     try {
       for (int n; (n = in.read(buffer)) >= 0; ) {

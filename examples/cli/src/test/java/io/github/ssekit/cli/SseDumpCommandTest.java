@@ -93,7 +93,7 @@ class SseDumpCommandTest {
   @Test
   void anOversizeEventIsDroppedWithAWarning() {
     Run run = run(("data: " + "x".repeat(100) + "\n\ndata: small\n\n").getBytes(UTF_8),
-        "sse-dump", "--max-event-size", "32");
+        "sse-dump", "--max-event-bytes", "32");
     assertEquals(List.of("{\"type\":\"message\",\"data\":\"small\",\"id\":\"\"}",
         "{\"end\":true,\"lastEventId\":\"\",\"retry\":null}"), run.lines());
     assertTrue(run.err().contains("larger than the limit of 32 bytes"), run.err());

@@ -1,5 +1,7 @@
 package io.github.ssekit.relay;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ssekit.client.internal.EventLoop;
 import io.github.ssekit.client.opencode.OpenCodeClient;
 import io.github.ssekit.client.opencode.OpenCodeClientOptions;
@@ -191,11 +193,13 @@ public final class ChatRelay {
       return Future.join(closing);
     }
 
-    private void readModels(JsonObject providers) {
-      JsonArray list = providers.getJsonArray("providers", new JsonArray());
-      for (Object p : list) {
-        if (p instanceof JsonObject provider && provider.getValue("models") instanceof JsonObject models) {
-          models.fieldNames().stream().sorted().forEach(m -> serverModels.add(provider.getString("id") + "/" + m));
+    private void readModels(ObjectNode providers) {
+      for (JsonNode provider : providers.path("providers")) {
+        JsonNode models = provider.path("models");
+        if (models.isObject()) {
+          List<String> names = new ArrayList<>();
+          models.fieldNames().forEachRemaining(names::add);
+          names.stream().sorted().forEach(m -> serverModels.add(provider.path("id").asText() + "/" + m));
         }
       }
     }
@@ -506,7 +510,7 @@ public final class ChatRelay {
         } else {
           upstream.release(self[0]);
         }
-      }, callsFor(directory), options.getOpenCode().getMaxReplySize());
+      }, callsFor(directory), options.getOpenCode().getMaxReplyChars());
       channels.put(id, self[0]);
       return self[0];
     }

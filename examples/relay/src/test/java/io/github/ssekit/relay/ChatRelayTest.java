@@ -48,7 +48,7 @@ class ChatRelayTest {
     opencode = new ScriptedOpenCode();
     vertx = Vertx.vertx();
     OpenCodeClientOptions upstream = new OpenCodeClientOptions(opencode.url())
-        .setSseOptions(new SseClientOptions().setReconnectDelay(Duration.ofMillis(100)));
+        .setSseClientOptions(new SseClientOptions().setReconnectDelay(Duration.ofMillis(100)));
     relay = ChatRelay.start(vertx, new ChatRelayOptions(upstream).setPort(0)
         .setModel(ModelRef.of("mock", "mock-normal")).setUpstreamGrace(Duration.ofMillis(200)))
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -138,8 +138,8 @@ public final class ChatStream {
      * The largest event the parser buffers, in bytes (default 8 MiB). A larger event is dropped and recorded as
      * an {@link io.github.ssekit.sse.SseEventTooLargeException} in the result's errors; the stream goes on.
      */
-    public Builder maxEventSize(int bytes) {
-      conversation.maxEventSize(bytes);
+    public Builder maxEventBytes(int bytes) {
+      conversation.maxEventBytes(bytes);
       return this;
     }
 

@@ -27,7 +27,7 @@ class ChatBehaviourTest {
     String stream = "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"a\"}}]}\n\n"
         + big + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"},\"finish_reason\":\"stop\"}]}\n\n"
         + "data: [DONE]\n\n";
-    ChatResult result = ChatStream.builder().maxEventSize(1024).build()
+    ChatResult result = ChatStream.builder().maxEventBytes(1024).build()
         .feed(stream.getBytes(StandardCharsets.UTF_8)).end();
     assertEquals("ab", result.message().orElseThrow().content());
     assertInstanceOf(SseEventTooLargeException.class, result.error().orElseThrow());

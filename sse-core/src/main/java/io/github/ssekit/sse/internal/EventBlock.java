@@ -23,7 +23,7 @@ public final class EventBlock {
   /** Ids up to this length are remembered as bytes, so that a repeated id allocates no new String. */
   private static final int MAX_REMEMBERED_ID = 64;
 
-  private final int maxEventSize;
+  private final int maxEventBytes;
   private final RecentTypes types = new RecentTypes();
 
   /** The data so far; reused from block to block. */
@@ -53,8 +53,8 @@ public final class EventBlock {
   /** The block went over the limit: its lines are ignored until the blank line that ends it. */
   private boolean dropped;
 
-  public EventBlock(int maxEventSize, String lastEventId) {
-    this.maxEventSize = maxEventSize;
+  public EventBlock(int maxEventBytes, String lastEventId) {
+    this.maxEventBytes = maxEventBytes;
     this.id = lastEventId;
   }
 
@@ -220,7 +220,7 @@ public final class EventBlock {
 
   /** Whether {@code n} more data bytes and an LF stay within the limit. */
   private boolean fits(int n) {
-    return (long) length + n + 1 <= maxEventSize;
+    return (long) length + n + 1 <= maxEventBytes;
   }
 
   /** Copies {@code n} data bytes, with room kept for an LF after them. */

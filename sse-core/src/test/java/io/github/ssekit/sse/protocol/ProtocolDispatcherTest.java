@@ -107,7 +107,7 @@ class ProtocolDispatcherTest {
         errors.add(error);
       }
     });
-    SseParser parser = SseParser.builder().handler(dispatcher).maxEventSize(8).build();
+    SseParser parser = SseParser.builder().handler(dispatcher).maxEventBytes(8).build();
     parser.feed("data: far too long for eight\n\ndata: ok\n\n".getBytes(UTF_8));
     assertEquals(List.of("OK"), values);
     assertEquals(1, errors.size());

@@ -23,16 +23,16 @@ public final class OpenAiClientOptions {
   /** Default {@link #setBaseUrl base URL}: OpenAI's. */
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
   /**
-   * Default {@link #setMaxResponseSize limit of one streamed response}: 256 Mi characters of event data, some
+   * Default {@link #setMaxResponseChars limit of one streamed response}: 256 Mi characters of event data, some
    * twenty times what the longest replies of today's models take.
    */
-  public static final int DEFAULT_MAX_RESPONSE_SIZE = 256 * 1024 * 1024;
+  public static final int DEFAULT_MAX_RESPONSE_CHARS = 256 * 1024 * 1024;
 
   private String baseUrl = DEFAULT_BASE_URL;
   private String apiKey;
   private final Map<String, String> headers = new LinkedHashMap<>();
   private SseClientOptions sseClientOptions = new SseClientOptions();
-  private int maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
+  private int maxResponseChars = DEFAULT_MAX_RESPONSE_CHARS;
   private DiagnosticLimits diagnosticLimits = DiagnosticLimits.DEFAULT;
 
   /** Options with every default and no API key. */
@@ -44,7 +44,7 @@ public final class OpenAiClientOptions {
     this.apiKey = other.apiKey;
     this.headers.putAll(other.headers);
     this.sseClientOptions = new SseClientOptions(other.sseClientOptions);
-    this.maxResponseSize = other.maxResponseSize;
+    this.maxResponseChars = other.maxResponseChars;
     this.diagnosticLimits = other.diagnosticLimits;
   }
 
@@ -128,22 +128,22 @@ public final class OpenAiClientOptions {
   }
 
   /** The size limit of one streamed response, in characters of event data. */
-  public int getMaxResponseSize() {
-    return maxResponseSize;
+  public int getMaxResponseChars() {
+    return maxResponseChars;
   }
 
   /**
    * The size limit of one streamed response: the characters of data of all its events together. The assembled
    * result grows with the stream, so a server that never stops would otherwise fill the memory; past the limit the
    * stream is cancelled and the result completes with what arrived, {@code truncated()}, and an error saying why.
-   * Each single event is also bounded by {@link SseClientOptions#setMaxEventSize}. Default
-   * {@link #DEFAULT_MAX_RESPONSE_SIZE}.
+   * Each single event is also bounded by {@link SseClientOptions#setMaxEventBytes}. Default
+   * {@link #DEFAULT_MAX_RESPONSE_CHARS}.
    */
-  public OpenAiClientOptions setMaxResponseSize(int characters) {
+  public OpenAiClientOptions setMaxResponseChars(int characters) {
     if (characters < 1) {
-      throw new IllegalArgumentException("maxResponseSize must be positive: " + characters);
+      throw new IllegalArgumentException("maxResponseChars must be positive: " + characters);
     }
-    this.maxResponseSize = characters;
+    this.maxResponseChars = characters;
     return this;
   }
 
@@ -185,7 +185,7 @@ public final class OpenAiClientOptions {
           .append(SseRequest.isSensitiveHeader(header.getKey()) ? "<redacted>" : header.getValue());
       sep = ", ";
     }
-    return text.append("}, maxResponseSize=").append(maxResponseSize).append(", ").append(diagnosticLimits)
+    return text.append("}, maxResponseChars=").append(maxResponseChars).append(", ").append(diagnosticLimits)
         .append(", ").append(sseClientOptions)
         .append(']').toString();
   }

@@ -2,6 +2,7 @@ package io.github.ssekit.client.opencode;
 
 import io.github.ssekit.client.SseConnectionException;
 import io.github.ssekit.client.opencode.internal.OpenCodeClientImpl;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ssekit.opencode.model.MessageWithParts;
 import io.github.ssekit.opencode.model.PermissionRequest;
 import io.github.ssekit.opencode.model.Session;
@@ -11,7 +12,6 @@ import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.opencode.request.SessionCreateBody;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +58,7 @@ public interface OpenCodeClient {
   OpenCodeClientOptions options();
 
   /** {@code GET /global/health}: {@code {"healthy":true,"version"}}. */
-  Future<JsonObject> health();
+  Future<ObjectNode> health();
 
   /** {@code POST /session} with an empty body: a session in the client's directory. */
   Future<Session> createSession();
@@ -118,10 +118,10 @@ public interface OpenCodeClient {
   Future<Boolean> replyToPermission(String requestID, PermissionReply reply);
 
   /** {@code GET /config}: the effective configuration, as raw JSON. */
-  Future<JsonObject> config();
+  Future<ObjectNode> config();
 
   /** {@code GET /config/providers}: {@code {"providers":[...],"default":{...}}}, as raw JSON. */
-  Future<JsonObject> providers();
+  Future<ObjectNode> providers();
 
   /**
    * {@code POST /instance/dispose}: disposes the directory's instance. Its {@code /event} streams get

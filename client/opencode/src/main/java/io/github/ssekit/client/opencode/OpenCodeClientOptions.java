@@ -25,10 +25,10 @@ public final class OpenCodeClientOptions {
    * (OpenCode sends one every 10 seconds).
    */
   public static final Duration DEFAULT_EVENT_IDLE_TIMEOUT = Duration.ofSeconds(35);
-  /** Default {@link #setMaxResponseBodySize limit of an answer's body}: 64 MiB. */
-  public static final int DEFAULT_MAX_RESPONSE_BODY_SIZE = 64 * 1024 * 1024;
-  /** Default {@link #setMaxReplySize limit of one streamed reply}: 64 Mi characters of text and reasoning. */
-  public static final int DEFAULT_MAX_REPLY_SIZE = 64 * 1024 * 1024;
+  /** Default {@link #setMaxResponseBodyBytes limit of an answer's body}: 64 MiB. */
+  public static final int DEFAULT_MAX_RESPONSE_BODY_BYTES = 64 * 1024 * 1024;
+  /** Default {@link #setMaxReplyChars limit of one streamed reply}: 64 Mi characters of text and reasoning. */
+  public static final int DEFAULT_MAX_REPLY_CHARS = 64 * 1024 * 1024;
 
   private String baseUrl;
   private String directory;
@@ -37,8 +37,8 @@ public final class OpenCodeClientOptions {
   private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
   private Duration promptTimeout = DEFAULT_PROMPT_TIMEOUT;
   private Duration eventIdleTimeout = DEFAULT_EVENT_IDLE_TIMEOUT;
-  private int maxResponseBodySize = DEFAULT_MAX_RESPONSE_BODY_SIZE;
-  private int maxReplySize = DEFAULT_MAX_REPLY_SIZE;
+  private int maxResponseBodyBytes = DEFAULT_MAX_RESPONSE_BODY_BYTES;
+  private int maxReplyChars = DEFAULT_MAX_REPLY_CHARS;
   private SseClientOptions sseOptions = new SseClientOptions();
 
   /** Options without a base URL: set one with {@link #setBaseUrl}. */
@@ -58,8 +58,8 @@ public final class OpenCodeClientOptions {
     this.requestTimeout = other.requestTimeout;
     this.promptTimeout = other.promptTimeout;
     this.eventIdleTimeout = other.eventIdleTimeout;
-    this.maxResponseBodySize = other.maxResponseBodySize;
-    this.maxReplySize = other.maxReplySize;
+    this.maxResponseBodyBytes = other.maxResponseBodyBytes;
+    this.maxReplyChars = other.maxReplyChars;
     this.sseOptions = new SseClientOptions(other.sseOptions);
   }
 
@@ -188,45 +188,45 @@ public final class OpenCodeClientOptions {
   }
 
   /** The size limit of the body of a successful plain call, in bytes. */
-  public int getMaxResponseBodySize() {
-    return maxResponseBodySize;
+  public int getMaxResponseBodyBytes() {
+    return maxResponseBodyBytes;
   }
 
   /**
    * The size limit of the body of a successful plain call (sessions, messages, config...), in bytes: a longer body
    * is cut, its connection closed, and the call fails with an {@code SseException}. Default
-   * {@link #DEFAULT_MAX_RESPONSE_BODY_SIZE} (64 MiB: a long session's messages with tool outputs). Error bodies are
-   * cut at {@link SseClientOptions#setMaxErrorBodySize} of {@link #setSseOptions the transport options} instead.
+   * {@link #DEFAULT_MAX_RESPONSE_BODY_BYTES} (64 MiB: a long session's messages with tool outputs). Error bodies are
+   * cut at {@link SseClientOptions#setMaxErrorBodyBytes} of {@link #setSseOptions the transport options} instead.
    */
-  public OpenCodeClientOptions setMaxResponseBodySize(int bytes) {
+  public OpenCodeClientOptions setMaxResponseBodyBytes(int bytes) {
     if (bytes < 1) {
-      throw new IllegalArgumentException("maxResponseBodySize must be positive: " + bytes);
+      throw new IllegalArgumentException("maxResponseBodyBytes must be positive: " + bytes);
     }
-    this.maxResponseBodySize = bytes;
+    this.maxResponseBodyBytes = bytes;
     return this;
   }
 
   /** The size limit of one streamed reply, in characters of text and reasoning. */
-  public int getMaxReplySize() {
-    return maxReplySize;
+  public int getMaxReplyChars() {
+    return maxReplyChars;
   }
 
   /**
    * The size limit of one {@link OpenCodeClient#streamPrompt streamed reply}: the characters of its text and
    * reasoning deltas together. The reply grows with the turn, so a server that never stops would otherwise fill
    * the memory; past the limit the turn is aborted ({@code POST /session/{id}/abort}) and its reply fails with an
-   * {@code SseException}. Default {@link #DEFAULT_MAX_REPLY_SIZE}.
+   * {@code SseException}. Default {@link #DEFAULT_MAX_REPLY_CHARS}.
    */
-  public OpenCodeClientOptions setMaxReplySize(int characters) {
+  public OpenCodeClientOptions setMaxReplyChars(int characters) {
     if (characters < 1) {
-      throw new IllegalArgumentException("maxReplySize must be positive: " + characters);
+      throw new IllegalArgumentException("maxReplyChars must be positive: " + characters);
     }
-    this.maxReplySize = characters;
+    this.maxReplyChars = characters;
     return this;
   }
 
   /** The transport options of the event streams (a copy). */
-  public SseClientOptions getSseOptions() {
+  public SseClientOptions getSseClientOptions() {
     return new SseClientOptions(sseOptions);
   }
 
@@ -234,7 +234,7 @@ public final class OpenCodeClientOptions {
    * The transport options of the event streams and of the plain calls: reconnection delays and limits, pool, TLS,
    * connect timeout, the error body limit (copied).
    */
-  public OpenCodeClientOptions setSseOptions(SseClientOptions sseOptions) {
+  public OpenCodeClientOptions setSseClientOptions(SseClientOptions sseOptions) {
     this.sseOptions = new SseClientOptions(Objects.requireNonNull(sseOptions, "sseOptions"));
     return this;
   }
@@ -253,6 +253,6 @@ public final class OpenCodeClientOptions {
     return "OpenCodeClientOptions[" + baseUrl + (directory == null ? "" : ", directory " + directory)
         + (password == null ? "" : ", basic auth as " + username + " (password set)") + ", requestTimeout "
         + requestTimeout + ", promptTimeout " + promptTimeout + ", eventIdleTimeout " + eventIdleTimeout
-        + ", maxResponseBodySize " + maxResponseBodySize + ", maxReplySize " + maxReplySize + "]";
+        + ", maxResponseBodyBytes " + maxResponseBodyBytes + ", maxReplyChars " + maxReplyChars + "]";
   }
 }

@@ -91,7 +91,7 @@ class OpenCodeClientTest {
   }
 
   OpenCodeClientOptions options() {
-    return new OpenCodeClientOptions(server.url()).setSseOptions(new SseClientOptions()
+    return new OpenCodeClientOptions(server.url()).setSseClientOptions(new SseClientOptions()
         .setReconnectDelay(Duration.ofMillis(20)).setReconnectJitter(0).setConnectTimeout(Duration.ofSeconds(2)))
         .setRequestTimeout(Duration.ofSeconds(5)).setEventIdleTimeout(Duration.ofSeconds(5));
   }
@@ -453,8 +453,8 @@ class OpenCodeClientTest {
     assertTrue(await(client.replyToPermission("per_1", PermissionReply.ONCE)));
     assertEquals(new JsonObject().put("reply", "once"),
         server.seen(HttpMethod.POST, "/permission/per_1/reply").get(0).json());
-    assertEquals("mock/mock-other", await(client.config()).getString("model"));
-    assertEquals("mock", await(client.providers()).getJsonArray("providers").getJsonObject(0).getString("id"));
+    assertEquals("mock/mock-other", await(client.config()).path("model").asText());
+    assertEquals("mock", await(client.providers()).path("providers").path(0).path("id").asText());
     MessageWithParts answer = await(client.prompt("ses_new", PROMPT));
     assertEquals("partial", answer.text());
     assertEquals(500, answer.error().orElseThrow().statusCode().orElseThrow());

@@ -119,7 +119,7 @@ final class SseStreamImpl implements SseStream {
     this.lastEventId = request.lastEventId();
     this.parser = SseParser.builder()
         .handler(new ParserEvents())
-        .maxEventSize(options.getMaxEventSize())
+        .maxEventBytes(options.getMaxEventBytes())
         .lastEventId(request.lastEventId())
         .build();
     this.redirects = new RedirectPolicy(options.getMaxRedirects());
@@ -229,7 +229,7 @@ final class SseStreamImpl implements SseStream {
       accept(resp, gen);
       return;
     }
-    BoundedBody.readUntilStalled(vertx, resp, options.getMaxErrorBodySize(), idleTimeout).onComplete(ar -> {
+    BoundedBody.readUntilStalled(vertx, resp, options.getMaxErrorBodyBytes(), idleTimeout).onComplete(ar -> {
       if (gen != generation) {
         return;
       }

@@ -87,8 +87,8 @@ public final class OpenAiClientImpl implements OpenAiClient {
     return builder.build();
   }
 
-  int maxResponseSize() {
-    return options.getMaxResponseSize();
+  int maxResponseChars() {
+    return options.getMaxResponseChars();
   }
 
   void opened(OpenAiStreamCall<?, ?, ?> call) {

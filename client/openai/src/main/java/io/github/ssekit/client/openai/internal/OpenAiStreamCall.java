@@ -201,11 +201,11 @@ final class OpenAiStreamCall<T, R, D> {
     }
     try {
       received += event.data().length();
-      if (received > owner.maxResponseSize()) {
+      if (received > owner.maxResponseChars()) {
         // the result grows with the stream: stop a server that never does
         stream.cancel();
-        SseException tooLarge = new SseException("the response is larger than maxResponseSize ("
-            + owner.maxResponseSize() + " characters of event data): the stream was cancelled");
+        SseException tooLarge = new SseException("the response is larger than maxResponseChars ("
+            + owner.maxResponseChars() + " characters of event data): the stream was cancelled");
         finish(() -> conversation.fail(tooLarge));
         return;
       }

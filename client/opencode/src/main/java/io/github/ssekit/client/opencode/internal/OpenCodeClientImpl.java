@@ -6,6 +6,7 @@ import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.internal.BoundedBody;
 import io.github.ssekit.client.internal.EventLoop;
 import io.github.ssekit.client.internal.Redactor;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ssekit.client.opencode.OpenCodeClient;
 import io.github.ssekit.client.opencode.OpenCodeClientOptions;
 import io.github.ssekit.client.opencode.OpenCodeEventStream;
@@ -33,7 +34,6 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +55,8 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
   private final HttpClient http;
   private final SseClient sse;
   private final long connectTimeoutMillis;
-  private final int maxErrorBodySize;
-  private final int maxResponseBodySize;
+  private final int maxErrorBodyBytes;
+  private final int maxResponseBodyBytes;
   private final Set<OpenCodeTurnImpl> turns = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
@@ -64,9 +64,9 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.options = options;
     this.authorization = authorization;
-    var sseOptions = options.getSseOptions();
-    this.maxErrorBodySize = sseOptions.getMaxErrorBodySize();
-    this.maxResponseBodySize = options.getMaxResponseBodySize();
+    var sseOptions = options.getSseClientOptions();
+    this.maxErrorBodyBytes = sseOptions.getMaxErrorBodyBytes();
+    this.maxResponseBodyBytes = options.getMaxResponseBodyBytes();
     this.connectTimeoutMillis = sseOptions.getConnectTimeout().toMillis();
     // the core client, not WebClient: WebClient buffers whole bodies without a limit
     this.http = vertx.createHttpClient(sseOptions.getHttpClientOptions()
@@ -80,8 +80,8 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
   }
 
   @Override
-  public Future<JsonObject> health() {
-    return call(HttpMethod.GET, OpenCodeRoutes.HEALTH, null).map(b -> new JsonObject(b));
+  public Future<ObjectNode> health() {
+    return call(HttpMethod.GET, OpenCodeRoutes.HEALTH, null).map(read(OpenCodeJson::readObject));
   }
 
   @Override
@@ -175,13 +175,13 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
   }
 
   @Override
-  public Future<JsonObject> config() {
-    return call(HttpMethod.GET, "/config", null).map(b -> new JsonObject(b));
+  public Future<ObjectNode> config() {
+    return call(HttpMethod.GET, "/config", null).map(read(OpenCodeJson::readObject));
   }
 
   @Override
-  public Future<JsonObject> providers() {
-    return call(HttpMethod.GET, "/config/providers", null).map(b -> new JsonObject(b));
+  public Future<ObjectNode> providers() {
+    return call(HttpMethod.GET, "/config/providers", null).map(read(OpenCodeJson::readObject));
   }
 
   @Override
@@ -225,8 +225,8 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
         .map(stream -> new OpenCodeEventStreamImpl(stream, OpenCodeProtocol.create()));
   }
 
-  int maxReplySize() {
-    return options.getMaxReplySize();
+  int maxReplyChars() {
+    return options.getMaxReplyChars();
   }
 
   /** The absolute URL of {@code path}, with the directory parameter when a directory is set. */
@@ -279,7 +279,7 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
         })
         .compose(response -> {
           boolean ok = response.statusCode() / 100 == 2;
-          return BoundedBody.read(response, ok ? maxResponseBodySize : maxErrorBodySize)
+          return BoundedBody.read(response, ok ? maxResponseBodyBytes : maxErrorBodyBytes)
               .map(read -> answer(what, response, read, ok, headers));
         })
         .onComplete(ar -> {
@@ -303,8 +303,8 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
       return read.bytes();
     }
     if (ok) {
-      throw new SseException(what + ": the answer is larger than the limit of " + maxResponseBodySize
-          + " bytes (OpenCodeClientOptions.setMaxResponseBodySize)");
+      throw new SseException(what + ": the answer is larger than the limit of " + maxResponseBodyBytes
+          + " bytes (OpenCodeClientOptions.setMaxResponseBodyBytes)");
     }
     // a server (or a proxy's error page) may echo the credentials sent: cut them out before they reach a message
     Redactor redact = Redactor.of(headers);

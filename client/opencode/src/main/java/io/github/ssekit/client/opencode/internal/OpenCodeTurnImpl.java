@@ -49,7 +49,7 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
     this.client = client;
     this.sessionID = sessionID;
     this.listener = listener;
-    this.turn = Turn.of(sessionID, body).maxReplyChars(client.maxReplySize())
+    this.turn = Turn.of(sessionID, body).maxReplyChars(client.maxReplyChars())
         .onDelta(delta -> told.add(() -> listener.onDelta(delta)))
         .onToolCall(call -> told.add(() -> listener.onToolCall(call)))
         .onWaiting(request -> told.add(() -> listener.onWaiting(request)))
@@ -199,7 +199,7 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
       over();
     } else if (command instanceof TurnCommand.Fail fail) {
       result.tryFail(fail.reason() == TurnCommand.Fail.Reason.REPLY_TOO_LARGE
-          ? new SseException("the reply is larger than maxReplySize (" + client.maxReplySize()
+          ? new SseException("the reply is larger than maxReplyChars (" + client.maxReplyChars()
               + " characters): the turn was aborted", fail.cause())
           : fail.cause());
       over();

@@ -14,6 +14,8 @@ import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.sse.SseEventTooLargeException;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.SseParser;
+import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import io.github.ssekit.sse.protocol.ProtocolDispatcher;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,9 +31,10 @@ import org.junit.jupiter.api.AfterAll;
  * heartbeats as the fuzzer chooses) through a {@link ProtocolDispatcher}, each event into a
  * {@link ReplyAccumulator} and a {@link Turn} (prompt accepted; with a fuzzer-chosen flag, the stream lost and
  * re-synced from no stored messages after every tenth event) for the first session ID the input names. Nothing may
- * throw; the decoder never fails; errors are malformed JSON, non-object data or events over the limit; and the
- * stream fed whole or in fuzzer-chosen chunks gives the same outcomes, deltas, tool calls, diagnostics, reply,
- * turn commands and turn state.
+ * throw; the decoder never fails; errors are malformed JSON, non-object data or events over the limit; the
+ * decoder's diagnostics, recorded in the accumulator and the turn with their own, stay within the default limits,
+ * are all counted, and reach the listeners once per code; and the stream fed whole or in fuzzer-chosen chunks gives
+ * the same outcomes, deltas, tool calls, diagnostics, reply, turn commands and turn state.
  */
 class OpenCodeFuzzTest {
   private static final FuzzStats STATS = new FuzzStats("opencode");
@@ -69,16 +72,26 @@ class OpenCodeFuzzTest {
   private static Run run(OpenCodeProtocol protocol, String sessionID, boolean reconnects, Consumer<SseParser> feed) {
     ReplyAccumulator reply = ReplyAccumulator.forSession(sessionID);
     List<Object> accumulated = new ArrayList<>();
+    List<Diagnostic> firstOfEachCode = new ArrayList<>();
+    long[] occurrences = new long[1];
     reply.onDelta(accumulated::add).onToolCall(accumulated::add).onDone(accumulated::add)
-        .onDiagnostic(accumulated::add);
+        .onDiagnostic(firstOfEachCode::add).onEveryDiagnostic(d -> occurrences[0]++);
     Turn turn = Turn.of(sessionID, PromptBody.text("fuzz"));
     List<String> told = new ArrayList<>();
     turn.onDelta(d -> told.add(d.toString())).onTextReplaced(d -> told.add("replaced " + d))
-        .onWaiting(r -> told.add(r.toString())).onStateChange(s -> told.add(s.toString()));
+        .onWaiting(r -> told.add(r.toString())).onStateChange(s -> told.add(s.toString()))
+        .onDiagnostic(d -> told.add("diagnostic " + d.code()));
     drive(turn, turn.onConnected(), told);
     drive(turn, turn.onPromptAccepted(), told);
     int[] events = new int[1];
     Outcomes<OpenCodeEvent> outcomes = new Outcomes<>() {
+      @Override
+      public void onDiagnostic(Diagnostic diagnostic) {
+        super.onDiagnostic(diagnostic);
+        reply.recordDiagnostic(diagnostic); // the decoder's, in the same record as the assembly's
+        drive(turn, turn.onStreamDiagnostic(diagnostic), told);
+      }
+
       @Override
       public void onValue(OpenCodeEvent event) {
         super.onValue(event);
@@ -97,8 +110,14 @@ class OpenCodeFuzzTest {
     feed.accept(parser);
     parser.end();
     outcomes.checkContract(DOCUMENTED);
+    Outcomes.checkDiagnosticBounds(reply.diagnostics(), reply.diagnosticOccurrences(),
+        reply.diagnosticOccurrencesNotKept(), firstOfEachCode);
+    assertEquals(occurrences[0], reply.diagnostics().stream().mapToLong(DiagnosticSummary::count).sum(),
+        "onEveryDiagnostic saw every occurrence counted");
     told.add(turn.state() + " " + turn.reply());
-    return new Run(outcomes.log, accumulated, reply.reply(), reply.diagnostics(), told);
+    List<Object> diagnostics = List.of(firstOfEachCode, reply.diagnostics(), reply.diagnosticOccurrences(),
+        reply.diagnosticOccurrencesNotKept(), turn.diagnostics());
+    return new Run(outcomes.log, accumulated, reply.reply(), diagnostics, told);
   }
 
   /** Runs a turn's commands as a server with an idle session and nothing stored would answer them. */

@@ -88,6 +88,12 @@ class Outcomes<T> implements ProtocolListener<T> {
    * first occurrence of each code.
    */
   void checkDiagnosticBounds(List<DiagnosticSummary> summaries, List<Diagnostic> occurrences, long notKept) {
+    checkDiagnosticBounds(summaries, occurrences, notKept, diagnostics);
+  }
+
+  /** As {@link #checkDiagnosticBounds(List, List, long)}, for a record whose listener saw {@code told}. */
+  static void checkDiagnosticBounds(List<DiagnosticSummary> summaries, List<Diagnostic> occurrences, long notKept,
+      List<Diagnostic> told) {
     assertTrue(occurrences.size() <= DiagnosticLimits.DEFAULT_MAX_OCCURRENCES,
         "occurrences kept: " + occurrences.size());
     Map<String, Integer> kept = new HashMap<>();
@@ -96,7 +102,7 @@ class Outcomes<T> implements ProtocolListener<T> {
         code + " kept " + n));
     assertEquals(occurrences.size() + notKept, summaries.stream().mapToLong(DiagnosticSummary::count).sum(),
         "every occurrence counted");
-    assertEquals(summaries.stream().map(DiagnosticSummary::first).toList(), diagnostics,
+    assertEquals(summaries.stream().map(DiagnosticSummary::first).toList(), told,
         "the listener sees the first occurrence of each code");
   }
 

@@ -6,6 +6,8 @@ import io.github.ssekit.opencode.model.OpenCodeError;
 import io.github.ssekit.opencode.model.Part;
 import io.github.ssekit.opencode.model.Tokens;
 import io.github.ssekit.opencode.model.ToolStatus;
+import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,10 +28,17 @@ import java.util.Optional;
  * @param error why the turn failed: the first {@code session.error}, else the last assistant message's error
  * @param messageIDs the assistant messages of the turn
  * @param done whether the session went idle after the turn started
+ * @param diagnostics the deviations tolerated so far (the reply assembly's, and the event decoder's when the driver
+ *     recorded them), one per code in the order each code first occurred, with its first occurrence and its count
+ * @param diagnosticOccurrences the diagnostics one by one, in the order found, up to the accumulator's
+ *     {@link io.github.ssekit.sse.protocol.DiagnosticLimits} (by default 10 per code and 100 in all)
+ * @param diagnosticOccurrencesNotKept how many occurrences {@code diagnosticOccurrences} leaves out because of the
+ *     limits (their counts are still in {@code diagnostics}); 0 if it holds all
  */
 public record Reply(String sessionID, String text, String reasoning, List<Part> parts, List<ToolCall> toolCalls,
     List<Step> steps, Usage usage, Optional<ModelRef> model, Optional<String> finish, Optional<OpenCodeError> error,
-    List<String> messageIDs, boolean done) {
+    List<String> messageIDs, boolean done, List<DiagnosticSummary> diagnostics,
+    List<Diagnostic> diagnosticOccurrences, long diagnosticOccurrencesNotKept) {
 
   /** Copies the lists and checks that nothing is null. */
   public Reply {
@@ -44,6 +53,12 @@ public record Reply(String sessionID, String text, String reasoning, List<Part> 
     Objects.requireNonNull(finish, "finish");
     Objects.requireNonNull(error, "error");
     messageIDs = List.copyOf(messageIDs);
+    diagnostics = List.copyOf(diagnostics);
+    diagnosticOccurrences = List.copyOf(diagnosticOccurrences);
+    if (diagnosticOccurrencesNotKept < 0) {
+      throw new IllegalArgumentException("diagnosticOccurrencesNotKept must not be negative: "
+          + diagnosticOccurrencesNotKept);
+    }
   }
 
   /** Whether the turn failed. */
@@ -51,13 +66,14 @@ public record Reply(String sessionID, String text, String reasoning, List<Part> 
     return error.isPresent();
   }
 
-  /** Sizes and names only: the text and tool outputs may be private. */
+  /** Sizes and names only: the text, tool outputs and diagnostics' excerpts may be private. */
   @Override
   public String toString() {
     return "Reply[" + sessionID + ", text " + text.length() + " chars, reasoning " + reasoning.length()
         + " chars, " + toolCalls.size() + " tool calls, " + steps.size() + " steps, " + usage
         + model.map(m -> ", " + m).orElse("") + finish.map(f -> ", finish " + f).orElse("")
-        + error.map(e -> ", " + e).orElse("") + (done ? ", done" : "") + "]";
+        + error.map(e -> ", " + e).orElse("") + (diagnostics.isEmpty() ? "" : ", " + diagnostics.size()
+        + " diagnostic codes") + (done ? ", done" : "") + "]";
   }
 
   /**

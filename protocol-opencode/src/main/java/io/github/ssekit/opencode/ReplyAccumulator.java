@@ -20,6 +20,9 @@ import io.github.ssekit.opencode.model.TimeSpan;
 import io.github.ssekit.opencode.model.ToolState;
 import io.github.ssekit.opencode.model.ToolStatus;
 import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
+import io.github.ssekit.sse.protocol.DiagnosticSummary;
+import io.github.ssekit.sse.protocol.Diagnostics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,6 +57,13 @@ import java.util.function.Consumer;
  *       assistant message arrive after the first idle.
  * </ul>
  *
+ * <p>Diagnostics are reported once per code: they are recorded in one sse-core {@link Diagnostics} (one summary per
+ * code with its exact count, occurrences kept one by one up to its {@link DiagnosticLimits}), {@link #onDiagnostic}
+ * is called at the first occurrence of each code and {@link #onEveryDiagnostic} at every one. A deviation repeated in
+ * every event (a delta for a field that is not reply text, say) is one summary with its count, not one report per
+ * event, and the accumulator's memory stays bounded. The event decoder's diagnostics go through the same record
+ * when the driver hands them to {@link #recordDiagnostic}.
+ *
  * <p>Subscribe to the event stream before prompting, feed every event to {@link #accept} (events of other
  * sessions are ignored), and read {@link #reply()} at any time. When the event stream was lost and reconnected
  * (OpenCode replays nothing), hand the session's stored messages to {@link #resync}: text already streamed is not
@@ -67,6 +77,7 @@ public final class ReplyAccumulator {
   private Consumer<Reply.ToolCall> toolCallListener = call -> {};
   private Consumer<Reply> doneListener = reply -> {};
   private Consumer<Diagnostic> diagnosticListener = diagnostic -> {};
+  private Consumer<Diagnostic> everyDiagnosticListener = diagnostic -> {};
 
   private final Map<String, Role> roles = new HashMap<>();
   private final Map<String, MessageInfo> assistantMessages = new LinkedHashMap<>();
@@ -76,7 +87,7 @@ public final class ReplyAccumulator {
   private final Map<String, Part> parts = new LinkedHashMap<>();
   private final Map<String, Reply.ToolCall> toolCalls = new LinkedHashMap<>();
   private final Map<String, Reply.Step> steps = new LinkedHashMap<>();
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final Diagnostics diagnostics;
   private OpenCodeError sessionError;
   /** Whether the event stream was lost since the turn began: deltas may have been missed. */
   private boolean gapSeen;
@@ -106,16 +117,29 @@ public final class ReplyAccumulator {
     }
   }
 
-  private ReplyAccumulator(String sessionID) {
+  private ReplyAccumulator(String sessionID, DiagnosticLimits limits) {
     this.sessionID = sessionID;
+    this.diagnostics = new Diagnostics(limits);
   }
 
-  /** An accumulator for the next reply in {@code sessionID}. */
+  /** An accumulator for the next reply in {@code sessionID}, keeping diagnostics up to the default limits. */
   public static ReplyAccumulator forSession(String sessionID) {
+    return forSession(sessionID, DiagnosticLimits.DEFAULT);
+  }
+
+  /**
+   * An accumulator for the next reply in {@code sessionID}.
+   *
+   * @param sessionID the session followed
+   * @param limits how many diagnostic occurrences {@link #diagnosticOccurrences()} keeps one by one (counts stay
+   *     exact whatever the limits)
+   * @return an accumulator with no listener
+   */
+  public static ReplyAccumulator forSession(String sessionID, DiagnosticLimits limits) {
     if (sessionID == null || sessionID.isBlank()) {
       throw new IllegalArgumentException("sessionID must not be blank");
     }
-    return new ReplyAccumulator(sessionID);
+    return new ReplyAccumulator(sessionID, Objects.requireNonNull(limits, "limits"));
   }
 
   /** Calls {@code listener} with each text or reasoning delta, as it arrives. */
@@ -145,9 +169,18 @@ public final class ReplyAccumulator {
     return this;
   }
 
-  /** Calls {@code listener} with each diagnostic, as found. */
+  /**
+   * Calls {@code listener} with the first occurrence of each diagnostic code, as found: what it sees is what
+   * {@link #diagnostics()} holds, in the same order. Every occurrence is {@link #onEveryDiagnostic}.
+   */
   public ReplyAccumulator onDiagnostic(Consumer<Diagnostic> listener) {
     this.diagnosticListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /** Calls {@code listener} with every occurrence of every diagnostic, as found, after {@link #onDiagnostic}. */
+  public ReplyAccumulator onEveryDiagnostic(Consumer<Diagnostic> listener) {
+    this.everyDiagnosticListener = Objects.requireNonNull(listener, "listener");
     return this;
   }
 
@@ -169,9 +202,36 @@ public final class ReplyAccumulator {
     return started;
   }
 
-  /** The diagnostics found so far. */
-  public List<Diagnostic> diagnostics() {
-    return List.copyOf(diagnostics);
+  /**
+   * The diagnostics so far (this accumulator's and those {@linkplain #recordDiagnostic recorded} from outside), one
+   * per code, in the order each code first occurred, with its first occurrence and its exact count.
+   */
+  public List<DiagnosticSummary> diagnostics() {
+    return diagnostics.summaries();
+  }
+
+  /**
+   * The diagnostics one by one, in the order found, up to the {@link DiagnosticLimits} given to
+   * {@link #forSession(String, DiagnosticLimits)}: {@link #diagnosticOccurrencesNotKept()} counts those left out.
+   */
+  public List<Diagnostic> diagnosticOccurrences() {
+    return diagnostics.occurrences();
+  }
+
+  /** How many occurrences {@link #diagnosticOccurrences()} leaves out because of the limits; 0 if it holds all. */
+  public long diagnosticOccurrencesNotKept() {
+    return diagnostics.occurrencesNotKept();
+  }
+
+  /**
+   * Records a diagnostic found outside this accumulator, such as the event decoder's (malformed JSON, an
+   * unexpected shape), in the same record as its own: it counts in {@link #diagnostics()}, and the listeners see it
+   * as they see the accumulator's (the first of its code, and every one).
+   *
+   * @param diagnostic the occurrence
+   */
+  public void recordDiagnostic(Diagnostic diagnostic) {
+    report(Objects.requireNonNull(diagnostic, "diagnostic"));
   }
 
   /**
@@ -318,7 +378,8 @@ public final class ReplyAccumulator {
     Optional<OpenCodeError> error = sessionError != null ? Optional.of(sessionError) : messageError;
     return new Reply(sessionID, text.toString(), reasoning.toString(), replyParts,
         new ArrayList<>(toolCalls.values()), new ArrayList<>(steps.values()), usage, model, finish, error,
-        new ArrayList<>(assistantMessages.keySet()), done);
+        new ArrayList<>(assistantMessages.keySet()), done, diagnostics.summaries(), diagnostics.occurrences(),
+        diagnostics.occurrencesNotKept());
   }
 
   private void onMessageUpdated(MessageInfo info) {
@@ -493,9 +554,15 @@ public final class ReplyAccumulator {
   }
 
   private void diagnose(String code, String message, String excerpt) {
-    Diagnostic diagnostic = Diagnostic.of(code, message, excerpt);
-    diagnostics.add(diagnostic);
-    diagnosticListener.accept(diagnostic);
+    report(Diagnostic.of(code, message, excerpt));
+  }
+
+  /** Records one occurrence, then tells the listeners: the first of its code to both, any other to the second. */
+  private void report(Diagnostic diagnostic) {
+    if (diagnostics.record(diagnostic)) {
+      diagnosticListener.accept(diagnostic);
+    }
+    everyDiagnosticListener.accept(diagnostic);
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.github.ssekit.opencode.model.SessionStatus;
 import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import java.util.function.Consumer;
  *   <li>{@link #onPromptAccepted()} or {@link #onPromptFailed} for {@link TurnCommand.SendPrompt};
  *       {@link #onSessionStatuses}, {@link #onStoredMessages} or {@link #onFetchFailed} for
  *       {@link TurnCommand.FetchStatus} and {@link TurnCommand.FetchMessages}.
+ *   <li>{@link #onStreamDiagnostic} with each diagnostic of the event stream's decoder.
  *   <li>{@link #cancel()}, {@link #onStreamFailed}, {@link #abandon}.
  * </ul>
  *
@@ -54,6 +56,10 @@ import java.util.function.Consumer;
  *       ({@link TurnCommand.FetchMessages}), and hands them to {@link ReplyAccumulator#resync}: text missed is
  *       delivered, text streamed is not repeated, and if the session went idle meanwhile the turn ends. An end
  *       signalled while this is under way waits for it, so the reply is complete.
+ *   <li><b>Diagnostics</b>, the reply assembly's and the decoder's, in the accumulator's one record: each code is
+ *       told to {@link #onDiagnostic} once, at its first occurrence, and counted in {@link #diagnostics()}; every
+ *       occurrence goes to {@link #onEveryDiagnostic}, and is kept one by one only up to the default
+ *       {@link io.github.ssekit.sse.protocol.DiagnosticLimits}.
  *   <li><b>Aborts.</b> {@link #cancel()} before the prompt was sent: nothing is sent and the turn fails with a
  *       {@link CancellationException} ({@link TurnState#ABORTED}). While the prompt is in flight: the abort is sent
  *       once the server accepted it. After: {@link TurnCommand.SendAbort} now; the turn then completes at the next
@@ -78,6 +84,7 @@ public final class Turn {
   private Consumer<PendingRequest> waitingListener = request -> {};
   private Consumer<TurnState> stateListener = state -> {};
   private Consumer<Diagnostic> diagnosticListener = diagnostic -> {};
+  private Consumer<Diagnostic> everyDiagnosticListener = diagnostic -> {};
   private long maxReplyChars = Long.MAX_VALUE;
 
   private TurnState state = TurnState.CONNECTING;
@@ -113,6 +120,7 @@ public final class Turn {
           }
         })
         .onDiagnostic(diagnostic -> diagnosticListener.accept(diagnostic))
+        .onEveryDiagnostic(diagnostic -> everyDiagnosticListener.accept(diagnostic))
         .onDone(this::done);
   }
 
@@ -154,9 +162,18 @@ public final class Turn {
     return this;
   }
 
-  /** Calls {@code listener} with each diagnostic of the reply assembly. */
+  /**
+   * Calls {@code listener} with the first occurrence of each diagnostic code, the reply assembly's and the
+   * decoder's ({@link #onStreamDiagnostic}): once per code, in the order of {@link #diagnostics()}.
+   */
   public Turn onDiagnostic(Consumer<Diagnostic> listener) {
     this.diagnosticListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /** Calls {@code listener} with every occurrence of every diagnostic, after {@link #onDiagnostic}. */
+  public Turn onEveryDiagnostic(Consumer<Diagnostic> listener) {
+    this.everyDiagnosticListener = Objects.requireNonNull(listener, "listener");
     return this;
   }
 
@@ -208,9 +225,19 @@ public final class Turn {
     return accumulator.reply();
   }
 
-  /** The diagnostics of the reply assembly so far. */
-  public List<Diagnostic> diagnostics() {
+  /** The diagnostics so far, one per code with its count (see {@link ReplyAccumulator#diagnostics()}). */
+  public List<DiagnosticSummary> diagnostics() {
     return accumulator.diagnostics();
+  }
+
+  /** The diagnostics one by one, up to the limits (see {@link ReplyAccumulator#diagnosticOccurrences()}). */
+  public List<Diagnostic> diagnosticOccurrences() {
+    return accumulator.diagnosticOccurrences();
+  }
+
+  /** How many occurrences {@link #diagnosticOccurrences()} leaves out because of the limits. */
+  public long diagnosticOccurrencesNotKept() {
+    return accumulator.diagnosticOccurrencesNotKept();
   }
 
   // ---- inputs ----
@@ -244,6 +271,15 @@ public final class Turn {
         resyncIfDue();
       }
     });
+  }
+
+  /**
+   * A diagnostic of the event stream's decoder (malformed JSON, an unexpected shape, a skipped sync frame, ...):
+   * recorded with the reply assembly's, so the listeners see each code once. Ignored once the turn is over.
+   */
+  public List<TurnCommand> onStreamDiagnostic(Diagnostic diagnostic) {
+    Objects.requireNonNull(diagnostic, "diagnostic");
+    return handle(() -> accumulator.recordDiagnostic(diagnostic));
   }
 
   /** The event stream was lost and reconnects: events sent meanwhile are lost. */

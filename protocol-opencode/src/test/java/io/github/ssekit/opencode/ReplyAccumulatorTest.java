@@ -11,6 +11,8 @@ import io.github.ssekit.opencode.event.SessionIdle;
 import io.github.ssekit.opencode.model.OpenCodeError;
 import io.github.ssekit.opencode.model.ToolStatus;
 import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
+import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import io.github.ssekit.sse.testing.Feeding;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -316,12 +318,76 @@ class ReplyAccumulatorTest {
       event("session.status", "{\"sessionID\":\"ses_a\",\"status\":{\"type\":\"busy\"}}");
   private static final OpenCodeEvent IDLE = event("session.idle", "{\"sessionID\":\"ses_a\"}");
 
+  /** A delta for a field other than {@code text}: not reply text, so ignored with a diagnostic. */
+  private static OpenCodeEvent fieldDelta(int n) {
+    return event("message.part.delta", "{\"sessionID\":\"ses_a\",\"messageID\":\"msg_1\",\"partID\":\"prt_"
+        + n + "\",\"field\":\"metadata\",\"delta\":\"x\"}");
+  }
+
+  @Test
+  void aDiagnosticRepeatedInEveryEventIsOneSummaryWithItsCountAndABoundedList() {
+    int repeats = 5_000;
+    List<Diagnostic> first = new ArrayList<>();
+    List<Diagnostic> every = new ArrayList<>();
+    Run run = new Run("ses_a");
+    run.accumulator.onDiagnostic(first::add).onEveryDiagnostic(every::add);
+    run.feed(List.of(assistant("msg_1")));
+    for (int i = 0; i < repeats; i++) {
+      run.accumulator.accept(fieldDelta(i));
+    }
+
+    List<DiagnosticSummary> summaries = run.accumulator.diagnostics();
+    assertEquals(1, summaries.size(), summaries.toString());
+    assertEquals(OpenCodeDiagnostics.DELTA_FIELD_IGNORED, summaries.get(0).code());
+    assertEquals(repeats, summaries.get(0).count(), "the count is exact");
+    assertTrue(summaries.get(0).message().contains("prt_0"), "the summary holds the first occurrence");
+    assertEquals(1, first.size(), "the listener sees the code once");
+    assertEquals(summaries.get(0).first(), first.get(0), "at its first occurrence");
+    assertEquals(repeats, every.size(), "onEveryDiagnostic sees each occurrence");
+    assertTrue(every.get(repeats - 1).message().contains("prt_" + (repeats - 1)));
+
+    List<Diagnostic> kept = run.accumulator.diagnosticOccurrences();
+    assertEquals(every.subList(0, DiagnosticLimits.DEFAULT_MAX_OCCURRENCES_PER_CODE), kept,
+        "occurrences kept up to the per-code limit, in order");
+    assertEquals(repeats - kept.size(), run.accumulator.diagnosticOccurrencesNotKept());
+    Reply reply = run.accumulator.reply();
+    assertEquals(summaries, reply.diagnostics());
+    assertEquals(kept, reply.diagnosticOccurrences());
+    assertEquals(repeats - kept.size(), reply.diagnosticOccurrencesNotKept());
+  }
+
+  @Test
+  void theLimitsAreTheAccumulatorsAndRecordedDiagnosticsShareTheRecord() {
+    List<Diagnostic> first = new ArrayList<>();
+    List<Diagnostic> every = new ArrayList<>();
+    ReplyAccumulator accumulator = ReplyAccumulator.forSession("ses_a", new DiagnosticLimits(2, 3))
+        .onDiagnostic(first::add).onEveryDiagnostic(every::add);
+    Diagnostic decoder = Diagnostic.of(OpenCodeDiagnostics.UNEXPECTED_SHAPE, "from the decoder", "{}");
+    accumulator.accept(assistant("msg_1"));
+    for (int i = 0; i < 3; i++) {
+      accumulator.recordDiagnostic(decoder);
+    }
+    for (int i = 0; i < 4; i++) {
+      accumulator.accept(fieldDelta(i));
+      accumulator.recordDiagnostic(decoder);
+    }
+
+    assertEquals(List.of(OpenCodeDiagnostics.UNEXPECTED_SHAPE, OpenCodeDiagnostics.DELTA_FIELD_IGNORED),
+        first.stream().map(Diagnostic::code).collect(Collectors.toList()), "each code once, in order");
+    assertEquals(List.of(7L, 4L), accumulator.diagnostics().stream().map(DiagnosticSummary::count)
+        .collect(Collectors.toList()));
+    assertEquals(11, every.size());
+    assertEquals(List.of(every.get(0), every.get(1), every.get(3)), accumulator.diagnosticOccurrences(),
+        "the decoder's first two (its per-code limit), then the first ignored delta (the limit of 3 in all)");
+    assertEquals(8, accumulator.diagnosticOccurrencesNotKept());
+  }
+
   @Test
   void idleBeforeTheTurnStartsIsNotTheEnd() {
     Run run = new Run("ses_a").feed(List.of(IDLE));
     assertFalse(run.accumulator.isDone());
     assertEquals(List.of(OpenCodeDiagnostics.IDLE_BEFORE_TURN),
-        run.accumulator.diagnostics().stream().map(Diagnostic::code).collect(Collectors.toList()));
+        run.accumulator.diagnostics().stream().map(DiagnosticSummary::code).collect(Collectors.toList()));
     run.feed(List.of(BUSY, IDLE, IDLE));
     assertTrue(run.accumulator.isDone());
     assertEquals(1, run.dones.size());
@@ -337,7 +403,7 @@ class ReplyAccumulatorTest {
     assertEquals("thinking!", run.accumulator.reply().reasoning());
     assertEquals("", run.accumulator.reply().text());
     assertEquals(List.of(OpenCodeDiagnostics.DELTA_BEFORE_PART),
-        run.accumulator.diagnostics().stream().map(Diagnostic::code).collect(Collectors.toList()));
+        run.accumulator.diagnostics().stream().map(DiagnosticSummary::code).collect(Collectors.toList()));
   }
 
   @Test
@@ -355,7 +421,7 @@ class ReplyAccumulatorTest {
         delta("prt_t", "Hellp"), part("prt_t", "text", "Hello", true)));
     assertEquals("Hello", run.accumulator.reply().text());
     assertEquals(List.of(OpenCodeDiagnostics.TEXT_MISMATCH),
-        run.accumulator.diagnostics().stream().map(Diagnostic::code).collect(Collectors.toList()));
+        run.accumulator.diagnostics().stream().map(DiagnosticSummary::code).collect(Collectors.toList()));
   }
 
   @Test
@@ -411,7 +477,7 @@ class ReplyAccumulatorTest {
     assertEquals("Hello", run.accumulator.reply().text());
     assertEquals(1, run.dones.size());
     assertEquals(List.of(OpenCodeDiagnostics.DELTA_NOT_APPENDED),
-        run.accumulator.diagnostics().stream().map(Diagnostic::code).collect(Collectors.toList()),
+        run.accumulator.diagnostics().stream().map(DiagnosticSummary::code).collect(Collectors.toList()),
         "once per part");
   }
 

@@ -16,6 +16,8 @@ import io.github.ssekit.opencode.model.ToolStatus;
 import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
+import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -471,6 +473,37 @@ class TurnTest {
       assertTrue(told.subList(completedAt, told.size()).stream().allMatch(ToolStatus.COMPLETED::equals),
           () -> "no tool call went back: " + told);
     }
+  }
+
+  @Test
+  void eachDiagnosticCodeIsToldOnceTheDecodersIncludedAndTheReplyCountsThemAll() {
+    Run run = new Run(S);
+    List<Diagnostic> every = new ArrayList<>();
+    run.turn.onEveryDiagnostic(every::add);
+    Diagnostic decoder = Diagnostic.of(OpenCodeDiagnostics.V2_ENVELOPE, "a v2 envelope", "{}");
+    assertEquals(List.of(), run.turn.onStreamDiagnostic(decoder), "a diagnostic asks for nothing");
+    run.turn.onConnected();
+    run.turn.onPromptAccepted();
+    run.turn.onEvent(ASSISTANT);
+    int repeats = 50;
+    for (int i = 0; i < repeats; i++) {
+      run.turn.onStreamDiagnostic(decoder);
+      run.turn.onEvent(event("message.part.delta", "{\"sessionID\":\"ses_a\",\"messageID\":\"msg_1\","
+          + "\"partID\":\"prt_x\",\"field\":\"metadata\",\"delta\":\"x\"}"));
+    }
+    run.commands.addAll(run.turn.onEvent(IDLE));
+
+    assertEquals(List.of(OpenCodeDiagnostics.V2_ENVELOPE, OpenCodeDiagnostics.DELTA_FIELD_IGNORED),
+        run.diagnostics.stream().map(Diagnostic::code).collect(Collectors.toList()), "each code told once");
+    assertEquals(2 * repeats + 1, every.size(), "every occurrence to onEveryDiagnostic");
+    Reply reply = run.completed();
+    assertEquals(List.of(repeats + 1L, (long) repeats),
+        reply.diagnostics().stream().map(DiagnosticSummary::count).collect(Collectors.toList()));
+    assertEquals(reply.diagnostics(), run.turn.diagnostics());
+    assertEquals(2 * DiagnosticLimits.DEFAULT_MAX_OCCURRENCES_PER_CODE, reply.diagnosticOccurrences().size());
+    assertEquals(2 * repeats + 1 - reply.diagnosticOccurrences().size(), reply.diagnosticOccurrencesNotKept());
+    assertEquals(List.of(), run.turn.onStreamDiagnostic(decoder));
+    assertEquals(repeats + 1, run.turn.diagnostics().get(0).count(), "nothing recorded once the turn is over");
   }
 
   @Test

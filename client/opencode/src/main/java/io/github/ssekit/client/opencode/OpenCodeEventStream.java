@@ -46,7 +46,13 @@ public interface OpenCodeEventStream extends ReadStream<OpenCodeEvent> {
   /** Receives each reconnection when it is scheduled, before its delay. */
   OpenCodeEventStream reconnectHandler(Handler<ReconnectAttempt> handler);
 
-  /** Receives what the decoder tolerated: malformed JSON, unexpected shapes, skipped sync frames, ... */
+  /**
+   * Receives what the decoder tolerated: malformed JSON, unexpected shapes, skipped sync frames, ... It is called
+   * once per occurrence, as each event is decoded (a deviation every event repeats is reported for every event), and
+   * the stream keeps none of them: it holds no record to bound. To see each code once with its count, record them in
+   * a {@link io.github.ssekit.sse.protocol.Diagnostics} or a {@link io.github.ssekit.opencode.ReplyAccumulator}
+   * ({@code recordDiagnostic}), as {@link OpenCodeClient#streamPrompt} does for its turn.
+   */
   OpenCodeEventStream diagnosticHandler(Handler<Diagnostic> handler);
 
   /** Cancels the stream: its connection is closed, no reconnection happens and no handler is called any more. */

@@ -43,6 +43,16 @@ public interface OpenCodeTurnListener {
    */
   default void onReconnect(ReconnectAttempt attempt) {}
 
-  /** A deviation the stream or the reply assembly tolerated. */
+  /**
+   * A deviation the stream's decoder or the reply assembly tolerated, once per code: its first occurrence. The
+   * reply's {@link Reply#diagnostics()} holds the same codes, in the same order, with their counts.
+   */
   default void onDiagnostic(Diagnostic diagnostic) {}
+
+  /**
+   * Every occurrence of every diagnostic, in stream order, after {@link #onDiagnostic} for a code's first: for those
+   * who want more than the first of each code. The reply keeps occurrences only up to its limits
+   * ({@link Reply#diagnosticOccurrences()}); this sees them all.
+   */
+  default void onEveryDiagnostic(Diagnostic diagnostic) {}
 }

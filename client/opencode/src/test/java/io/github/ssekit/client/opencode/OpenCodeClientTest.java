@@ -25,6 +25,7 @@ import io.github.ssekit.client.opencode.testing.OpenCodeFakeServer.Seen;
 import io.github.ssekit.client.opencode.testing.OpenCodeFakeServer;
 import io.github.ssekit.client.testing.Sink;
 import io.github.ssekit.opencode.ModelRef;
+import io.github.ssekit.opencode.OpenCodeDiagnostics;
 import io.github.ssekit.opencode.PendingRequest;
 import io.github.ssekit.opencode.Reply;
 import io.github.ssekit.opencode.ReplyDelta;
@@ -40,6 +41,9 @@ import io.github.ssekit.opencode.request.PermissionReply;
 import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.opencode.request.PromptPart;
 import io.github.ssekit.opencode.request.SessionCreateBody;
+import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
+import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -103,6 +107,8 @@ class OpenCodeClientTest {
     final List<ReconnectAttempt> reconnects = new CopyOnWriteArrayList<>();
     final List<PendingRequest> waited = new CopyOnWriteArrayList<>();
     final List<TurnState> states = new CopyOnWriteArrayList<>();
+    final List<Diagnostic> diagnostics = new CopyOnWriteArrayList<>();
+    final List<Diagnostic> everyDiagnostic = new CopyOnWriteArrayList<>();
 
     @Override
     public void onDelta(ReplyDelta delta) {
@@ -127,6 +133,16 @@ class OpenCodeClientTest {
     @Override
     public void onStateChange(TurnState state) {
       states.add(state);
+    }
+
+    @Override
+    public void onDiagnostic(Diagnostic diagnostic) {
+      diagnostics.add(diagnostic);
+    }
+
+    @Override
+    public void onEveryDiagnostic(Diagnostic diagnostic) {
+      everyDiagnostic.add(diagnostic);
     }
 
     String text(ReplyDelta.Kind kind) {
@@ -192,6 +208,34 @@ class OpenCodeClientTest {
     assertEquals("Hi", reply.text());
     assertEquals("Thinking", recorder.text(ReplyDelta.Kind.REASONING));
     assertEquals("Hi", recorder.text(ReplyDelta.Kind.TEXT));
+  }
+
+  @Test
+  void eachDiagnosticCodeIsToldOnceTheDecodersIncludedAndTheReplyCountsThemAll() throws Exception {
+    int repeats = 30;
+    server.onPrompt((session, body) -> {
+      List<String> events = new ArrayList<>();
+      events.add(event("message.updated", new JsonObject().put("sessionID", session)
+          .put("info", OpenCodeFakeServer.assistantInfo(session, "msg_asst1", false))));
+      for (int i = 0; i < repeats; i++) {
+        events.add(new JsonObject().put("id", "evt_no_type").put("properties", new JsonObject()).encode());
+        events.add(event("message.part.delta", new JsonObject().put("sessionID", session)
+            .put("messageID", "msg_asst1").put("partID", "prt_" + i).put("field", "metadata").put("delta", "x")));
+      }
+      events.addAll(turn(session, List.of("done")));
+      server.play(events);
+    });
+    Recorder recorder = new Recorder();
+    Reply reply = await(client(options()).streamPrompt(SESSION, PROMPT, recorder).reply());
+
+    assertEquals(List.of(OpenCodeDiagnostics.MISSING_TYPE, OpenCodeDiagnostics.DELTA_FIELD_IGNORED),
+        recorder.diagnostics.stream().map(Diagnostic::code).toList(), "each code told once, the decoder's too");
+    assertEquals(2 * repeats, recorder.everyDiagnostic.size(), "every occurrence to onEveryDiagnostic");
+    assertEquals(List.of((long) repeats, (long) repeats),
+        reply.diagnostics().stream().map(DiagnosticSummary::count).toList());
+    assertEquals(recorder.diagnostics, reply.diagnostics().stream().map(DiagnosticSummary::first).toList());
+    assertEquals(2 * DiagnosticLimits.DEFAULT_MAX_OCCURRENCES_PER_CODE, reply.diagnosticOccurrences().size());
+    assertEquals(2 * repeats - reply.diagnosticOccurrences().size(), reply.diagnosticOccurrencesNotKept());
   }
 
   @Test

@@ -54,7 +54,8 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
         .onToolCall(call -> told.add(() -> listener.onToolCall(call)))
         .onWaiting(request -> told.add(() -> listener.onWaiting(request)))
         .onStateChange(state -> told.add(() -> listener.onStateChange(state)))
-        .onDiagnostic(diagnostic -> told.add(() -> listener.onDiagnostic(diagnostic)));
+        .onDiagnostic(diagnostic -> told.add(() -> listener.onDiagnostic(diagnostic)))
+        .onEveryDiagnostic(diagnostic -> told.add(() -> listener.onEveryDiagnostic(diagnostic)));
   }
 
   @Override
@@ -94,7 +95,8 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
         .endHandler(v -> feed(t -> t.onStreamFailed(
             new SseConnectionException("the event stream ended before the turn was over", null))))
         .reconnectHandler(attempt -> tellThenFeed(() -> listener.onReconnect(attempt), Turn::onReconnecting))
-        .diagnosticHandler(diagnostic -> tellThenFeed(() -> listener.onDiagnostic(diagnostic), t -> List.of()))
+        // through the turn's record, so the listener sees each code once, however many events repeat it
+        .diagnosticHandler(diagnostic -> feed(t -> t.onStreamDiagnostic(diagnostic)))
         .handler(this::onEvent);
   }
 

@@ -206,7 +206,7 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
     for (OpenCodeTurnImpl turn : turns) {
       turn.fail(new SseConnectionException("the client is closed", null));
     }
-    cancelled.add(sse.close());
+    cancelled.add(sse.closeAsync());
     return Future.join(cancelled).transform(ar -> http.close());
   }
 

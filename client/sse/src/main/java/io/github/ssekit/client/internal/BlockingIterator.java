@@ -1,0 +1,143 @@
+package io.github.ssekit.client.internal;
+
+import io.github.ssekit.sse.SseException;
+import io.vertx.core.Context;
+import io.vertx.core.streams.ReadStream;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The blocking iterator over a Vert.x {@link ReadStream}, for plain and virtual threads: the stream's event loop puts
+ * items into a queue, the reading thread takes them. The stream is asked for {@code capacity} items up front and for
+ * one more per item taken, so the queue never holds more than {@code capacity} items plus the terminal signal, and
+ * demand reaches the source as the stream's {@code fetch}: the SSE stream's {@link FlowControl} then holds the
+ * server back in TCP. Used for the SSE stream's events and the protocol bindings' typed values alike.
+ *
+ * <p>{@link #hasNext()} returns {@code false} after the stream's end and throws its failure: a
+ * {@link RuntimeException} (an {@link SseException} from the transport) as it is, anything else wrapped in an
+ * {@link SseException}. Waiting on an event loop thread throws {@link IllegalStateException} (it would block the
+ * loop the items come from); an interrupted wait cancels the stream and throws with the interrupt flag set.
+ *
+ * @param <T> the items
+ */
+public final class BlockingIterator<T> implements Iterator<T>, AutoCloseable {
+  private static final Object END = new Object();
+
+  private final ReadStream<T> stream;
+  private final Runnable cancel;
+  private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  private Object next;
+  private boolean closed;
+
+  /**
+   * Takes over {@code stream}'s handlers and asks it for {@code capacity} items.
+   *
+   * @param cancel cancels the stream, for {@link #close()}
+   */
+  public BlockingIterator(ReadStream<T> stream, Runnable cancel, int capacity) {
+    this.stream = Objects.requireNonNull(stream, "stream");
+    this.cancel = Objects.requireNonNull(cancel, "cancel");
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be positive: " + capacity);
+    }
+    stream.pause();
+    stream.handler(queue::add);
+    stream.endHandler(v -> queue.add(END));
+    stream.exceptionHandler(queue::add);
+    stream.fetch(capacity);
+  }
+
+  /**
+   * How many items an iterator reads ahead of its consumer: few, so that a consumer that stops holds the stream back
+   * soon, and never more than the stream's own bound.
+   */
+  public static int lookAhead(int maxPendingEvents) {
+    return Math.max(1, Math.min(maxPendingEvents, 64));
+  }
+
+  /** Throws {@link IllegalStateException} when called on an event loop thread, which must never block. */
+  public static void checkMayBlock(String what) {
+    if (Context.isOnEventLoopThread()) {
+      throw new IllegalStateException(what + " blocks, so it must not be used on an event loop thread ("
+          + Thread.currentThread().getName() + "): use it from a plain or virtual thread, or use the listeners, "
+          + "the future or the Flow.Publisher on the event loop");
+    }
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (closed) {
+      return false;
+    }
+    if (next == null) {
+      checkMayBlock("blocking iteration");
+      try {
+        next = queue.take();
+      } catch (InterruptedException e) {
+        close();
+        Thread.currentThread().interrupt();
+        throw new SseException("interrupted while waiting for an event; the stream was cancelled", e);
+      }
+    }
+    if (next == END) {
+      closed = true;
+      return false;
+    }
+    if (next instanceof Throwable failure) {
+      closed = true;
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new SseException("stream failed: " + failure, failure);
+    }
+    return true;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public T next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    T item = (T) next;
+    next = null;
+    stream.fetch(1);
+    return item;
+  }
+
+  /**
+   * Whether {@link #hasNext()} now returns {@code false} without waiting: the stream's end or failure was reached,
+   * or {@link #close()} was called.
+   */
+  public boolean finished() {
+    return closed;
+  }
+
+  /** Cancels the stream, unless it is over; then {@link #hasNext()} returns {@code false}. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      cancel.run();
+    }
+  }
+
+  /** {@code iterator} as a sequential, ordered {@link Stream}; closing the stream closes the iterator. */
+  public static <T> Stream<T> stream(Iterator<T> iterator, AutoCloseable closer) {
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(() -> {
+          try {
+            closer.close();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+}

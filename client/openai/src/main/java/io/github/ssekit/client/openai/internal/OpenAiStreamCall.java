@@ -5,9 +5,12 @@ import io.github.ssekit.client.SseClient;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.SseStream;
 import io.github.ssekit.client.UnexpectedContentTypeException;
+import io.github.ssekit.client.internal.BlockingIterator;
 import io.github.ssekit.client.internal.EventLoop;
+import io.github.ssekit.client.internal.ReadStreamPublisher;
 import io.github.ssekit.client.openai.OpenAiChatStream;
 import io.github.ssekit.client.openai.OpenAiResponsesStream;
+import io.github.ssekit.client.openai.OpenAiStreamIterator;
 import io.github.ssekit.openai.OpenAiConversation;
 import io.github.ssekit.openai.chat.ChatChunk;
 import io.github.ssekit.openai.chat.ChatDeltaListener;
@@ -25,11 +28,16 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.streams.ReadStream;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Flow;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Drives one OpenAI stream of the client, Chat Completions and Responses alike: sends the POST through the
@@ -37,6 +45,10 @@ import java.util.function.Supplier;
  * the protocol work: dispatch, accumulation, listeners, diagnostics), and completes the result future when the
  * stream ends, breaks or is cancelled. Bytes in, calls out: what is left here is transport (the connection, the
  * response size limit, threads), and the caller's handlers as one listener of the conversation.
+ *
+ * <p>The typed values can also be pulled ({@link #iterator}, {@link #publisher}): then {@link Values} is a Vert.x
+ * {@link ReadStream} of them whose demand is the SSE stream's, so the transport's own blocking iterator and Flow
+ * adapter serve it, and a consumer that takes nothing stops the SSE stream, whose flow control stops reading TCP.
  *
  * <p>All state changes after {@link #result} happen on one event loop: the stream's.
  *
@@ -50,6 +62,7 @@ final class OpenAiStreamCall<T, R, D> {
   private final SseClient sse;
   private final SseRequest request;
   private final SseProtocol<T> protocol;
+  private final Predicate<T> endsStream;
   private final Function<D, StreamAccumulator<T, R>> accumulators;
 
   // registered before the start, read on the loop afterwards
@@ -63,24 +76,31 @@ final class OpenAiStreamCall<T, R, D> {
   private boolean cancelRequested;
   private EventLoop loop;
   private Promise<R> promise;
+  /** The values' pull consumer (an iterator or a publisher), if one was made: read on the loop after the start. */
+  private Values values;
 
   // on the loop
   private OpenAiConversation<T, R> conversation;
   private SseStream stream;
   private boolean finished;
   private long received;
+  /** A value that ends the stream (see {@code endsStream}) was decoded. */
+  private boolean lastValueSeen;
 
   /**
    * @param protocol the lenient protocol
+   * @param endsStream whether a value is the protocol's last (a Responses terminal event); an end marker the protocol
+   *     reports itself ({@code [DONE]}) needs none
    * @param accumulators a fresh accumulator for the delta listener registered (or {@code noDeltas})
    */
   OpenAiStreamCall(OpenAiClientImpl owner, Vertx vertx, SseClient sse, SseRequest request, SseProtocol<T> protocol,
-      Function<D, StreamAccumulator<T, R>> accumulators, D noDeltas) {
+      Predicate<T> endsStream, Function<D, StreamAccumulator<T, R>> accumulators, D noDeltas) {
     this.owner = owner;
     this.vertx = vertx;
     this.sse = sse;
     this.request = request;
     this.protocol = protocol;
+    this.endsStream = endsStream;
     this.accumulators = accumulators;
     this.deltas = noDeltas;
   }
@@ -124,7 +144,7 @@ final class OpenAiStreamCall<T, R, D> {
       loop.defer(() -> {
         conversation = fresh;
         if (cancelled) {
-          finish(conversation::cancel);
+          finish(conversation::cancel, null);
         } else {
           connect();
         }
@@ -133,14 +153,71 @@ final class OpenAiStreamCall<T, R, D> {
     return promise.future();
   }
 
-  /** The conversation of this stream, with the caller's handlers as its one listener. */
+  /**
+   * The conversation of this stream, with the caller's handlers as its first listener, then this call's own: it
+   * notes the protocol's last value and hands each value to the pull consumer.
+   */
   private OpenAiConversation<T, R> newConversation() {
     OpenAiConversation.Builder<T> builder = OpenAiConversation.builder(protocol);
     if (valueHandler != null || diagnosticHandler != null) {
       builder.listener(new Caller<>(valueHandler, diagnosticHandler));
     }
+    builder.listener(value -> {
+      if (endsStream.test(value)) {
+        lastValueSeen = true;
+      }
+      if (values != null) {
+        values.offer(value);
+      }
+    });
     named.forEach((name, handler) -> builder.on(name, handler::handle));
     return builder.build(accumulators.apply(deltas));
+  }
+
+  /**
+   * The values as a blocking iterator: sends the request.
+   *
+   * @throws IllegalStateException on an event loop, after {@link #result()}, or when the values were taken already
+   */
+  OpenAiStreamIterator<T, R> iterator() {
+    BlockingIterator.checkMayBlock("iterator()");
+    Values pulled = takeValues("iterator()");
+    Future<R> result = result();
+    return new PullIterator<>(new BlockingIterator<>(pulled, this::cancel,
+        BlockingIterator.lookAhead(sse.options().getMaxPendingEvents())), result);
+  }
+
+  /**
+   * The values as a publisher for one subscriber; subscribing sends the request.
+   *
+   * @throws IllegalStateException after {@link #result()}, or when the values were taken already
+   */
+  Flow.Publisher<T> publisher() {
+    Values pulled = takeValues("publisher()");
+    // a signal the publisher makes itself (a refused request(n)) is queued on the loop, never overlapping the stream's
+    Flow.Publisher<T> adapter = new ReadStreamPublisher<>(pulled, () -> {
+      cancel();
+      return Future.succeededFuture();
+    }, task -> loop().defer(task));
+    return subscriber -> {
+      result();
+      adapter.subscribe(subscriber);
+    };
+  }
+
+  private synchronized Values takeValues(String what) {
+    if (started) {
+      throw new IllegalStateException(what + " must come before result(): the request was already sent");
+    }
+    if (values != null) {
+      throw new IllegalStateException(what + ": the values were already taken by iterator() or publisher(); use one");
+    }
+    values = new Values();
+    return values;
+  }
+
+  private synchronized EventLoop loop() {
+    return loop;
   }
 
   /** Cancels the stream; the result completes with what arrived. */
@@ -156,7 +233,7 @@ final class OpenAiStreamCall<T, R, D> {
           if (stream != null) {
             stream.cancel();
           }
-          finish(conversation::cancel);
+          finish(conversation::cancel, null);
         }
       });
     }
@@ -176,8 +253,14 @@ final class OpenAiStreamCall<T, R, D> {
       stream = accepted;
       accepted.exceptionHandler(this::onBroken)
           .warningHandler(this::onWarning)
-          .endHandler(v -> finish(conversation::end))
-          .handler(this::onEvent);
+          .endHandler(v -> finish(conversation::end, null));
+      if (values != null) {
+        accepted.pause(); // events as the pull consumer asks for them
+      }
+      accepted.handler(this::onEvent);
+      if (values != null) {
+        values.drain();
+      }
     }));
   }
 
@@ -186,6 +269,9 @@ final class OpenAiStreamCall<T, R, D> {
     if (finished) {
       return;
     }
+    if (values != null) {
+      values.eventArrived();
+    }
     try {
       received += event.data().length();
       if (received > owner.maxResponseSize()) {
@@ -193,14 +279,17 @@ final class OpenAiStreamCall<T, R, D> {
         stream.cancel();
         SseException tooLarge = new SseException("the response is larger than maxResponseSize ("
             + owner.maxResponseSize() + " characters of event data): the stream was cancelled");
-        finish(() -> conversation.fail(tooLarge));
+        finish(() -> conversation.fail(tooLarge), tooLarge);
         return;
       }
       conversation.onEvent(event);
-      if (conversation.endReceived()) {
-        // the protocol's end marker ([DONE]): some servers keep the connection open after it, so release it now
+      if (conversation.endReceived() || lastValueSeen) {
+        // the protocol's end ([DONE], a terminal event): some servers keep the connection open after it, so release
+        // it now
         stream.cancel();
-        finish(conversation::end);
+        finish(conversation::end, null);
+      } else if (values != null) {
+        values.drain();
       }
     } catch (RuntimeException listenerFailure) {
       broke(listenerFailure);
@@ -223,7 +312,7 @@ final class OpenAiStreamCall<T, R, D> {
   private void onBroken(Throwable failure) {
     SseException cause = failure instanceof SseException e ? e : new SseException("the stream failed: " + failure,
         failure);
-    finish(() -> conversation.fail(cause));
+    finish(() -> conversation.fail(cause), cause);
   }
 
   private Throwable mapFailure(Throwable failure) {
@@ -248,10 +337,15 @@ final class OpenAiStreamCall<T, R, D> {
     finished = true;
     owner.closed(this);
     promise.tryFail(failure);
+    endValues(failure);
   }
 
-  /** Completes with the result {@code ending} produces (a handler may throw while the last diagnostics go out). */
-  private void finish(Supplier<R> ending) {
+  /**
+   * Completes with the result {@code ending} produces (a handler may throw while the last diagnostics go out); then
+   * the pull consumer ends, or fails with {@code failure} (the transport's, which the result records as its last
+   * error), so the result is known when it sees the end.
+   */
+  private void finish(Supplier<R> ending, Throwable failure) {
     if (finished) {
       return;
     }
@@ -262,14 +356,195 @@ final class OpenAiStreamCall<T, R, D> {
       result = ending.get();
     } catch (RuntimeException e) {
       promise.tryFail(e);
+      endValues(e);
       return;
     }
     promise.tryComplete(result);
+    endValues(failure);
+  }
+
+  private void endValues(Throwable failure) {
+    if (values != null) {
+      values.end(failure);
+    }
   }
 
   @Override
   public String toString() {
     return "OpenAiStreamCall[" + request + "]";
+  }
+
+  /**
+   * The decoded values as a Vert.x {@link ReadStream} for the pull consumer, on the stream's event loop. Its demand
+   * (values wanted) becomes the SSE stream's demand (events wanted): an event that yields no value (a keep-alive, an
+   * ignored or refused event) is asked for again, one that yields several keeps the extra ones here. The end or
+   * failure follows the last value.
+   */
+  private final class Values implements ReadStream<T> {
+    private final ArrayDeque<T> ready = new ArrayDeque<>();
+    private Handler<T> handler;
+    private Handler<Void> endHandler;
+    private Handler<Throwable> exceptionHandler;
+    private long demand = Long.MAX_VALUE;
+    /** Events the SSE stream was asked for and has not delivered yet. */
+    private long eventsAsked;
+    private boolean ended;
+    private Throwable failure;
+    private boolean signalled;
+    private boolean draining;
+    private boolean drainAgain;
+
+    /** A decoded value, from the conversation. */
+    void offer(T value) {
+      ready.add(value);
+    }
+
+    /** The SSE stream delivered one of the events asked for. */
+    void eventArrived() {
+      if (eventsAsked != Long.MAX_VALUE && eventsAsked > 0) {
+        eventsAsked--;
+      }
+    }
+
+    /** The stream is over: after the values still ready, the end ({@code null}) or {@code failure}. */
+    void end(Throwable failure) {
+      ended = true;
+      this.failure = failure;
+      drain();
+    }
+
+    /** Hands ready values to the consumer as far as its demand goes, then asks the SSE stream for what is missing. */
+    void drain() {
+      if (draining) {
+        drainAgain = true; // the consumer's handler asked for more: the outer loop goes round again
+        return;
+      }
+      draining = true;
+      try {
+        do {
+          drainAgain = false;
+          drainOnce();
+        } while (drainAgain);
+      } finally {
+        draining = false;
+      }
+    }
+
+    private void drainOnce() {
+      while (handler != null && demand > 0 && !ready.isEmpty()) {
+        if (demand != Long.MAX_VALUE) {
+          demand--;
+        }
+        handler.handle(ready.poll());
+      }
+      if (ended) {
+        if (ready.isEmpty() && handler != null && !signalled) {
+          signalled = true;
+          if (failure == null) {
+            if (endHandler != null) {
+              endHandler.handle(null);
+            }
+          } else if (exceptionHandler != null) {
+            exceptionHandler.handle(failure);
+          }
+        }
+        return;
+      }
+      if (stream != null && handler != null && demand > eventsAsked) {
+        long more = demand == Long.MAX_VALUE ? Long.MAX_VALUE : demand - eventsAsked;
+        eventsAsked = demand;
+        stream.fetch(more);
+      }
+    }
+
+    @Override
+    public ReadStream<T> handler(Handler<T> handler) {
+      loop().execute(() -> {
+        this.handler = handler;
+        drain();
+      });
+      return this;
+    }
+
+    @Override
+    public ReadStream<T> pause() {
+      loop().execute(() -> {
+        demand = 0;
+        if (stream != null) {
+          stream.pause();
+          eventsAsked = 0;
+        }
+      });
+      return this;
+    }
+
+    @Override
+    public ReadStream<T> resume() {
+      return fetch(Long.MAX_VALUE);
+    }
+
+    @Override
+    public ReadStream<T> fetch(long amount) {
+      if (amount < 0) {
+        throw new IllegalArgumentException("negative fetch: " + amount);
+      }
+      loop().execute(() -> {
+        demand = demand > Long.MAX_VALUE - amount ? Long.MAX_VALUE : demand + amount;
+        drain();
+      });
+      return this;
+    }
+
+    @Override
+    public ReadStream<T> endHandler(Handler<Void> endHandler) {
+      loop().execute(() -> this.endHandler = endHandler);
+      return this;
+    }
+
+    @Override
+    public ReadStream<T> exceptionHandler(Handler<Throwable> handler) {
+      loop().execute(() -> this.exceptionHandler = handler);
+      return this;
+    }
+  }
+
+  /** The pull consumer's iterator: the transport's blocking iterator over {@link Values}, and the result. */
+  private static final class PullIterator<T, R> implements OpenAiStreamIterator<T, R> {
+    private final BlockingIterator<T> values;
+    private final Future<R> result;
+
+    PullIterator(BlockingIterator<T> values, Future<R> result) {
+      this.values = values;
+      this.result = result;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return values.hasNext();
+    }
+
+    @Override
+    public T next() {
+      return values.next();
+    }
+
+    @Override
+    public R result() {
+      if (!values.finished()) {
+        throw new IllegalStateException("the result is known once hasNext() returned false (or close() was called)");
+      }
+      return result.await();
+    }
+
+    @Override
+    public Stream<T> stream() {
+      return BlockingIterator.stream(this, this);
+    }
+
+    @Override
+    public void close() {
+      values.close();
+    }
   }
 
   /** The caller's handlers as a listener of the conversation. */
@@ -325,6 +600,14 @@ final class OpenAiStreamCall<T, R, D> {
 
     public void cancel() {
       call.cancel();
+    }
+
+    public OpenAiStreamIterator<T, R> iterator() {
+      return call.iterator();
+    }
+
+    public Flow.Publisher<T> publisher() {
+      return call.publisher();
     }
 
     @Override

@@ -17,8 +17,9 @@ import io.vertx.core.VertxOptions;
  * pools); the blocked-thread checker is a daemon {@code java.util.Timer} whatever the option. So no internal API is
  * needed: in 5.2.0 a {@code VertxThreadFactory} given to the internal {@code VertxBootstrap} could not do it anyway,
  * since {@code VertxImpl} sets each new thread's daemon flag from this option after the factory made it (default
- * {@code false}). {@code OwnedVertxTest} lists the instance's threads, and a fresh JVM whose {@code main} never
- * closes its client must exit by itself, so a Vert.x upgrade that changes either shows.
+ * {@code false}). {@code OwnedVertxTest} checks that a stream runs on a daemon thread, that a fresh JVM whose
+ * {@code main} never closes its client exits by itself, and, as the control, that the same program on a caller's
+ * {@code Vertx.vertx()} does not: a Vert.x upgrade that changes any of it shows.
  */
 public final class OwnedVertx {
 

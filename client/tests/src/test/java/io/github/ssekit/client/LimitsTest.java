@@ -263,7 +263,7 @@ class LimitsTest extends LoopbackTest {
           assertTrue(result.error().orElseThrow().getMessage().contains("maxResponseSize"), result.errors().toString());
         }
       } finally {
-        await(client.close());
+        await(client.closeAsync());
       }
     }
     // both connections are closed: [DONE] releases one, the limit cancels the other (the server learns it later)

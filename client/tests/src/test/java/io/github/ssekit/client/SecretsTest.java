@@ -108,7 +108,7 @@ class SecretsTest extends LoopbackTest {
       assertTrue(openCode.toString().contains("password set"), openCode.toString());
       Sink.attach(stream).awaitEnd();
     } finally {
-      await(openAiClient.close());
+      await(openAiClient.closeAsync());
       await(openCodeClient.close());
     }
   }
@@ -166,7 +166,7 @@ class SecretsTest extends LoopbackTest {
       assertEquals("Incorrect API key provided: <redacted>.", e.providerMessage());
       assertEquals("invalid_api_key", e.code().orElseThrow());
     } finally {
-      await(client.close());
+      await(client.closeAsync());
     }
   }
 

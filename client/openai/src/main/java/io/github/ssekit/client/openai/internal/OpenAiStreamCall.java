@@ -6,6 +6,7 @@ import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.SseStream;
 import io.github.ssekit.client.UnexpectedContentTypeException;
 import io.github.ssekit.client.internal.BlockingIterator;
+import io.github.ssekit.client.internal.DerivedStream;
 import io.github.ssekit.client.internal.EventLoop;
 import io.github.ssekit.client.internal.ReadStreamPublisher;
 import io.github.ssekit.client.openai.OpenAiChatStream;
@@ -28,8 +29,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.streams.ReadStream;
-import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -46,9 +45,9 @@ import java.util.stream.Stream;
  * stream ends, breaks or is cancelled. Bytes in, calls out: what is left here is transport (the connection, the
  * response size limit, threads), and the caller's handlers as one listener of the conversation.
  *
- * <p>The typed values can also be pulled ({@link #iterator}, {@link #publisher}): then {@link Values} is a Vert.x
- * {@link ReadStream} of them whose demand is the SSE stream's, so the transport's own blocking iterator and Flow
- * adapter serve it, and a consumer that takes nothing stops the SSE stream, whose flow control stops reading TCP.
+ * <p>The typed values can also be pulled ({@link #iterator}, {@link #publisher}): then a {@link DerivedStream} of them,
+ * whose demand is the SSE stream's, feeds the transport's own blocking iterator and Flow adapter, and a consumer that
+ * takes nothing stops the SSE stream, whose flow control stops reading TCP.
  *
  * <p>All state changes after {@link #result} happen on one event loop: the stream's.
  *
@@ -76,8 +75,8 @@ final class OpenAiStreamCall<T, R, D> {
   private boolean cancelRequested;
   private EventLoop loop;
   private Promise<R> promise;
-  /** The values' pull consumer (an iterator or a publisher), if one was made: read on the loop after the start. */
-  private Values values;
+  /** The values for the pull consumer (an iterator or a publisher), if one was made: used on the loop. */
+  private DerivedStream<T> values;
 
   // on the loop
   private OpenAiConversation<T, R> conversation;
@@ -137,7 +136,9 @@ final class OpenAiStreamCall<T, R, D> {
     if (!started) {
       started = true;
       promise = Promise.promise();
-      loop = EventLoop.of(vertx);
+      if (loop == null) {
+        loop = EventLoop.of(vertx);
+      }
       OpenAiConversation<T, R> fresh = newConversation();
       owner.opened(this);
       boolean cancelled = cancelRequested;
@@ -181,7 +182,7 @@ final class OpenAiStreamCall<T, R, D> {
    */
   OpenAiStreamIterator<T, R> iterator() {
     BlockingIterator.checkMayBlock("iterator()");
-    Values pulled = takeValues("iterator()");
+    DerivedStream<T> pulled = takeValues("iterator()");
     Future<R> result = result();
     return new PullIterator<>(new BlockingIterator<>(pulled, this::cancel,
         BlockingIterator.lookAhead(sse.options().getMaxPendingEvents())), result);
@@ -193,26 +194,31 @@ final class OpenAiStreamCall<T, R, D> {
    * @throws IllegalStateException after {@link #result()}, or when the values were taken already
    */
   Flow.Publisher<T> publisher() {
-    Values pulled = takeValues("publisher()");
+    DerivedStream<T> pulled = takeValues("publisher()");
+    EventLoop on = loop();
     // a signal the publisher makes itself (a refused request(n)) is queued on the loop, never overlapping the stream's
     Flow.Publisher<T> adapter = new ReadStreamPublisher<>(pulled, () -> {
       cancel();
       return Future.succeededFuture();
-    }, task -> loop().defer(task));
+    }, on::defer);
     return subscriber -> {
       result();
       adapter.subscribe(subscriber);
     };
   }
 
-  private synchronized Values takeValues(String what) {
+  /** The values, on the loop the stream will run on (chosen now, as {@link #result()} would). */
+  private synchronized DerivedStream<T> takeValues(String what) {
     if (started) {
       throw new IllegalStateException(what + " must come before result(): the request was already sent");
     }
     if (values != null) {
       throw new IllegalStateException(what + ": the values were already taken by iterator() or publisher(); use one");
     }
-    values = new Values();
+    if (loop == null) {
+      loop = EventLoop.of(vertx);
+    }
+    values = new DerivedStream<>(loop);
     return values;
   }
 
@@ -225,7 +231,7 @@ final class OpenAiStreamCall<T, R, D> {
     EventLoop on;
     synchronized (this) {
       cancelRequested = true;
-      on = loop;
+      on = started ? loop : null; // before the start, the start sees cancelRequested (a publisher chose its loop)
     }
     if (on != null) {
       on.defer(() -> {
@@ -255,7 +261,7 @@ final class OpenAiStreamCall<T, R, D> {
           .warningHandler(this::onWarning)
           .endHandler(v -> finish(conversation::end, null));
       if (values != null) {
-        accepted.pause(); // events as the pull consumer asks for them
+        values.attach(accepted); // events as the pull consumer asks for them
       }
       accepted.handler(this::onEvent);
       if (values != null) {
@@ -270,7 +276,7 @@ final class OpenAiStreamCall<T, R, D> {
       return;
     }
     if (values != null) {
-      values.eventArrived();
+      values.itemArrived();
     }
     try {
       received += event.data().length();
@@ -374,141 +380,7 @@ final class OpenAiStreamCall<T, R, D> {
     return "OpenAiStreamCall[" + request + "]";
   }
 
-  /**
-   * The decoded values as a Vert.x {@link ReadStream} for the pull consumer, on the stream's event loop. Its demand
-   * (values wanted) becomes the SSE stream's demand (events wanted): an event that yields no value (a keep-alive, an
-   * ignored or refused event) is asked for again, one that yields several keeps the extra ones here. The end or
-   * failure follows the last value.
-   */
-  private final class Values implements ReadStream<T> {
-    private final ArrayDeque<T> ready = new ArrayDeque<>();
-    private Handler<T> handler;
-    private Handler<Void> endHandler;
-    private Handler<Throwable> exceptionHandler;
-    private long demand = Long.MAX_VALUE;
-    /** Events the SSE stream was asked for and has not delivered yet. */
-    private long eventsAsked;
-    private boolean ended;
-    private Throwable failure;
-    private boolean signalled;
-    private boolean draining;
-    private boolean drainAgain;
-
-    /** A decoded value, from the conversation. */
-    void offer(T value) {
-      ready.add(value);
-    }
-
-    /** The SSE stream delivered one of the events asked for. */
-    void eventArrived() {
-      if (eventsAsked != Long.MAX_VALUE && eventsAsked > 0) {
-        eventsAsked--;
-      }
-    }
-
-    /** The stream is over: after the values still ready, the end ({@code null}) or {@code failure}. */
-    void end(Throwable failure) {
-      ended = true;
-      this.failure = failure;
-      drain();
-    }
-
-    /** Hands ready values to the consumer as far as its demand goes, then asks the SSE stream for what is missing. */
-    void drain() {
-      if (draining) {
-        drainAgain = true; // the consumer's handler asked for more: the outer loop goes round again
-        return;
-      }
-      draining = true;
-      try {
-        do {
-          drainAgain = false;
-          drainOnce();
-        } while (drainAgain);
-      } finally {
-        draining = false;
-      }
-    }
-
-    private void drainOnce() {
-      while (handler != null && demand > 0 && !ready.isEmpty()) {
-        if (demand != Long.MAX_VALUE) {
-          demand--;
-        }
-        handler.handle(ready.poll());
-      }
-      if (ended) {
-        if (ready.isEmpty() && handler != null && !signalled) {
-          signalled = true;
-          if (failure == null) {
-            if (endHandler != null) {
-              endHandler.handle(null);
-            }
-          } else if (exceptionHandler != null) {
-            exceptionHandler.handle(failure);
-          }
-        }
-        return;
-      }
-      if (stream != null && handler != null && demand > eventsAsked) {
-        long more = demand == Long.MAX_VALUE ? Long.MAX_VALUE : demand - eventsAsked;
-        eventsAsked = demand;
-        stream.fetch(more);
-      }
-    }
-
-    @Override
-    public ReadStream<T> handler(Handler<T> handler) {
-      loop().execute(() -> {
-        this.handler = handler;
-        drain();
-      });
-      return this;
-    }
-
-    @Override
-    public ReadStream<T> pause() {
-      loop().execute(() -> {
-        demand = 0;
-        if (stream != null) {
-          stream.pause();
-          eventsAsked = 0;
-        }
-      });
-      return this;
-    }
-
-    @Override
-    public ReadStream<T> resume() {
-      return fetch(Long.MAX_VALUE);
-    }
-
-    @Override
-    public ReadStream<T> fetch(long amount) {
-      if (amount < 0) {
-        throw new IllegalArgumentException("negative fetch: " + amount);
-      }
-      loop().execute(() -> {
-        demand = demand > Long.MAX_VALUE - amount ? Long.MAX_VALUE : demand + amount;
-        drain();
-      });
-      return this;
-    }
-
-    @Override
-    public ReadStream<T> endHandler(Handler<Void> endHandler) {
-      loop().execute(() -> this.endHandler = endHandler);
-      return this;
-    }
-
-    @Override
-    public ReadStream<T> exceptionHandler(Handler<Throwable> handler) {
-      loop().execute(() -> this.exceptionHandler = handler);
-      return this;
-    }
-  }
-
-  /** The pull consumer's iterator: the transport's blocking iterator over {@link Values}, and the result. */
+  /** The pull consumer's iterator: the transport's blocking iterator over the values, and the result. */
   private static final class PullIterator<T, R> implements OpenAiStreamIterator<T, R> {
     private final BlockingIterator<T> values;
     private final Future<R> result;

@@ -7,7 +7,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.ssekit.opencode.OpenCodeJsonException;
 import io.github.ssekit.opencode.OpenCodeProtocol;
 import io.github.ssekit.opencode.ReplyAccumulator;
+import io.github.ssekit.opencode.Turn;
+import io.github.ssekit.opencode.TurnCommand;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
+import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.sse.SseEventTooLargeException;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.SseParser;
@@ -24,9 +27,11 @@ import org.junit.jupiter.api.AfterAll;
 /**
  * Fuzzes the OpenCode pipeline: {@link SseParser} (4 KiB limit) into {@link OpenCodeProtocol} (sync frames and
  * heartbeats as the fuzzer chooses) through a {@link ProtocolDispatcher}, each event into a
- * {@link ReplyAccumulator} for the first session ID the input names. Nothing may throw; the decoder never fails;
- * errors are malformed JSON, non-object data or events over the limit; and the stream fed whole or in
- * fuzzer-chosen chunks gives the same outcomes, deltas, tool calls, diagnostics and reply.
+ * {@link ReplyAccumulator} and a {@link Turn} (prompt accepted; with a fuzzer-chosen flag, the stream lost and
+ * re-synced from no stored messages after every tenth event) for the first session ID the input names. Nothing may
+ * throw; the decoder never fails; errors are malformed JSON, non-object data or events over the limit; and the
+ * stream fed whole or in fuzzer-chosen chunks gives the same outcomes, deltas, tool calls, diagnostics, reply,
+ * turn commands and turn state.
  */
 class OpenCodeFuzzTest {
   private static final FuzzStats STATS = new FuzzStats("opencode");
@@ -52,24 +57,37 @@ class OpenCodeFuzzTest {
         .heartbeatsAsValues(in.flag(1))
         .build();
     String id = sessionID;
-    Run whole = run(protocol, id, parser -> parser.feed(in.stream));
-    Run cut = run(protocol, id, parser -> in.forEachChunk(parser::feed));
+    boolean reconnects = in.flag(2);
+    Run whole = run(protocol, id, reconnects, parser -> parser.feed(in.stream));
+    Run cut = run(protocol, id, reconnects, parser -> in.forEachChunk(parser::feed));
     assertEquals(whole, cut, () -> "fed in chunks " + java.util.Arrays.toString(in.cuts));
   }
 
   /** Everything one run delivered, comparable with equals. */
-  record Run(List<Object> outcomes, List<Object> accumulated, Object reply, Object diagnostics) {}
+  record Run(List<Object> outcomes, List<Object> accumulated, Object reply, Object diagnostics, List<String> turn) {}
 
-  private static Run run(OpenCodeProtocol protocol, String sessionID, Consumer<SseParser> feed) {
+  private static Run run(OpenCodeProtocol protocol, String sessionID, boolean reconnects, Consumer<SseParser> feed) {
     ReplyAccumulator reply = ReplyAccumulator.forSession(sessionID);
     List<Object> accumulated = new ArrayList<>();
     reply.onDelta(accumulated::add).onToolCall(accumulated::add).onDone(accumulated::add)
         .onDiagnostic(accumulated::add);
+    Turn turn = Turn.of(sessionID, PromptBody.text("fuzz"));
+    List<String> told = new ArrayList<>();
+    turn.onDelta(d -> told.add(d.toString())).onTextReplaced(d -> told.add("replaced " + d))
+        .onWaiting(r -> told.add(r.toString())).onStateChange(s -> told.add(s.toString()));
+    drive(turn, turn.onConnected(), told);
+    drive(turn, turn.onPromptAccepted(), told);
+    int[] events = new int[1];
     Outcomes<OpenCodeEvent> outcomes = new Outcomes<>() {
       @Override
       public void onValue(OpenCodeEvent event) {
         super.onValue(event);
         accumulated.add(reply.accept(event));
+        drive(turn, turn.onEvent(event), told);
+        if (reconnects && ++events[0] % 10 == 0) {
+          drive(turn, turn.onReconnecting(), told);
+          drive(turn, turn.onConnected(), told);
+        }
       }
     };
     SseParser parser = SseParser.builder()
@@ -79,7 +97,20 @@ class OpenCodeFuzzTest {
     feed.accept(parser);
     parser.end();
     outcomes.checkContract(DOCUMENTED);
-    return new Run(outcomes.log, accumulated, reply.reply(), reply.diagnostics());
+    told.add(turn.state() + " " + turn.reply());
+    return new Run(outcomes.log, accumulated, reply.reply(), reply.diagnostics(), told);
+  }
+
+  /** Runs a turn's commands as a server with an idle session and nothing stored would answer them. */
+  private static void drive(Turn turn, List<TurnCommand> commands, List<String> told) {
+    for (TurnCommand command : commands) {
+      told.add(command instanceof TurnCommand.Fail fail ? "Fail " + fail.reason() : command.toString());
+      if (command instanceof TurnCommand.FetchStatus) {
+        drive(turn, turn.onSessionStatuses(java.util.Map.of()), told);
+      } else if (command instanceof TurnCommand.FetchMessages) {
+        drive(turn, turn.onStoredMessages(List.of()), told);
+      }
+    }
   }
 
   @AfterAll

@@ -13,8 +13,10 @@ import io.github.ssekit.client.opencode.OpenCodeEventStream;
 import io.github.ssekit.client.opencode.OpenCodeTurn;
 import io.github.ssekit.client.opencode.OpenCodeTurnListener;
 import io.github.ssekit.opencode.ModelRef;
+import io.github.ssekit.opencode.PendingRequest;
 import io.github.ssekit.opencode.Reply;
 import io.github.ssekit.opencode.ReplyDelta;
+import io.github.ssekit.opencode.TurnState;
 import io.github.ssekit.opencode.event.InstanceDisposed;
 import io.github.ssekit.opencode.event.MessagePartDelta;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
@@ -186,20 +188,30 @@ class OpenCodeClientIT {
     String session = newSession(client, "permission");
     CountDownLatch asked = new CountDownLatch(1);
     List<String> replied = new CopyOnWriteArrayList<>();
+    List<TurnState> states = new CopyOnWriteArrayList<>();
     Recorder recorder = new Recorder() {
       @Override
-      public void onEvent(OpenCodeEvent event) {
-        super.onEvent(event);
-        if (event instanceof PermissionAsked permission && event.sessionID().orElse("").equals(session)) {
-          asked.countDown();
-          client.replyToPermission(permission.request().id().orElseThrow(), PermissionReply.ONCE)
-              .onSuccess(ok -> replied.add(permission.request().id().orElseThrow() + "=" + ok));
-        }
+      public void onWaiting(PendingRequest request) {
+        asked.countDown();
+        client.replyToPermission(request.id(), PermissionReply.ONCE)
+            .onSuccess(ok -> replied.add(request.id() + "=" + ok));
+      }
+
+      @Override
+      public void onStateChange(TurnState state) {
+        states.add(state);
       }
     };
-    Reply reply = await(client.streamPrompt(session, prompt("mock-tool", "run it"), recorder).reply());
+    OpenCodeTurn turn = client.streamPrompt(session, prompt("mock-tool", "run it"), recorder);
+    Reply reply = await(turn.reply());
 
-    assertEquals(0, asked.getCount(), "permission.asked came");
+    assertEquals(0, asked.getCount(), "the turn said it waits for the permission");
+    assertTrue(recorder.events.stream().anyMatch(e -> e instanceof PermissionAsked), "permission.asked came");
+    int waiting = states.indexOf(TurnState.WAITING);
+    assertTrue(waiting > 0, states::toString);
+    assertEquals(List.of(TurnState.WAITING, TurnState.STREAMING, TurnState.DONE),
+        states.subList(waiting, states.size()));
+    assertEquals(TurnState.DONE, turn.state());
     assertEquals(1, replied.size());
     assertTrue(replied.get(0).endsWith("=true"), replied.toString());
     assertTrue(recorder.events.stream().anyMatch(e -> e instanceof PermissionReplied), "permission.replied came");
@@ -227,6 +239,7 @@ class OpenCodeClientIT {
     await(turn.cancel());
     Reply reply = await(turn.reply());
     assertTrue(reply.error().orElseThrow().is(OpenCodeError.MESSAGE_ABORTED_ERROR), reply.toString());
+    assertEquals(TurnState.ABORTED, turn.state());
     assertTrue(NORMAL.startsWith(reply.text()) && reply.text().length() < NORMAL.length(), reply.text());
     assertFalse(await(client.sessionStatuses()).containsKey(session), "the session is idle again");
   }

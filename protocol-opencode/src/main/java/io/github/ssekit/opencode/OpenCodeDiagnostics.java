@@ -46,6 +46,13 @@ public final class OpenCodeDiagnostics {
   /** Reply assembly: a part's final text does not continue the text its deltas built; the final text wins. */
   public static final String TEXT_MISMATCH = "opencode.text-mismatch";
 
+  /**
+   * Reply assembly: deltas for a part whose final text is already known, or that may have missed deltas while the
+   * event stream was down ({@link ReplyAccumulator#streamLost}); not appended: the part's final text says what it
+   * is. Reported once per part.
+   */
+  public static final String DELTA_NOT_APPENDED = "opencode.delta-not-appended";
+
   /** Reply assembly: an idle signal before the turn showed any sign of starting; not taken as the end. */
   public static final String IDLE_BEFORE_TURN = "opencode.idle-before-turn";
 }

@@ -10,12 +10,15 @@ import io.github.ssekit.opencode.event.SessionError;
 import io.github.ssekit.opencode.event.SessionIdle;
 import io.github.ssekit.opencode.event.SessionStatusChanged;
 import io.github.ssekit.opencode.model.MessageInfo;
+import io.github.ssekit.opencode.model.MessageWithParts;
 import io.github.ssekit.opencode.model.OpenCodeError;
 import io.github.ssekit.opencode.model.Part;
 import io.github.ssekit.opencode.model.PartType;
 import io.github.ssekit.opencode.model.Role;
 import io.github.ssekit.opencode.model.SessionStatusType;
 import io.github.ssekit.opencode.model.TimeSpan;
+import io.github.ssekit.opencode.model.ToolState;
+import io.github.ssekit.opencode.model.ToolStatus;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +39,11 @@ import java.util.function.Consumer;
  *       kind is known.
  *   <li>The full text of a later {@code message.part.updated} is reconciled with what the deltas built: text the
  *       deltas missed is delivered as one more delta; a final text that contradicts them wins, with a
- *       {@link OpenCodeDiagnostics#TEXT_MISMATCH} diagnostic.
+ *       {@link OpenCodeDiagnostics#TEXT_MISMATCH} diagnostic, and is told to {@link #onTextReplaced}. Once a part's
+ *       final text is known, later deltas for it are not appended ({@link OpenCodeDiagnostics#DELTA_NOT_APPENDED}).
+ *   <li>Nothing goes back: a part or a message older than the one already known (a tool call that was completed
+ *       and is now said to be running, a text part that had ended and is now a snapshot) does not replace it.
+ *       Live events never do that; the session's stored messages, read after a reconnection, can.
  *   <li>The user's own parts (known from {@code message.updated} with {@code role:"user"}) are left out.
  *   <li>Tool calls keep their latest state; step-finish parts give tokens and cost; the last assistant message
  *       gives the model that actually answered and the finish reason; {@code session.error} (or an assistant
@@ -48,12 +55,15 @@ import java.util.function.Consumer;
  * </ul>
  *
  * <p>Subscribe to the event stream before prompting, feed every event to {@link #accept} (events of other
- * sessions are ignored), and read {@link #reply()} at any time. Not thread-safe: feed it from one thread or event
- * loop. One accumulator per prompt.
+ * sessions are ignored), and read {@link #reply()} at any time. When the event stream was lost and reconnected
+ * (OpenCode replays nothing), hand the session's stored messages to {@link #resync}: text already streamed is not
+ * repeated, text missed is delivered. Not thread-safe: feed it from one thread or event loop. One accumulator per
+ * prompt; {@link Turn} drives one for a whole prompt, reconnections and aborts included.
  */
 public final class ReplyAccumulator {
   private final String sessionID;
   private Consumer<ReplyDelta> deltaListener = delta -> {};
+  private Consumer<ReplyDelta> textReplacedListener = replaced -> {};
   private Consumer<Reply.ToolCall> toolCallListener = call -> {};
   private Consumer<Reply> doneListener = reply -> {};
   private Consumer<Diagnostic> diagnosticListener = diagnostic -> {};
@@ -68,6 +78,10 @@ public final class ReplyAccumulator {
   private final Map<String, Reply.Step> steps = new LinkedHashMap<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private OpenCodeError sessionError;
+  /** Whether the event stream was lost since the turn began: deltas may have been missed. */
+  private boolean gapSeen;
+  /** The first user message seen: the prompt this reply answers. */
+  private String userMessageID;
   private boolean started;
   private boolean done;
 
@@ -79,6 +93,12 @@ public final class ReplyAccumulator {
     final StringBuilder text = new StringBuilder();
     /** Deltas that arrived before the part's kind was known. */
     final StringBuilder held = new StringBuilder();
+    /** Whether the part's final text is known: deltas no longer add to it. */
+    boolean ended;
+    /** Whether deltas of the part may have been lost (the stream was down): later ones are not appended. */
+    boolean gapped;
+    /** Whether a delta that was not appended was reported. */
+    boolean skipReported;
 
     TextState(String messageID, String partID) {
       this.messageID = messageID;
@@ -101,6 +121,15 @@ public final class ReplyAccumulator {
   /** Calls {@code listener} with each text or reasoning delta, as it arrives. */
   public ReplyAccumulator onDelta(Consumer<ReplyDelta> listener) {
     this.deltaListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /**
+   * Calls {@code listener} when a part's text was replaced rather than extended: a final text (from an event or the
+   * stored messages) that does not continue what was streamed. The delta carries the part's whole new text.
+   */
+  public ReplyAccumulator onTextReplaced(Consumer<ReplyDelta> listener) {
+    this.textReplacedListener = Objects.requireNonNull(listener, "listener");
     return this;
   }
 
@@ -132,6 +161,14 @@ public final class ReplyAccumulator {
     return done;
   }
 
+  /**
+   * Whether the turn showed a sign of having started: the session went busy, or an assistant message, a part, a
+   * delta or an error came.
+   */
+  public boolean isStarted() {
+    return started;
+  }
+
   /** The diagnostics found so far. */
   public List<Diagnostic> diagnostics() {
     return List.copyOf(diagnostics);
@@ -150,7 +187,8 @@ public final class ReplyAccumulator {
     if (event instanceof MessagePartDelta) {
       onPartDelta((MessagePartDelta) event);
     } else if (event instanceof MessagePartUpdated) {
-      onPartUpdated((MessagePartUpdated) event);
+      MessagePartUpdated updated = (MessagePartUpdated) event;
+      onPart(updated.part(), updated.delta());
     } else if (event instanceof MessageUpdated) {
       onMessageUpdated(((MessageUpdated) event).info());
     } else if (event instanceof SessionStatusChanged) {
@@ -182,6 +220,65 @@ public final class ReplyAccumulator {
       steps.values().removeIf(s -> s.messageID().equals(messageID));
     }
     return true;
+  }
+
+  /**
+   * The event stream was lost (it reconnects; OpenCode replays nothing): the text parts under way may have missed
+   * deltas, so their later deltas are not appended ({@link OpenCodeDiagnostics#DELTA_NOT_APPENDED}); their final
+   * text, from an event or {@link #resync}, delivers what they missed as one more delta. The reply never shows a
+   * text with a hole in it.
+   */
+  public void streamLost() {
+    gapSeen = true;
+    for (TextState state : texts.values()) {
+      state.gapped |= !state.ended;
+    }
+  }
+
+  /**
+   * Brings the reply in line with the session's stored messages ({@code GET /session/{id}/message}, oldest first),
+   * after the event stream was lost and events may have been missed. The turn's messages are the ones after its
+   * prompt (the first user message this accumulator saw, else the last user message stored). Each of its assistant
+   * messages and parts is taken into account as an event would be, with the same rules: text the deltas missed is
+   * delivered as one more delta and text already streamed is not repeated; nothing older than what is known
+   * replaces it, so a snapshot taken while the turn still runs is safe.
+   *
+   * @param messages the session's stored messages
+   * @param sessionIdle whether the session is idle now ({@code GET /session/status} has no busy or retry entry for
+   *     it), read before the messages: the turn is then over and, if it was not done yet, it is done now (even if
+   *     nothing of it was stored). Only pass {@code true} once the server has accepted the prompt.
+   */
+  public void resync(List<MessageWithParts> messages, boolean sessionIdle) {
+    Objects.requireNonNull(messages, "messages");
+    int lastUser = -1;
+    int ownPrompt = -1;
+    for (int i = 0; i < messages.size(); i++) {
+      Optional<MessageInfo> info = messages.get(i).info().filter(MessageInfo::isUser);
+      Optional<String> id = info.flatMap(MessageInfo::id);
+      if (info.isPresent()) {
+        lastUser = i;
+        id.ifPresent(user -> roles.put(user, Role.USER));
+        if (id.isPresent() && id.get().equals(userMessageID)) {
+          ownPrompt = i;
+        }
+      }
+    }
+    int prompt = ownPrompt >= 0 ? ownPrompt : lastUser;
+    for (MessageWithParts message : messages.subList(prompt + 1, messages.size())) {
+      Optional<MessageInfo> info = message.info()
+          .filter(i -> i.isAssistant() && i.sessionID().map(sessionID::equals).orElse(true));
+      if (info.isEmpty()) {
+        continue;
+      }
+      onMessageUpdated(info.get());
+      for (Part part : message.parts()) {
+        onPart(part, Optional.empty());
+      }
+    }
+    if (sessionIdle && !done) {
+      started = true; // the server accepted the prompt and is idle again: the turn is over
+      onIdle(null);
+    }
   }
 
   /** The reply as built so far. */
@@ -230,9 +327,15 @@ public final class ReplyAccumulator {
       return;
     }
     info.role().ifPresent(role -> roles.put(id.get(), role));
+    if (info.isUser() && userMessageID == null) {
+      userMessageID = id.get();
+    }
     if (info.isAssistant()) {
       started = true;
-      assistantMessages.put(id.get(), info);
+      MessageInfo known = assistantMessages.get(id.get());
+      if (known == null || !(known.isCompleted() && !info.isCompleted())) {
+        assistantMessages.put(id.get(), info); // a completed message is not replaced by an earlier snapshot
+      }
     }
   }
 
@@ -246,7 +349,20 @@ public final class ReplyAccumulator {
       return;
     }
     started = true;
-    TextState state = texts.computeIfAbsent(delta.partID(), id -> new TextState(delta.messageID(), id));
+    TextState state = texts.computeIfAbsent(delta.partID(), id -> {
+      TextState fresh = new TextState(delta.messageID(), id);
+      fresh.gapped = gapSeen; // after a gap, a part first seen by a delta may have begun before it
+      return fresh;
+    });
+    if (state.ended || state.gapped) {
+      if (!state.skipReported) {
+        state.skipReported = true;
+        diagnose(OpenCodeDiagnostics.DELTA_NOT_APPENDED, "deltas for part " + delta.partID()
+            + (state.ended ? " after its final text" : " after deltas were lost") + "; not appended, its final text"
+            + " says what it is", "");
+      }
+      return;
+    }
     if (state.kind == null) {
       if (state.held.length() == 0) {
         diagnose(OpenCodeDiagnostics.DELTA_BEFORE_PART,
@@ -260,14 +376,23 @@ public final class ReplyAccumulator {
     emit(state, delta.delta());
   }
 
-  private void onPartUpdated(MessagePartUpdated event) {
-    Part part = event.part();
+  /**
+   * Takes a part into account, from {@code message.part.updated} or the stored messages.
+   *
+   * @param legacyDelta the {@code delta} of a {@code message.part.updated} from servers before
+   *     {@code message.part.delta}
+   */
+  private void onPart(Part part, Optional<String> legacyDelta) {
     Optional<String> partID = part.id();
     String messageID = part.messageID().orElse("");
     if (partID.isEmpty() || isUser(messageID)) {
       return;
     }
     started = true;
+    Part known = parts.get(partID.get());
+    if (known != null && isOlder(part, known)) {
+      return;
+    }
     parts.put(partID.get(), part);
     if (part.is(PartType.TEXT) || part.is(PartType.REASONING)) {
       TextState state = texts.computeIfAbsent(partID.get(), id -> new TextState(messageID, id));
@@ -280,11 +405,13 @@ public final class ReplyAccumulator {
           emit(state, held);
         }
       }
-      event.delta().ifPresent(delta -> { // servers before message.part.delta sent the delta here
+      legacyDelta.ifPresent(delta -> {
         state.text.append(delta);
         emit(state, delta);
       });
-      part.text().ifPresent(full -> reconcile(state, full, part.time().flatMap(TimeSpan::end).isPresent()));
+      boolean isFinal = part.time().flatMap(TimeSpan::end).isPresent();
+      part.text().ifPresent(full -> reconcile(state, full, isFinal));
+      state.ended |= isFinal;
     } else if (part.is(PartType.TOOL)) {
       Reply.ToolCall call = Reply.ToolCall.of(part);
       toolCalls.put(partID.get(), call);
@@ -292,6 +419,26 @@ public final class ReplyAccumulator {
     } else if (part.is(PartType.STEP_FINISH)) {
       steps.put(partID.get(), Reply.Step.of(part));
     }
+  }
+
+  /**
+   * Whether {@code candidate} is an earlier state of the part than {@code known}: a tool call that is not as far
+   * along (pending, running, then completed or error), or a text without an end when the known one had ended.
+   */
+  private static boolean isOlder(Part candidate, Part known) {
+    if (candidate.is(PartType.TOOL)) {
+      return progress(candidate) < progress(known);
+    }
+    return known.time().flatMap(TimeSpan::end).isPresent() && candidate.time().flatMap(TimeSpan::end).isEmpty();
+  }
+
+  /** How far a tool call is: 0 pending, 1 running, 2 completed or error; unknown statuses count as the start. */
+  private static int progress(Part tool) {
+    Optional<ToolStatus> status = tool.state().flatMap(ToolState::status);
+    if (status.filter(s -> s.equals(ToolStatus.COMPLETED) || s.equals(ToolStatus.ERROR)).isPresent()) {
+      return 2;
+    }
+    return status.filter(ToolStatus.RUNNING::equals).isPresent() ? 1 : 0;
   }
 
   /** Brings the streamed text of a part in line with a full text the server sent. */
@@ -312,9 +459,11 @@ public final class ReplyAccumulator {
           "");
       state.text.setLength(0);
       state.text.append(full);
+      textReplacedListener.accept(new ReplyDelta(kindOf(state), state.messageID, state.partID, full));
     }
   }
 
+  /** An idle signal: {@code event}, or {@code null} for the stored state read by {@link #resync}. */
   private void onIdle(OpenCodeEvent event) {
     if (done) {
       return;
@@ -329,14 +478,14 @@ public final class ReplyAccumulator {
   }
 
   private void emit(TextState state, String text) {
-    if (text.isEmpty()) {
+    if (text.isEmpty() || !(PartType.TEXT.equals(state.kind) || PartType.REASONING.equals(state.kind))) {
       return;
     }
-    if (PartType.TEXT.equals(state.kind)) {
-      deltaListener.accept(new ReplyDelta(ReplyDelta.Kind.TEXT, state.messageID, state.partID, text));
-    } else if (PartType.REASONING.equals(state.kind)) {
-      deltaListener.accept(new ReplyDelta(ReplyDelta.Kind.REASONING, state.messageID, state.partID, text));
-    }
+    deltaListener.accept(new ReplyDelta(kindOf(state), state.messageID, state.partID, text));
+  }
+
+  private static ReplyDelta.Kind kindOf(TextState state) {
+    return PartType.REASONING.equals(state.kind) ? ReplyDelta.Kind.REASONING : ReplyDelta.Kind.TEXT;
   }
 
   private boolean isUser(String messageID) {

@@ -386,6 +386,81 @@ class ReplyAccumulatorTest {
     assertEquals("Hi", run.accumulator.reply().text());
   }
 
+  private static List<io.github.ssekit.opencode.model.MessageWithParts> stored(String parts) {
+    return OpenCodeJson.readMessages(("[{\"info\":{\"id\":\"msg_u\",\"sessionID\":\"ses_a\",\"role\":\"user\"},"
+        + "\"parts\":[{\"id\":\"prt_u\",\"messageID\":\"msg_u\",\"type\":\"text\",\"text\":\"my prompt\"}]},"
+        + "{\"info\":{\"id\":\"msg_1\",\"sessionID\":\"ses_a\",\"role\":\"assistant\",\"providerID\":\"p\","
+        + "\"modelID\":\"m\"},\"parts\":[" + parts + "]}]").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static final String FINAL_HELLO = "{\"id\":\"prt_t\",\"messageID\":\"msg_1\",\"type\":\"text\","
+      + "\"text\":\"Hello\",\"time\":{\"start\":1,\"end\":2}}";
+
+  @Test
+  void resyncDeliversTheMissedTextOnceAndEndsTheTurnWhenTheSessionIsIdle() {
+    Run run = new Run("ses_a").feed(List.of(BUSY, assistant("msg_1"), part("prt_t", "text", "", false),
+        delta("prt_t", "Hel")));
+    run.accumulator.streamLost();
+    run.feed(List.of(delta("prt_t", "p!"))); // after the gap: a hole before it, so not appended
+    run.accumulator.resync(stored(FINAL_HELLO), true);
+    assertEquals(List.of("Hel", "lo"), run.deltas.stream().map(ReplyDelta::text).collect(Collectors.toList()));
+    assertEquals("Hello", run.accumulator.reply().text(), "the user's stored prompt is not the reply");
+    assertTrue(run.accumulator.isDone());
+    assertEquals(1, run.dones.size());
+    run.feed(List.of(delta("prt_t", "lo"), IDLE)); // late: the part's final text is known
+    assertEquals("Hello", run.accumulator.reply().text());
+    assertEquals(1, run.dones.size());
+    assertEquals(List.of(OpenCodeDiagnostics.DELTA_NOT_APPENDED),
+        run.accumulator.diagnostics().stream().map(Diagnostic::code).collect(Collectors.toList()),
+        "once per part");
+  }
+
+  @Test
+  void aStoredSnapshotOlderThanTheEventsTakesNothingBack() {
+    OpenCodeEvent completed = event("message.part.updated", "{\"sessionID\":\"ses_a\",\"part\":{\"id\":\"prt_x\","
+        + "\"messageID\":\"msg_1\",\"type\":\"tool\",\"tool\":\"bash\",\"state\":{\"status\":\"completed\","
+        + "\"output\":\"ok\"}}}");
+    Run run = new Run("ses_a").feed(List.of(assistant("msg_1"), completed, part("prt_t", "text", "", false),
+        delta("prt_t", "Hello there")));
+    run.accumulator.resync(stored("{\"id\":\"prt_x\",\"messageID\":\"msg_1\",\"type\":\"tool\","
+        + "\"tool\":\"bash\",\"state\":{\"status\":\"running\"}},{\"id\":\"prt_t\",\"messageID\":\"msg_1\","
+        + "\"type\":\"text\",\"text\":\"Hello\",\"time\":{\"start\":1}}"), false);
+    Reply reply = run.accumulator.reply();
+    assertEquals(Optional.of(ToolStatus.COMPLETED), reply.toolCalls().get(0).status());
+    assertEquals("Hello there", reply.text());
+    assertFalse(reply.done());
+    assertEquals(List.of(), run.accumulator.diagnostics());
+  }
+
+  @Test
+  void aReplacedTextIsToldWhole() {
+    List<ReplyDelta> replaced = new ArrayList<>();
+    Run run = new Run("ses_a");
+    run.accumulator.onTextReplaced(replaced::add);
+    run.feed(List.of(assistant("msg_1"), part("prt_t", "text", "", false), delta("prt_t", "Hellp")));
+    run.accumulator.resync(stored(FINAL_HELLO), false);
+    assertEquals(List.of(new ReplyDelta(ReplyDelta.Kind.TEXT, "msg_1", "prt_t", "Hello")), replaced);
+    assertEquals("Hello", run.accumulator.reply().text());
+  }
+
+  @Test
+  void resyncStartsAfterTheTurnsOwnPromptNotAfterTheLastUserMessage() {
+    // the accumulator saw its prompt (msg_u); a later user message (a synthetic one, or a queued prompt) must not
+    // hide the assistant message that answered it
+    Run run = new Run("ses_a").feed(List.of(event("message.updated", "{\"sessionID\":\"ses_a\",\"info\":"
+        + "{\"id\":\"msg_u\",\"sessionID\":\"ses_a\",\"role\":\"user\"}}")));
+    List<io.github.ssekit.opencode.model.MessageWithParts> messages = new ArrayList<>(stored(FINAL_HELLO));
+    messages.addAll(OpenCodeJson.readMessages(("[{\"info\":{\"id\":\"msg_u2\",\"sessionID\":\"ses_a\","
+        + "\"role\":\"user\"},\"parts\":[]},{\"info\":{\"id\":\"msg_2\",\"sessionID\":\"ses_a\","
+        + "\"role\":\"assistant\"},\"parts\":[{\"id\":\"prt_2\",\"messageID\":\"msg_2\",\"type\":\"text\","
+        + "\"text\":\" and more\",\"time\":{\"start\":1,\"end\":2}}]}]").getBytes(
+            java.nio.charset.StandardCharsets.UTF_8)));
+    run.accumulator.resync(messages, true);
+    assertEquals("Hello and more", run.accumulator.reply().text(),
+        "everything after its own prompt: a later user message cannot be told from a continuation");
+    assertTrue(run.accumulator.isDone());
+  }
+
   @Test
   void removedPartsLeaveTheReply() {
     Run run = new Run("ses_a").feed(List.of(assistant("msg_1"), part("prt_t", "text", "gone", true),

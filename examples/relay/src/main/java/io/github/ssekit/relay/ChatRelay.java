@@ -1,13 +1,15 @@
 package io.github.ssekit.relay;
 
+import io.github.ssekit.client.internal.EventLoop;
 import io.github.ssekit.client.opencode.OpenCodeClient;
 import io.github.ssekit.client.opencode.OpenCodeClientOptions;
 import io.github.ssekit.client.opencode.OpenCodeHttpException;
 import io.github.ssekit.opencode.ModelRef;
+import io.github.ssekit.opencode.model.MessageWithParts;
 import io.github.ssekit.opencode.model.Session;
+import io.github.ssekit.opencode.model.SessionStatus;
 import io.github.ssekit.opencode.request.PermissionReply;
 import io.github.ssekit.opencode.request.PromptBody;
-import io.github.ssekit.opencode.request.PromptPart;
 import io.github.ssekit.opencode.request.SessionCreateBody;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -157,6 +159,11 @@ public final class ChatRelay {
 
     Context context() {
       return context;
+    }
+
+    /** The relay's one event loop (the verticle's context), for answers that arrive on other threads. */
+    EventLoop loop() {
+      return EventLoop.of(context);
     }
 
     @Override
@@ -422,31 +429,11 @@ public final class ChatRelay {
         return;
       }
       TurnView turn = channel.startTurn(text, model); // holds the upstream: subscribed before prompting
-      var prompt = PromptBody.builder().addParts(PromptPart.text(text));
-      if (model != null) {
-        prompt.model(model);
-      }
-      PromptBody promptBody = prompt.build();
-      Upstream upstream = upstreamFor(channel.directory());
-      upstream.ready().compose(v -> {
-        if (!turn.running()) {
-          return Future.succeededFuture(false); // aborted while connecting
-        }
-        turn.promptInFlight = true;
-        return upstream.client().promptAsync(channel.sessionID(), promptBody).map(true);
-      }).onComplete(ar -> onContext(() -> {
-        turn.promptInFlight = false;
-        if (ar.failed()) {
-          if (channel.currentTurn().orElse(null) == turn) {
-            channel.failTurn("PromptError", "The prompt could not be sent: " + describe(ar.cause()));
-          }
-          return;
-        }
-        if (ar.result() && channel.currentTurn().orElse(null) == turn && turn.running()) {
-          channel.promptSent();
-          if (turn.abortRequested) {
-            sendAbort(channel, null);
-          }
+      upstreamFor(channel.directory()).ready().onComplete(ar -> loop().execute(() -> {
+        if (ar.succeeded()) {
+          channel.upstreamConnected(); // the turn sends its prompt now
+        } else {
+          channel.upstreamFailed(ar.cause());
         }
       }));
       json(req.response(), 202, new JsonObject().put("session", channel.sessionID()).put("turn", turn.number));
@@ -461,27 +448,11 @@ public final class ChatRelay {
         error(req.response(), 409, "no turn is running");
         return;
       }
-      TurnView turn = channel.currentTurn().orElseThrow();
-      if (channel.promptWasSent()) {
-        sendAbort(channel, req.response());
-      } else if (turn.promptInFlight) {
-        turn.abortRequested = true;
-        json(req.response(), 202, new JsonObject().put("aborting", true));
-      } else {
-        channel.abortBeforePrompt();
-        json(req.response(), 202, new JsonObject().put("aborting", true));
-      }
-    }
-
-    private void sendAbort(SessionChannel channel, HttpServerResponse resp) {
-      upstreamFor(channel.directory()).client().abort(channel.sessionID()).onComplete(ar -> {
-        if (resp == null) {
-          return;
-        }
+      channel.abort().onComplete(ar -> {
         if (ar.succeeded()) {
-          json(resp, 202, new JsonObject().put("aborting", ar.result()));
+          json(req.response(), 202, new JsonObject().put("aborting", ar.result()));
         } else {
-          error(resp, 502, "OpenCode refused the abort: " + describe(ar.cause()));
+          error(req.response(), 502, "OpenCode refused the abort: " + describe(ar.cause()));
         }
       });
     }
@@ -535,13 +506,13 @@ public final class ChatRelay {
         } else {
           upstream.release(self[0]);
         }
-      });
+      }, callsFor(directory), options.getOpenCode().getMaxReplySize());
       channels.put(id, self[0]);
       return self[0];
     }
 
     private Upstream upstreamFor(String directory) {
-      return upstreams.computeIfAbsent(key(directory), k -> new Upstream(context, directory, clientFor(directory),
+      return upstreams.computeIfAbsent(key(directory), k -> new Upstream(loop(), directory, clientFor(directory),
           stats, options.getUpstreamGrace().toMillis()));
     }
 
@@ -550,19 +521,45 @@ public final class ChatRelay {
           k -> OpenCodeClient.create(vertx, new OpenCodeClientOptions(options.getOpenCode()).setDirectory(directory)));
     }
 
+    /** The OpenCode calls of the sessions of {@code directory}, answering on the relay's event loop. */
+    private TurnCalls callsFor(String directory) {
+      OpenCodeClient client = clientFor(directory);
+      return new TurnCalls() {
+        @Override
+        public Future<Void> promptAsync(String sessionID, PromptBody body) {
+          return here(client.promptAsync(sessionID, body));
+        }
+
+        @Override
+        public Future<Boolean> abort(String sessionID) {
+          return here(client.abort(sessionID));
+        }
+
+        @Override
+        public Future<Map<String, SessionStatus>> sessionStatuses() {
+          return here(client.sessionStatuses());
+        }
+
+        @Override
+        public Future<List<MessageWithParts>> messages(String sessionID) {
+          return here(client.messages(sessionID));
+        }
+      };
+    }
+
+    /** {@code answer}, completed on the relay's event loop. */
+    private <T> Future<T> here(Future<T> answer) {
+      Promise<T> here = Promise.promise();
+      answer.onComplete(ar -> loop().execute(() -> here.handle(ar)));
+      return here.future();
+    }
+
     /** Sessions nobody followed for the TTL, with no turn running, are forgotten (OpenCode keeps them). */
     private void evict() {
       long before = System.currentTimeMillis() - options.getSessionTtl().toMillis();
       channels.values().removeIf(c -> c.idleSinceMillis() > 0 && c.idleSinceMillis() < before && !c.running());
     }
 
-    private void onContext(Runnable task) {
-      if (Vertx.currentContext() == context) {
-        task.run();
-      } else {
-        context.runOnContext(v -> task.run());
-      }
-    }
 
     /** One browser's event stream. */
     private final class BrowserConnection implements BrowserSink {

@@ -1,18 +1,14 @@
 package io.github.ssekit.relay;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ssekit.opencode.ModelRef;
+import io.github.ssekit.opencode.PendingRequest;
 import io.github.ssekit.opencode.Reply;
-import io.github.ssekit.opencode.ReplyAccumulator;
 import io.github.ssekit.opencode.ReplyDelta;
-import io.github.ssekit.opencode.event.EventEnvelope;
-import io.github.ssekit.opencode.event.MessagePartUpdated;
-import io.github.ssekit.opencode.event.MessageUpdated;
+import io.github.ssekit.opencode.Turn;
+import io.github.ssekit.opencode.TurnCommand;
+import io.github.ssekit.opencode.TurnState;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
-import io.github.ssekit.opencode.event.PermissionAsked;
 import io.github.ssekit.opencode.event.PermissionReplied;
-import io.github.ssekit.opencode.event.SessionIdle;
 import io.github.ssekit.opencode.event.SessionStatusChanged;
 import io.github.ssekit.opencode.model.MessageInfo;
 import io.github.ssekit.opencode.model.MessageWithParts;
@@ -21,26 +17,32 @@ import io.github.ssekit.opencode.model.Part;
 import io.github.ssekit.opencode.model.PartType;
 import io.github.ssekit.opencode.model.PermissionRequest;
 import io.github.ssekit.opencode.model.SessionStatus;
-import io.github.ssekit.opencode.model.TimeSpan;
 import io.github.ssekit.opencode.model.ToolStatus;
+import io.github.ssekit.opencode.request.PromptBody;
+import io.github.ssekit.opencode.request.PromptPart;
 import io.github.ssekit.sse.SseEncoder;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One OpenCode session as the relay shows it to browsers: the turns prompted through the relay (a {@link TurnView}
  * each), the browsers following it, and the {@link ReplayBuffer} of the events sent to them.
  *
- * <p>The upstream feeds it the session's OpenCode events; a {@link ReplyAccumulator} per turn turns them into text
- * and reasoning deltas, tool call states and the end of the turn; permission and status events are relayed as they
- * come. Every change is applied to the turn's view and sent to the browsers as one event with an ID, so a browser
- * that reconnects gets exactly what it missed, or a snapshot when the buffer no longer holds it.
+ * <p>Each prompt is a protocol-opencode {@link Turn}, which this channel drives: the upstream feeds it the session's
+ * OpenCode events and says when the stream is connected, lost or failed; the turn's commands go to OpenCode through
+ * {@link TurnCalls} and their answers back to the turn. The turn decides when to prompt, when an abort applies, what
+ * to re-read after a reconnection and when the turn is over; its deltas, tool calls, permission requests and end,
+ * and the status events, are applied to the turn's view and sent to the browsers as one event with an ID each, so a
+ * browser that reconnects gets exactly what it missed, or a snapshot when the buffer no longer holds it.
  *
  * <p>It wants the directory's upstream event stream while a browser follows it or a turn runs, and says so through
  * the hold callback. Not thread-safe: the relay uses it on its event loop only.
@@ -53,11 +55,13 @@ final class SessionChannel {
   private final String directory;
   private final ReplayBuffer buffer;
   private final Consumer<Boolean> hold;
+  private final TurnCalls calls;
+  private final long maxReplyChars;
   private final Set<BrowserSink> browsers = new LinkedHashSet<>();
   private final List<TurnView> turns = new ArrayList<>();
   private TurnView current;
-  private ReplyAccumulator accumulator;
-  private boolean promptSent;
+  /** The turn of {@link #current} when it was prompted through the relay (not for adopted history). */
+  private Turn turn;
   private boolean holding;
   private long idleSinceMillis = System.currentTimeMillis();
 
@@ -66,12 +70,17 @@ final class SessionChannel {
    *
    * @param hold called with {@code true} when the channel starts needing the upstream event stream, and
    *     {@code false} when it stops
+   * @param calls the OpenCode calls its turns ask for, answering on the relay's event loop
+   * @param maxReplyChars the size of one reply (text and reasoning) past which its turn is aborted
    */
-  SessionChannel(String sessionID, String directory, ReplayBuffer buffer, Consumer<Boolean> hold) {
+  SessionChannel(String sessionID, String directory, ReplayBuffer buffer, Consumer<Boolean> hold, TurnCalls calls,
+      long maxReplyChars) {
     this.sessionID = sessionID;
     this.directory = directory;
     this.buffer = buffer;
     this.hold = hold;
+    this.calls = calls;
+    this.maxReplyChars = maxReplyChars;
   }
 
   String sessionID() {
@@ -169,8 +178,8 @@ final class SessionChannel {
   }
 
   /**
-   * Starts a turn: the page shows the prompt at once; the caller sends it once the upstream is connected and then
-   * calls {@link #promptSent()}.
+   * Starts a turn: the page shows the prompt at once; it is sent once the upstream is connected
+   * ({@link #upstreamConnected()}).
    *
    * @throws IllegalStateException if a turn is running
    */
@@ -178,43 +187,46 @@ final class SessionChannel {
     if (running()) {
       throw new IllegalStateException("a turn is running in this session");
     }
-    TurnView turn = new TurnView(turns.size() + 1, prompt, model == null ? null : model.toString());
-    turns.add(turn);
-    current = turn;
-    promptSent = false;
-    accumulator = ReplyAccumulator.forSession(sessionID)
-        .onDelta(delta -> onDelta(turn, delta))
-        .onToolCall(call -> onToolCall(turn, call))
-        .onDone(reply -> onDone(turn, reply));
-    emit("turn", new JsonObject().put("turn", turn.number).put("prompt", prompt).put("model", turn.model));
+    TurnView view = new TurnView(turns.size() + 1, prompt, model == null ? null : model.toString());
+    turns.add(view);
+    current = view;
+    var body = PromptBody.builder().addParts(PromptPart.text(prompt));
+    if (model != null) {
+      body.model(model);
+    }
+    turn = Turn.of(sessionID, body.build()).maxReplyChars(maxReplyChars)
+        .onDelta(delta -> onDelta(view, delta))
+        .onTextReplaced(replaced -> onTextReplaced(view, replaced))
+        .onToolCall(call -> onToolCall(view, call))
+        .onWaiting(request -> onWaiting(view, request));
+    emit("turn", new JsonObject().put("turn", view.number).put("prompt", prompt).put("model", view.model));
     updateHold();
-    return turn;
+    return view;
   }
 
-  /** The prompt of the current turn was accepted by the server. */
-  void promptSent() {
-    promptSent = true;
+  /** The upstream event stream is connected (its {@code server.connected}, or it was already). */
+  void upstreamConnected() {
+    drive(Turn::onConnected);
   }
 
-  /** Whether the running turn's prompt was sent (an abort then goes to the server). */
-  boolean promptWasSent() {
-    return running() && promptSent;
+  /** The upstream event stream was lost and reconnects: events sent meanwhile are lost. */
+  void upstreamLost() {
+    drive(Turn::onReconnecting);
   }
 
-  /** Ends the running turn with an error the relay ran into (the prompt was refused, the upstream failed, ...). */
-  void failTurn(String name, String message) {
-    if (!running()) {
-      return;
-    }
-    finish(current, TurnView.FAILED, new JsonObject().put("name", name).put("message", message), null, null);
+  /** The upstream event stream failed for good. */
+  void upstreamFailed(Throwable error) {
+    drive(t -> t.onStreamFailed(error));
   }
 
-  /** Ends the running turn as aborted before its prompt was sent. */
-  void abortBeforePrompt() {
-    if (running() && !promptSent) {
-      finish(current, TurnView.ABORTED, new JsonObject().put("name", OpenCodeError.MESSAGE_ABORTED_ERROR)
-          .put("message", "aborted before the prompt was sent"), null, null);
-    }
+  /**
+   * Aborts the running turn, as its {@link Turn} decides: before the prompt was sent it ends at once; while the
+   * prompt is in flight the abort goes once it is accepted; after, it goes now.
+   *
+   * @return whether OpenCode accepted the abort sent now ({@code true} when none was sent now)
+   */
+  Future<Boolean> abort() {
+    return turn == null ? Future.succeededFuture(false) : execute(current, turn, turn.cancel());
   }
 
   /** Tells the browsers something about the relay itself (not part of any turn, not in snapshots). */
@@ -227,50 +239,49 @@ final class SessionChannel {
     if (current == null) {
       return; // nothing prompted through the relay yet: nothing to show
     }
-    TurnView turn = current;
-    if (event instanceof PermissionAsked asked) {
-      onPermissionAsked(turn, asked.request());
-    } else if (event instanceof PermissionReplied replied) {
-      onPermissionReplied(turn, replied.requestID(), replied.reply());
-    } else if (event instanceof SessionStatusChanged changed && turn.running()) {
-      onStatus(turn, changed.status());
+    TurnView view = current;
+    if (event instanceof PermissionReplied replied) {
+      onPermissionReplied(view, replied.requestID(), replied.reply());
+    } else if (event instanceof SessionStatusChanged changed && view.running() && turn != null
+        && turn.state() != TurnState.CONNECTING) {
+      onStatus(view, changed.status());
     }
-    if (accumulator != null) {
-      accumulator.accept(event);
-    }
-    if (event instanceof MessagePartUpdated updated) {
-      reconcileFinalText(turn, updated.part());
+    drive(t -> t.onEvent(event));
+  }
+
+  /** Hands one input to the current turn and executes what it asks for. */
+  private void drive(Function<Turn, List<TurnCommand>> input) {
+    if (turn != null) {
+      execute(current, turn, input.apply(turn));
     }
   }
 
   /**
-   * Finishes the running turn from the session's stored messages, after the upstream lost events while
-   * reconnecting and the session went idle meanwhile: the text missed is delivered, then the end of the turn.
+   * Executes a turn's commands: OpenCode calls, whose answers go back to the turn, and its end, shown on its view.
+   *
+   * @return the abort sent, if one was
    */
-  void finishFromMessages(List<MessageWithParts> messages) {
-    if (!running() || accumulator == null) {
-      return;
-    }
-    int lastUser = -1;
-    for (int i = 0; i < messages.size(); i++) {
-      if (messages.get(i).info().filter(MessageInfo::isUser).isPresent()) {
-        lastUser = i;
+  private Future<Boolean> execute(TurnView view, Turn t, List<TurnCommand> commands) {
+    Future<Boolean> abort = Future.succeededFuture(true);
+    for (TurnCommand command : commands) {
+      if (command instanceof TurnCommand.SendPrompt prompt) {
+        calls.promptAsync(sessionID, prompt.body()).onComplete(ar -> execute(view, t,
+            ar.succeeded() ? t.onPromptAccepted() : t.onPromptFailed(ar.cause())));
+      } else if (command instanceof TurnCommand.SendAbort) {
+        abort = calls.abort(sessionID);
+      } else if (command instanceof TurnCommand.FetchStatus) {
+        calls.sessionStatuses().onComplete(ar -> execute(view, t,
+            ar.succeeded() ? t.onSessionStatuses(ar.result()) : t.onFetchFailed(ar.cause())));
+      } else if (command instanceof TurnCommand.FetchMessages) {
+        calls.messages(sessionID).onComplete(ar -> execute(view, t,
+            ar.succeeded() ? t.onStoredMessages(ar.result()) : t.onFetchFailed(ar.cause())));
+      } else if (command instanceof TurnCommand.Complete complete) {
+        onDone(view, t.state(), complete.reply());
+      } else if (command instanceof TurnCommand.Fail fail) {
+        onFailed(view, t.state(), fail);
       }
     }
-    for (MessageWithParts message : messages.subList(lastUser + 1, messages.size())) {
-      Optional<MessageInfo> info = message.info().filter(MessageInfo::isAssistant);
-      if (info.isEmpty()) {
-        continue;
-      }
-      onEvent(new MessageUpdated(envelope(MessageUpdated.TYPE), info.get()));
-      for (Part part : message.parts()) {
-        onEvent(new MessagePartUpdated(envelope(MessagePartUpdated.TYPE), part, Optional.empty()));
-      }
-    }
-    onEvent(new SessionIdle(envelope(SessionIdle.TYPE)));
-    if (running()) {
-      onDone(current, accumulator.reply()); // nothing of the turn was stored: end it with what was streamed
-    }
+    return abort;
   }
 
   /** Rebuilds past turns from the session's stored messages (adopting a session the relay did not create). */
@@ -278,64 +289,57 @@ final class SessionChannel {
     if (!turns.isEmpty()) {
       return;
     }
-    TurnView turn = null;
+    TurnView view = null;
     for (MessageWithParts message : messages) {
       Optional<MessageInfo> info = message.info();
       if (info.filter(MessageInfo::isUser).isPresent()) {
-        turn = new TurnView(turns.size() + 1, message.text(), info.get().modelRef().map(Object::toString).orElse(null));
-        turn.state = TurnView.DONE;
-        turns.add(turn);
-      } else if (turn != null && info.filter(MessageInfo::isAssistant).isPresent()) {
+        view = new TurnView(turns.size() + 1, message.text(), info.get().modelRef().map(Object::toString).orElse(null));
+        view.state = TurnView.DONE;
+        turns.add(view);
+      } else if (view != null && info.filter(MessageInfo::isAssistant).isPresent()) {
         for (Part part : message.parts()) {
           if (part.is(PartType.TEXT) || part.is(PartType.REASONING)) {
-            turn.items.put(part.id().orElse("?"), new JsonObject().put("kind", part.type().orElseThrow().raw())
-                .put("part", part.id().orElse("?")).put("text", part.text().orElse("")));
+            view.appendText(part.id().orElse("?"), part.type().orElseThrow().raw(), part.text().orElse(""));
           } else if (part.is(PartType.TOOL)) {
-            turn.items.put(part.id().orElse("?"), toolJson(turn, Reply.ToolCall.of(part)));
+            view.putTool(part.id().orElse("?"), toolJson(Reply.ToolCall.of(part)));
           }
         }
         Optional<OpenCodeError> error = message.error();
         if (error.isPresent()) {
-          turn.error = errorJson(error.get());
-          turn.state = error.get().is(OpenCodeError.MESSAGE_ABORTED_ERROR) ? TurnView.ABORTED : TurnView.FAILED;
+          view.error = errorJson(error.get());
+          view.state = error.get().is(OpenCodeError.MESSAGE_ABORTED_ERROR) ? TurnView.ABORTED : TurnView.FAILED;
         }
       }
     }
     current = turns.isEmpty() ? null : turns.get(turns.size() - 1);
   }
 
-  private void onDelta(TurnView turn, ReplyDelta delta) {
-    String kind = delta.kind() == ReplyDelta.Kind.REASONING ? "reasoning" : "text";
-    JsonObject item = turn.items.computeIfAbsent(delta.partID(),
-        id -> new JsonObject().put("kind", kind).put("part", id).put("text", ""));
-    item.put("text", item.getString("text") + delta.text());
-    emit("delta", new JsonObject().put("turn", turn.number).put("part", delta.partID()).put("kind", kind)
+  private void onDelta(TurnView view, ReplyDelta delta) {
+    String kind = kind(delta);
+    view.appendText(delta.partID(), kind, delta.text());
+    emit("delta", new JsonObject().put("turn", view.number).put("part", delta.partID()).put("kind", kind)
         .put("text", delta.text()));
   }
 
-  /** A final text that does not continue what was streamed (the accumulator then uses the server's) replaces it. */
-  private void reconcileFinalText(TurnView turn, Part part) {
-    if (!(part.is(PartType.TEXT) || part.is(PartType.REASONING)) || part.time().flatMap(TimeSpan::end).isEmpty()) {
-      return;
-    }
-    String partID = part.id().orElse(null);
-    JsonObject item = partID == null ? null : turn.items.get(partID);
-    String full = part.text().orElse("");
-    if (item == null || item.getString("text").equals(full)) {
-      return;
-    }
-    item.put("text", full);
-    emit("part-text", new JsonObject().put("turn", turn.number).put("part", partID)
-        .put("kind", item.getString("kind")).put("text", full));
+  /** A final text that does not continue what was streamed replaces it (the turn then uses the server's). */
+  private void onTextReplaced(TurnView view, ReplyDelta replaced) {
+    String kind = kind(replaced);
+    view.replaceText(replaced.partID(), kind, replaced.text());
+    emit("part-text", new JsonObject().put("turn", view.number).put("part", replaced.partID()).put("kind", kind)
+        .put("text", replaced.text()));
   }
 
-  private void onToolCall(TurnView turn, Reply.ToolCall call) {
-    JsonObject item = toolJson(turn, call);
-    turn.items.put(call.partID(), item);
-    emit("tool", item.copy().put("turn", turn.number));
+  private static String kind(ReplyDelta delta) {
+    return delta.kind() == ReplyDelta.Kind.REASONING ? "reasoning" : "text";
   }
 
-  private static JsonObject toolJson(TurnView turn, Reply.ToolCall call) {
+  private void onToolCall(TurnView view, Reply.ToolCall call) {
+    JsonObject item = toolJson(call);
+    view.putTool(call.partID(), item);
+    emit("tool", item.copy().put("turn", view.number));
+  }
+
+  private static JsonObject toolJson(Reply.ToolCall call) {
     return new JsonObject()
         .put("kind", "tool")
         .put("part", call.partID())
@@ -348,72 +352,98 @@ final class SessionChannel {
         .put("error", call.error().map(SessionChannel::cut).orElse(null));
   }
 
-  private void onPermissionAsked(TurnView turn, PermissionRequest request) {
-    Optional<String> id = request.id();
-    if (id.isEmpty() || turn.permissions.containsKey(id.get())) {
+  /** The turn waits: a permission request is shown until answered; a question the page cannot answer is told. */
+  private void onWaiting(TurnView view, PendingRequest request) {
+    if (request instanceof PendingRequest.Permission permission) {
+      onPermissionAsked(view, permission.id(), permission.request());
+    } else {
+      notice("warn", "OpenCode asks a question (its question tool) that this page cannot show; the turn waits until "
+          + "it is answered in OpenCode.");
+    }
+  }
+
+  private void onPermissionAsked(TurnView view, String id, PermissionRequest request) {
+    if (view.permissions.containsKey(id)) {
       return;
     }
     JsonObject permission = new JsonObject()
-        .put("id", id.get())
+        .put("id", id)
         .put("permission", request.permission().orElse("?"))
         .put("patterns", new JsonArray(new ArrayList<>(request.patterns())))
         .put("always", new JsonArray(new ArrayList<>(request.always())))
         .put("callID", request.tool().flatMap(t -> t.callID()).orElse(null))
         .put("reply", null);
-    turn.permissions.put(id.get(), permission);
-    emit("permission", permission.copy().put("turn", turn.number));
+    view.permissions.put(id, permission);
+    emit("permission", permission.copy().put("turn", view.number));
   }
 
-  private void onPermissionReplied(TurnView turn, String requestID, String reply) {
-    JsonObject permission = turn.permissions.get(requestID);
+  private void onPermissionReplied(TurnView view, String requestID, String reply) {
+    JsonObject permission = view.permissions.get(requestID);
     if (permission == null || reply.equals(permission.getString("reply"))) {
       return;
     }
     permission.put("reply", reply);
-    emit("permission-replied", new JsonObject().put("turn", turn.number).put("id", requestID).put("reply", reply));
+    emit("permission-replied", new JsonObject().put("turn", view.number).put("id", requestID).put("reply", reply));
   }
 
   /** Whether {@code requestID} is a permission this session's current turn is waiting on. */
   boolean isPendingPermission(String requestID) {
-    JsonObject permission = current == null ? null : current.permissions.get(requestID);
-    return permission != null && permission.getValue("reply") == null;
+    return turn != null && turn.pending().stream()
+        .anyMatch(p -> p instanceof PendingRequest.Permission && p.id().equals(requestID));
   }
 
-  private void onStatus(TurnView turn, SessionStatus status) {
+  private void onStatus(TurnView view, SessionStatus status) {
     String type = status.type().map(t -> t.raw()).orElse("");
     String message = status.message().orElse(null);
-    if (type.equals(turn.status) && java.util.Objects.equals(message, turn.statusMessage)) {
+    if (type.equals(view.status) && Objects.equals(message, view.statusMessage)) {
       return;
     }
-    turn.status = type;
-    turn.statusMessage = message;
-    emit("status", new JsonObject().put("turn", turn.number).put("status", type).put("message", message));
+    view.status = type;
+    view.statusMessage = message;
+    emit("status", new JsonObject().put("turn", view.number).put("status", type).put("message", message));
   }
 
-  private void onDone(TurnView turn, Reply reply) {
-    if (!turn.running()) {
-      return;
-    }
+  /** A turn that ended with a reply: done, failed with the reply's error, or aborted, as the turn decided. */
+  private void onDone(TurnView view, TurnState state, Reply reply) {
     JsonObject usage = new JsonObject().put("input", reply.usage().input()).put("output", reply.usage().output())
         .put("reasoning", reply.usage().reasoning()).put("total", reply.usage().total())
         .put("cost", reply.usage().cost());
-    String model = reply.model().map(ModelRef::toString).orElse(turn.model);
-    if (reply.error().isPresent()) {
-      OpenCodeError error = reply.error().get();
-      String state = error.is(OpenCodeError.MESSAGE_ABORTED_ERROR) ? TurnView.ABORTED : TurnView.FAILED;
-      finish(turn, state, errorJson(error), usage, model);
-    } else {
-      finish(turn, TurnView.DONE, null, usage, model);
-    }
+    String model = reply.model().map(ModelRef::toString).orElse(view.model);
+    finish(view, viewState(state), reply.error().map(SessionChannel::errorJson).orElse(null), usage, model);
   }
 
-  private void finish(TurnView turn, String state, JsonObject error, JsonObject usage, String model) {
-    turn.state = state;
-    turn.error = error;
-    turn.usage = usage;
-    turn.status = "idle";
-    turn.statusMessage = null;
-    emit("done", new JsonObject().put("turn", turn.number).put("state", state).put("error", error)
+  /** How the page names a finished turn's state. */
+  private static String viewState(TurnState state) {
+    return state == TurnState.DONE ? TurnView.DONE : state == TurnState.ABORTED ? TurnView.ABORTED : TurnView.FAILED;
+  }
+
+  /** A turn that ended without a reply (aborted before the prompt, or failed), as the page tells it. */
+  private void onFailed(TurnView view, TurnState state, TurnCommand.Fail fail) {
+    String cause = ChatRelay.describe(fail.cause());
+    JsonObject error = switch (fail.reason()) {
+      case CANCELLED -> error(OpenCodeError.MESSAGE_ABORTED_ERROR, "aborted before the prompt was sent");
+      case PROMPT_FAILED -> error("PromptError", "The prompt could not be sent: " + cause);
+      case STREAM_FAILED -> error("RelayError", "The OpenCode event stream failed: " + cause);
+      case RESYNC_FAILED -> error("RelayError",
+          "The session could not be re-read after the OpenCode event stream came back: " + cause);
+      case REPLY_TOO_LARGE -> error("RelayError",
+          "The reply is larger than " + maxReplyChars + " characters: the turn was aborted.");
+      case ABANDONED -> error("RelayError", cause);
+    };
+    finish(view, viewState(state), error, null, null);
+  }
+
+  private static JsonObject error(String name, String message) {
+    return new JsonObject().put("name", name).put("message", message);
+  }
+
+  private void finish(TurnView view, String state, JsonObject error, JsonObject usage, String model) {
+    view.state = state;
+    view.error = error;
+    view.usage = usage;
+    view.status = "idle";
+    view.statusMessage = null;
+    emit("done", new JsonObject().put("turn", view.number).put("state", state).put("error", error)
         .put("usage", usage).put("model", model));
     updateHold();
   }
@@ -440,11 +470,6 @@ final class SessionChannel {
       }
       hold.accept(wanted);
     }
-  }
-
-  private EventEnvelope envelope(String type) {
-    ObjectNode properties = JsonNodeFactory.instance.objectNode().put("sessionID", sessionID);
-    return EventEnvelope.of("", type, properties);
   }
 
   private static String cut(String text) {

@@ -1,11 +1,11 @@
 package io.github.ssekit.relay;
 
 import io.github.ssekit.client.ReconnectAttempt;
+import io.github.ssekit.client.internal.EventLoop;
 import io.github.ssekit.client.opencode.OpenCodeClient;
 import io.github.ssekit.client.opencode.OpenCodeEventStream;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
 import io.github.ssekit.opencode.event.ServerConnected;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -18,13 +18,14 @@ import java.util.Map;
  * that needs it (reference counted: a channel holds it while a browser follows the session or a turn runs).
  * Events are dispatched by their session ID, so each channel sees its own session's events only.
  *
- * <p>{@link #ready()} completes at the stream's first {@code server.connected}: prompts are sent only then, so no
- * delta can be missed. When the last channel lets go, the stream is closed after a grace period (a page reload
- * does not reconnect upstream). When the stream reconnects (OpenCode replays nothing), the running turns whose
- * session went idle meanwhile are finished from the stored messages. Used on the relay's event loop only.
+ * <p>{@link #ready()} completes at the stream's first {@code server.connected}. Each channel is told when the stream
+ * is connected, lost or failed; its turn decides what follows (prompts are sent only once connected, so no delta
+ * can be missed; after a reconnection, OpenCode replaying nothing, the turn re-reads the session). When the last
+ * channel lets go, the stream is closed after a grace period (a page reload does not reconnect upstream). Used on
+ * the relay's event loop only.
  */
 final class Upstream {
-  private final Context context;
+  private final EventLoop loop;
   private final String directory;
   private final OpenCodeClient client;
   private final RelayStats stats;
@@ -37,8 +38,8 @@ final class Upstream {
   /** Identifies the current stream: callbacks of a stream closed or failed since are ignored. */
   private int generation;
 
-  Upstream(Context context, String directory, OpenCodeClient client, RelayStats stats, long graceMillis) {
-    this.context = context;
+  Upstream(EventLoop loop, String directory, OpenCodeClient client, RelayStats stats, long graceMillis) {
+    this.loop = loop;
     this.directory = directory;
     this.client = client;
     this.stats = stats;
@@ -116,7 +117,7 @@ final class Upstream {
     ready = Promise.promise();
     reconnecting = false;
     stats.upstreamOpened();
-    client.events().onComplete(ar -> onContext(() -> {
+    client.events().onComplete(ar -> loop.execute(() -> {
       if (gen != generation) {
         if (ar.succeeded()) {
           ar.result().cancel();
@@ -128,10 +129,10 @@ final class Upstream {
         return;
       }
       stream = ar.result();
-      stream.exceptionHandler(e -> onContext(() -> failed(gen, e)))
-          .endHandler(v -> onContext(() -> failed(gen, new IllegalStateException("the event stream ended"))))
-          .reconnectHandler(attempt -> onContext(() -> onReconnecting(gen, attempt)))
-          .handler(event -> onContext(() -> onEvent(gen, event)));
+      stream.exceptionHandler(e -> loop.execute(() -> failed(gen, e)))
+          .endHandler(v -> loop.execute(() -> failed(gen, new IllegalStateException("the event stream ended"))))
+          .reconnectHandler(attempt -> loop.execute(() -> onReconnecting(gen, attempt)))
+          .handler(event -> loop.execute(() -> onEvent(gen, event)));
     }));
   }
 
@@ -141,10 +142,13 @@ final class Upstream {
     }
     if (event instanceof ServerConnected) {
       ready.tryComplete();
-      if (reconnecting) {
-        reconnecting = false;
-        resync();
+      for (SessionChannel channel : List.copyOf(channels.values())) {
+        if (reconnecting) {
+          channel.notice("info", "The OpenCode event stream is back.");
+        }
+        channel.upstreamConnected();
       }
+      reconnecting = false;
       return;
     }
     event.sessionID().map(channels::get).ifPresent(channel -> channel.onEvent(event));
@@ -159,32 +163,8 @@ final class Upstream {
     for (SessionChannel channel : List.copyOf(channels.values())) {
       channel.notice("warn", "The OpenCode event stream was lost; reconnecting in " + attempt.delay().toMillis()
           + " ms.");
+      channel.upstreamLost();
     }
-  }
-
-  /** After a reconnection: the turns whose session went idle while the stream was down end from stored messages. */
-  private void resync() {
-    List<SessionChannel> running = channels.values().stream().filter(SessionChannel::promptWasSent).toList();
-    for (SessionChannel channel : List.copyOf(channels.values())) {
-      channel.notice("info", "The OpenCode event stream is back.");
-    }
-    if (running.isEmpty()) {
-      return;
-    }
-    client.sessionStatuses().onComplete(ar -> onContext(() -> {
-      if (ar.failed()) {
-        return; // the turns go on with the events that come; an abort or the next idle still ends them
-      }
-      for (SessionChannel channel : running) {
-        if (!ar.result().containsKey(channel.sessionID())) {
-          client.messages(channel.sessionID()).onComplete(messages -> onContext(() -> {
-            if (messages.succeeded()) {
-              channel.finishFromMessages(messages.result());
-            }
-          }));
-        }
-      }
-    }));
   }
 
   private void failed(int gen, Throwable error) {
@@ -199,22 +179,15 @@ final class Upstream {
     failedReady.tryFail(error);
     String message = ChatRelay.describe(error);
     for (SessionChannel channel : List.copyOf(channels.values())) {
-      channel.failTurn("RelayError", "The OpenCode event stream failed: " + message);
+      channel.upstreamFailed(error);
       channel.notice("error", "The OpenCode event stream failed: " + message);
     }
   }
 
   private Vertx vertx() {
-    return context.owner();
+    return loop.context().owner();
   }
 
-  private void onContext(Runnable task) {
-    if (Vertx.currentContext() == context) {
-      task.run();
-    } else {
-      context.runOnContext(v -> task.run());
-    }
-  }
 
   @Override
   public String toString() {

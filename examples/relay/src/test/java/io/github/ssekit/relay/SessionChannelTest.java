@@ -2,19 +2,26 @@ package io.github.ssekit.relay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ssekit.opencode.ModelRef;
 import io.github.ssekit.opencode.OpenCodeJson;
 import io.github.ssekit.opencode.OpenCodeProtocol;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
+import io.github.ssekit.opencode.model.MessageWithParts;
+import io.github.ssekit.opencode.model.SessionStatus;
+import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.sse.SseEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +32,54 @@ class SessionChannelTest {
   static final String S = "ses_test";
   static final String TEXT = "Hello wörld, <b>not bold</b>\nsecond line";
   final List<Boolean> holds = new ArrayList<>();
+  final Calls calls = new Calls();
+
+  /** OpenCode's calls as a test scripts them: answered at once, unless a test holds or fails them. */
+  static final class Calls implements TurnCalls {
+    final List<String> made = new ArrayList<>();
+    Future<Void> prompt = Future.succeededFuture();
+    Map<String, SessionStatus> statuses = Map.of();
+    List<MessageWithParts> stored = List.of();
+
+    @Override
+    public Future<Void> promptAsync(String sessionID, PromptBody body) {
+      made.add("prompt_async " + ((io.github.ssekit.opencode.request.PromptPart.Text) body.parts().get(0)).text());
+      return prompt;
+    }
+
+    @Override
+    public Future<Boolean> abort(String sessionID) {
+      made.add("abort");
+      return Future.succeededFuture(true);
+    }
+
+    @Override
+    public Future<Map<String, SessionStatus>> sessionStatuses() {
+      made.add("status");
+      return Future.succeededFuture(statuses);
+    }
+
+    @Override
+    public Future<List<MessageWithParts>> messages(String sessionID) {
+      made.add("messages");
+      return Future.succeededFuture(stored);
+    }
+  }
 
   SessionChannel channel(int maxEvents) {
-    return new SessionChannel(S, "/tmp/project", new ReplayBuffer("ep", maxEvents, 1_000_000), holds::add);
+    return channel(maxEvents, Long.MAX_VALUE);
+  }
+
+  SessionChannel channel(int maxEvents, long maxReplyChars) {
+    return new SessionChannel(S, "/tmp/project", new ReplayBuffer("ep", maxEvents, 1_000_000), holds::add, calls,
+        maxReplyChars);
+  }
+
+  /** Starts a turn and connects the upstream, as the relay does: the prompt goes, and is accepted. */
+  static TurnView start(SessionChannel channel, String prompt, ModelRef model) {
+    TurnView turn = channel.startTurn(prompt, model);
+    channel.upstreamConnected();
+    return turn;
   }
 
   static OpenCodeEvent event(String type, JsonObject properties) {
@@ -84,7 +136,7 @@ class SessionChannelTest {
     SessionChannel channel = channel(100);
     PageModel page = new PageModel();
     channel.attach(page, null, 1000);
-    channel.startTurn("hi", ModelRef.of("mock", "mock-normal"));
+    start(channel, "hi", ModelRef.of("mock", "mock-normal"));
     List<String> textSeen = new ArrayList<>();
     for (OpenCodeEvent e : turn(pieces())) {
       channel.onEvent(e);
@@ -124,7 +176,7 @@ class SessionChannelTest {
     SessionChannel channel = channel(1000);
     PageModel page = new PageModel();
     channel.attach(page, null, 1000);
-    channel.startTurn("hi", null);
+    start(channel, "hi", null);
     List<OpenCodeEvent> events = turn(pieces());
     for (int i = 0; i < events.size(); i++) {
       if (i == dropAfter) {
@@ -157,7 +209,7 @@ class SessionChannelTest {
     SessionChannel channel = channel(2);
     PageModel page = new PageModel();
     channel.attach(page, null, 1000);
-    channel.startTurn("hi", null);
+    start(channel, "hi", null);
     List<OpenCodeEvent> events = turn(pieces());
     page.close();
     channel.detach(page);
@@ -175,9 +227,9 @@ class SessionChannelTest {
   @Test
   void aNewTabGetsASnapshotOfEveryTurnSoFar() {
     SessionChannel channel = channel(1000);
-    channel.startTurn("first", null);
+    start(channel, "first", null);
     turn(List.of("One.")).forEach(channel::onEvent);
-    channel.startTurn("second", null);
+    start(channel, "second", null);
     List<OpenCodeEvent> second = turn(List.of("Two", " halves."));
     second.subList(0, 8).forEach(channel::onEvent);
     PageModel tab = new PageModel();
@@ -199,7 +251,7 @@ class SessionChannelTest {
     assertEquals(List.of(true), holds);
     channel.detach(page);
     assertEquals(List.of(true, false), holds);
-    channel.startTurn("hi", null);
+    start(channel, "hi", null);
     assertEquals(List.of(true, false, true), holds, "a turn holds it with no browser");
     channel.attach(page, null, 1000);
     assertEquals(3, holds.size(), "already held");
@@ -215,7 +267,7 @@ class SessionChannelTest {
     SessionChannel channel = channel(100);
     PageModel page = new PageModel();
     channel.attach(page, null, 1000);
-    channel.startTurn("run it", null);
+    start(channel, "run it", null);
     channel.onEvent(event("permission.asked", new JsonObject().put("id", "per_1").put("permission", "bash")
         .put("patterns", new JsonArray().add("echo hi")).put("always", new JsonArray().add("echo *"))));
     assertTrue(channel.isPendingPermission("per_1"));
@@ -239,10 +291,10 @@ class SessionChannelTest {
     SessionChannel channel = channel(100);
     PageModel page = new PageModel();
     channel.attach(page, null, 1000);
-    channel.startTurn("slowly", null);
-    channel.promptSent();
-    assertTrue(channel.promptWasSent());
+    start(channel, "slowly", null);
     turn(List.of("Hello")).subList(0, 8).forEach(channel::onEvent);
+    assertTrue(channel.abort().result());
+    assertEquals(List.of("prompt_async slowly", "abort"), calls.made);
     channel.onEvent(event("session.error", new JsonObject().put("error", new JsonObject()
         .put("name", "MessageAbortedError").put("data", new JsonObject().put("message", "Aborted")))));
     channel.onEvent(event("session.idle", new JsonObject()));
@@ -254,16 +306,115 @@ class SessionChannelTest {
   }
 
   @Test
-  void aTurnTheRelayCouldNotSendFailsWithItsReason() {
+  void anAbortBeforeThePromptWasSentSendsNothing() {
+    SessionChannel channel = channel(100);
+    PageModel page = new PageModel();
+    channel.attach(page, null, 1000);
+    channel.startTurn("never sent", null); // the upstream is not connected yet
+    assertTrue(channel.abort().result());
+    assertEquals("aborted", page.states.get(1));
+    JsonObject error = channel.snapshot().getJsonArray("turns").getJsonObject(0).getJsonObject("error");
+    assertEquals("MessageAbortedError", error.getString("name"));
+    assertEquals("aborted before the prompt was sent", error.getString("message"));
+    channel.upstreamConnected();
+    assertEquals(List.of(), calls.made, "no prompt, no abort");
+  }
+
+  @Test
+  void anAbortWhileThePromptIsInFlightGoesOnceItIsAccepted() {
+    SessionChannel channel = channel(100);
+    Promise<Void> accepted = Promise.promise();
+    calls.prompt = accepted.future();
+    start(channel, "slowly", null);
+    assertTrue(channel.abort().result());
+    assertEquals(List.of("prompt_async slowly"), calls.made, "the abort waits for the prompt's answer");
+    assertTrue(channel.running());
+    accepted.complete();
+    assertEquals(List.of("prompt_async slowly", "abort"), calls.made);
+  }
+
+  @Test
+  void eventsBeforeThePromptWasSentAreNotTheTurns() {
     SessionChannel channel = channel(100);
     PageModel page = new PageModel();
     channel.attach(page, null, 1000);
     channel.startTurn("hi", null);
-    channel.failTurn("PromptError", "The prompt could not be sent: HTTP 400");
+    turn(List.of("the previous turn's tail")).forEach(channel::onEvent);
+    assertEquals("", page.text(1));
+    assertTrue(channel.running());
+    channel.upstreamConnected();
+    turn(List.of("mine")).forEach(channel::onEvent);
+    assertEquals("mine", page.text(1));
+    assertEquals("done", page.states.get(1));
+  }
+
+  @Test
+  void aQuestionThePageCannotShowIsToldAsANotice() {
+    SessionChannel channel = channel(100);
+    PageModel page = new PageModel();
+    channel.attach(page, null, 1000);
+    start(channel, "ask me", null);
+    channel.onEvent(event("question.asked", new JsonObject().put("id", "que_1").put("questions", new JsonArray())));
+    assertEquals("notice", page.types().get(page.types().size() - 1));
+    assertTrue(channel.running());
+    assertFalse(channel.isPendingPermission("que_1"), "not a permission: /api/permission cannot answer it");
+  }
+
+  @Test
+  void aReplyPastTheLimitIsAbortedAndFails() {
+    SessionChannel channel = channel(100, 8);
+    PageModel page = new PageModel();
+    channel.attach(page, null, 1000);
+    start(channel, "hi", null);
+    turn(List.of("12345", "6789")).forEach(channel::onEvent); // "Thinking" (8) fits, then text passes the limit
     assertEquals("failed", page.states.get(1));
-    assertEquals("The prompt could not be sent: HTTP 400", channel.snapshot().getJsonArray("turns")
-        .getJsonObject(0).getJsonObject("error").getString("message"));
-    channel.startTurn("again", null); // the session is free for the next prompt
+    assertEquals(List.of("prompt_async hi", "abort"), calls.made);
+    assertEquals("", page.text(1), "the delta past the limit is not shown");
+  }
+
+  /**
+   * The text of a part is appended to in place: across 20,000 deltas the page's item keeps one builder, which is
+   * reallocated (and its text copied) only as it doubles; rebuilding the text for each delta would copy it every
+   * time, quadratic in the reply's length.
+   */
+  @Test
+  void aPartsTextGrowsInPlaceSoADeltaCostsItsOwnLength() {
+    SessionChannel channel = channel(16);
+    start(channel, "long", null);
+    turn(List.of()).subList(0, 7).forEach(channel::onEvent); // up to the text part's start
+    OpenCodeEvent x = delta("prt_t", "msg_a", "x");
+    channel.onEvent(x);
+    TurnView view = channel.currentTurn().orElseThrow();
+    StringBuilder text = view.item("prt_t").text;
+    int deltas = 20_000;
+    int reallocations = 0;
+    int capacity = text.capacity();
+    for (int i = 1; i < deltas; i++) {
+      channel.onEvent(x);
+      assertSame(text, view.item("prt_t").text);
+      if (text.capacity() != capacity) {
+        reallocations++;
+        capacity = text.capacity();
+      }
+    }
+    assertEquals(deltas, text.length());
+    int doublings = 32 - Integer.numberOfLeadingZeros(deltas); // 15
+    assertTrue(reallocations <= doublings, reallocations + " reallocations for " + deltas + " deltas");
+  }
+
+  @Test
+  void aTurnTheRelayCouldNotSendFailsWithItsReason() {
+    SessionChannel channel = channel(100);
+    PageModel page = new PageModel();
+    channel.attach(page, null, 1000);
+    calls.prompt = Future.failedFuture("HTTP 400");
+    start(channel, "hi", null);
+    assertEquals("failed", page.states.get(1));
+    JsonObject error = channel.snapshot().getJsonArray("turns").getJsonObject(0).getJsonObject("error");
+    assertEquals("PromptError", error.getString("name"));
+    assertEquals("The prompt could not be sent: HTTP 400", error.getString("message"));
+    calls.prompt = Future.succeededFuture();
+    start(channel, "again", null); // the session is free for the next prompt
     assertTrue(channel.running());
   }
 
@@ -272,7 +423,7 @@ class SessionChannelTest {
     SessionChannel channel = channel(100);
     PageModel page = new PageModel();
     channel.attach(page, null, 1000);
-    channel.startTurn("hi", null);
+    start(channel, "hi", null);
     List<OpenCodeEvent> events = turn(List.of("Hello", " there"));
     events.set(9, event("message.part.updated", new JsonObject().put("part", part("prt_t", "msg_a", "text",
         "Goodbye").put("time", new JsonObject().put("start", 1).put("end", 2)))));
@@ -287,16 +438,21 @@ class SessionChannelTest {
     SessionChannel channel = channel(100);
     PageModel page = new PageModel();
     channel.attach(page, null, 1000);
-    channel.startTurn("hi", null);
-    channel.promptSent();
+    start(channel, "hi", null);
     turn(List.of("Hel", "lo")).subList(0, 8).forEach(channel::onEvent); // "Hel"; then the stream was lost
+    channel.upstreamLost();
     String stored = """
         [{"info":{"id":"msg_u","sessionID":"ses_test","role":"user"},"parts":[]},
          {"info":{"id":"msg_a","sessionID":"ses_test","role":"assistant","providerID":"mock","modelID":"mock-normal"},
           "parts":[{"id":"prt_t","messageID":"msg_a","sessionID":"ses_test","type":"text","text":"Hello",
                     "time":{"start":1,"end":2}}]}]""";
-    channel.finishFromMessages(OpenCodeJson.readMessages(stored.getBytes(StandardCharsets.UTF_8)));
+    calls.stored = OpenCodeJson.readMessages(stored.getBytes(StandardCharsets.UTF_8));
+    channel.upstreamConnected(); // the turn re-reads the session: idle, and its stored messages
+    assertEquals(List.of("prompt_async hi", "status", "messages"), calls.made);
     assertEquals("Hello", page.text(1));
+    assertEquals(List.of("Hel", "lo"), page.events.stream().filter(e -> e.type().equals("delta"))
+        .map(e -> new JsonObject(e.data())).filter(d -> d.getString("kind").equals("text"))
+        .map(d -> d.getString("text")).toList(), "the missed text, once");
     assertEquals("done", page.states.get(1));
   }
 

@@ -37,8 +37,9 @@ final class PayloadTriage {
   }
 
   /**
-   * When the data is several values run together, or valid JSON lines after a cut-off one (research A9), the
-   * error one of its lines reports, if any.
+   * When the data is several values run together, or valid JSON lines after a cut-off one (a proxy that drops the
+   * blank line between two events sends {@code {...partial...}\n{"type":"error",...}} in one event), the error
+   * one of its lines reports, if any.
    */
   static Optional<ProviderStreamException> errorAmongValues(String data) {
     for (String line : data.split("\n")) {

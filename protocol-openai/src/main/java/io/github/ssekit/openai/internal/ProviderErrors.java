@@ -4,7 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ssekit.openai.ProviderStreamException;
 import java.util.Optional;
 
-/** Recognises the error shapes providers send inside a 200 stream (research §3F, §2.3). */
+/**
+ * Recognises the error shapes providers send inside a 200 stream: {@code {"error":{"message","type"}}} (OpenAI,
+ * SGLang, LM Studio, OpenRouter, Ollama, often followed by {@code [DONE]}); vLLM's top-level
+ * {@code {"object":"error","message","type","code"}}; {@code error_type}/{@code error_message} keys; an
+ * {@code error} object inside a choice with {@code finish_reason:"error"} (OpenRouter); a code given as a number or
+ * a string; and for the Responses API both the documented flat {@code {"type":"error","code","message"}} and the
+ * nested {@code {"type":"error","error":{"type","code","message"}}} that OpenAI sends for an early quota error.
+ */
 public final class ProviderErrors {
   private ProviderErrors() {}
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Assembles the tool calls of one choice from their deltas (research §6.5): a delta belongs to the call with its
+ * Assembles the tool calls of one choice from their deltas: a delta belongs to the call with its
  * non-blank id, else to the call at its index, else to the latest call. Ids and names are never concatenated;
  * a sentinel delta (no id, no name, null arguments) adds nothing; complete argument JSON sent again replaces.
  * The excerpt of a diagnostic is computed only when one is reported. Expects blank ids, types and names to have

@@ -2,6 +2,7 @@ package io.github.ssekit.client.opencode;
 
 import io.github.ssekit.client.SseConnectionException;
 import io.github.ssekit.opencode.Reply;
+import io.github.ssekit.opencode.TurnState;
 import io.vertx.core.Future;
 
 /**
@@ -13,11 +14,20 @@ import io.vertx.core.Future;
  * {@code MessageAbortedError}). It fails when the turn could not be followed: the event stream or
  * {@code prompt_async} failed ({@link OpenCodeHttpException}, {@link SseConnectionException}, ...), or the turn was
  * cancelled before the prompt was sent ({@link java.util.concurrent.CancellationException}).
+ *
+ * <p>The decisions (when to prompt, when an abort applies, what to re-read after a reconnection, when the turn is
+ * over) are protocol-opencode's {@link io.github.ssekit.opencode.Turn}; this is its Vert.x driver.
  */
 public interface OpenCodeTurn {
 
   /** The session the prompt went to. */
   String sessionID();
+
+  /**
+   * Where the turn is: connecting, prompt sent, accepted, streaming, waiting for a permission or a question, or
+   * over (done, failed, aborted).
+   */
+  TurnState state();
 
   /** The reply, once the turn is over. */
   Future<Reply> reply();

@@ -25,8 +25,10 @@ import io.github.ssekit.client.opencode.testing.OpenCodeFakeServer.Seen;
 import io.github.ssekit.client.opencode.testing.OpenCodeFakeServer;
 import io.github.ssekit.client.testing.Sink;
 import io.github.ssekit.opencode.ModelRef;
+import io.github.ssekit.opencode.PendingRequest;
 import io.github.ssekit.opencode.Reply;
 import io.github.ssekit.opencode.ReplyDelta;
+import io.github.ssekit.opencode.TurnState;
 import io.github.ssekit.opencode.event.InstanceDisposed;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
 import io.github.ssekit.opencode.event.ServerConnected;
@@ -99,7 +101,8 @@ class OpenCodeClientTest {
     final List<ReplyDelta> deltas = new CopyOnWriteArrayList<>();
     final List<OpenCodeEvent> events = new CopyOnWriteArrayList<>();
     final List<ReconnectAttempt> reconnects = new CopyOnWriteArrayList<>();
-    final List<Boolean> doneAtDelta = new CopyOnWriteArrayList<>();
+    final List<PendingRequest> waited = new CopyOnWriteArrayList<>();
+    final List<TurnState> states = new CopyOnWriteArrayList<>();
 
     @Override
     public void onDelta(ReplyDelta delta) {
@@ -114,6 +117,16 @@ class OpenCodeClientTest {
     @Override
     public void onReconnect(ReconnectAttempt attempt) {
       reconnects.add(attempt);
+    }
+
+    @Override
+    public void onWaiting(PendingRequest request) {
+      waited.add(request);
+    }
+
+    @Override
+    public void onStateChange(TurnState state) {
+      states.add(state);
     }
 
     String text(ReplyDelta.Kind kind) {
@@ -243,6 +256,75 @@ class OpenCodeClientTest {
   }
 
   @Test
+  void aTurnWaitingForAPermissionSaysSoUntilItIsAnswered() throws Exception {
+    server.onPrompt((session, body) -> server.play(List.of(status(session, "busy"),
+        event("permission.asked", new JsonObject().put("id", "per_1").put("sessionID", session)
+            .put("permission", "bash").put("patterns", new JsonArray().add("echo hi"))))));
+    server.on(HttpMethod.POST, "/permission/per_1/reply", req -> {
+      req.response().putHeader("content-type", "application/json").end("true");
+      List<String> rest = new ArrayList<>(List.of(event("permission.replied", new JsonObject()
+          .put("sessionID", SESSION).put("requestID", "per_1").put("reply", "once"))));
+      rest.addAll(turn(SESSION, List.of("ran it")));
+      server.play(rest);
+    });
+    OpenCodeClient client = client(options());
+    Recorder recorder = new Recorder();
+    OpenCodeTurn turn = client.streamPrompt(SESSION, PROMPT, recorder);
+    waitUntil(() -> !recorder.waited.isEmpty(), "the turn says it waits");
+    assertEquals(TurnState.WAITING, turn.state());
+    assertEquals("per_1", recorder.waited.get(0).id());
+    assertInstanceOf(PendingRequest.Permission.class, recorder.waited.get(0));
+    assertTrue(await(client.replyToPermission("per_1", PermissionReply.ONCE)));
+    assertEquals("ran it", await(turn.reply()).text());
+    assertEquals(TurnState.DONE, turn.state());
+    List<TurnState> states = recorder.states;
+    assertEquals(TurnState.PROMPT_SENT, states.get(0), states::toString);
+    // PROMPT_ACCEPTED is skipped when the turn's first events come before prompt_async's answer
+    assertEquals(List.of(TurnState.STREAMING, TurnState.WAITING, TurnState.STREAMING, TurnState.DONE),
+        states.subList(states.indexOf(TurnState.STREAMING), states.size()));
+    assertEquals(1, recorder.waited.size());
+  }
+
+  @Test
+  void cancelWhileThePromptIsInFlightAbortsOnceTheServerAcceptedIt() throws Exception {
+    CompletableFuture<io.vertx.core.http.HttpServerRequest> inFlight = new CompletableFuture<>();
+    server.on(HttpMethod.POST, "/session/" + SESSION + "/prompt_async", inFlight::complete);
+    server.on(HttpMethod.POST, "/session/" + SESSION + "/abort", req -> {
+      req.response().putHeader("content-type", "application/json").end("true");
+      server.play(List.of(status(SESSION, "busy"), sessionError(SESSION, new JsonObject()
+          .put("name", "MessageAbortedError").put("data", new JsonObject().put("message", "Aborted"))),
+          event("session.idle", new JsonObject().put("sessionID", SESSION))));
+    });
+    OpenCodeTurn turn = client(options()).streamPrompt(SESSION, PROMPT);
+    io.vertx.core.http.HttpServerRequest prompt = inFlight.get(5, TimeUnit.SECONDS);
+    waitUntil(() -> turn.state() == TurnState.PROMPT_SENT, "the prompt is in flight");
+    io.vertx.core.Future<Void> cancelled = turn.cancel();
+    assertFalse(cancelled.isComplete(), "the abort waits for the prompt's answer");
+    assertTrue(server.seen(HttpMethod.POST, "/session/" + SESSION + "/abort").isEmpty());
+    vertx.runOnContext(v -> prompt.response().setStatusCode(204).end());
+    await(cancelled);
+    Reply reply = await(turn.reply());
+    assertTrue(reply.error().orElseThrow().is(OpenCodeError.MESSAGE_ABORTED_ERROR));
+    assertEquals(TurnState.ABORTED, turn.state());
+    assertEquals(1, server.seen(HttpMethod.POST, "/session/" + SESSION + "/abort").size());
+  }
+
+  @Test
+  void aListenerThatThrowsEndsTheTurnWithItsException() throws Exception {
+    server.onPrompt((session, body) -> server.play(turn(session, List.of("Hel", "lo"))));
+    IllegalStateException thrown = new IllegalStateException("the listener's own bug");
+    OpenCodeTurn turn = client(options()).streamPrompt(SESSION, PROMPT, new OpenCodeTurnListener() {
+      @Override
+      public void onDelta(ReplyDelta delta) {
+        throw thrown;
+      }
+    });
+    assertEquals(thrown, awaitFailure(turn.reply(), IllegalStateException.class));
+    assertEquals(TurnState.FAILED, turn.state());
+    waitUntil(() -> server.openStreams() == 0, "the turn's stream is closed");
+  }
+
+  @Test
   void cancelBeforeThePromptWasSentSendsNothing() throws Exception {
     CompletableFuture<Void> subscribed = new CompletableFuture<>();
     server.on(HttpMethod.GET, "/event", req -> {
@@ -252,6 +334,7 @@ class OpenCodeClientTest {
     OpenCodeTurn turn = client(options()).streamPrompt(SESSION, PROMPT);
     subscribed.get(5, TimeUnit.SECONDS);
     await(turn.cancel());
+    assertEquals(TurnState.ABORTED, turn.state());
     // CompletableFuture.get() throws a CancellationException itself rather than wrapping it
     org.junit.jupiter.api.Assertions.assertThrows(CancellationException.class,
         () -> turn.reply().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS));

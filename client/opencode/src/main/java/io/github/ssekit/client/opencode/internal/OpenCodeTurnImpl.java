@@ -1,69 +1,60 @@
 package io.github.ssekit.client.opencode.internal;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ssekit.client.SseConnectionException;
 import io.github.ssekit.client.opencode.OpenCodeEventStream;
 import io.github.ssekit.client.opencode.OpenCodeTurn;
 import io.github.ssekit.client.opencode.OpenCodeTurnListener;
 import io.github.ssekit.opencode.Reply;
-import io.github.ssekit.opencode.ReplyAccumulator;
-import io.github.ssekit.opencode.ReplyDelta;
-import io.github.ssekit.opencode.event.EventEnvelope;
-import io.github.ssekit.opencode.event.MessagePartUpdated;
-import io.github.ssekit.opencode.event.MessageUpdated;
+import io.github.ssekit.opencode.Turn;
+import io.github.ssekit.opencode.TurnCommand;
+import io.github.ssekit.opencode.TurnState;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
-import io.github.ssekit.opencode.event.ServerConnected;
-import io.github.ssekit.opencode.event.SessionIdle;
-import io.github.ssekit.opencode.model.MessageInfo;
-import io.github.ssekit.opencode.model.MessageWithParts;
-import io.github.ssekit.opencode.model.Part;
 import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.sse.SseException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CancellationException;
+import java.util.function.Function;
 
 /**
- * One {@link io.github.ssekit.client.opencode.OpenCodeClient#streamPrompt} turn: subscribe, wait for
- * {@code server.connected}, {@code prompt_async}, feed the events to a {@link ReplyAccumulator}, complete at idle.
+ * One {@link io.github.ssekit.client.opencode.OpenCodeClient#streamPrompt} turn: protocol-opencode's {@link Turn}
+ * driven over this client. Events go in from the turn's own {@code /event} stream, the turn's commands go out as
+ * HTTP calls, and the reply completes as the turn decides. No decision is taken here.
  *
- * <p>Events are handled on the stream's event loop only; the state shared with {@link #cancel()} and the HTTP
- * callbacks is guarded by {@code this}. After a reconnection (events were lost meanwhile) the turn asks
- * {@code GET /session/status}: if the session went idle while disconnected, the reply is completed from
- * {@code GET /session/{id}/message}.
+ * <p>The {@link Turn} is guarded by {@code this}: events come on the stream's event loop, {@link #cancel()} and
+ * {@link #fail} from any thread. The listener calls a turn input causes are collected while the lock is held and
+ * made after it is released, in order, so a listener may call {@link #cancel()}. The answers to the turn's calls
+ * are handed back on the stream's event loop, so its deltas reach the listener there.
  */
 final class OpenCodeTurnImpl implements OpenCodeTurn {
   private final OpenCodeClientImpl client;
   private final String sessionID;
-  private final PromptBody body;
   private final OpenCodeTurnListener listener;
-  private final ReplyAccumulator accumulator;
   private final Promise<Reply> result = Promise.promise();
   private final Promise<Void> abortSent = Promise.promise();
-
+  /** Guarded by {@code this}. */
+  private final Turn turn;
+  /** The listener calls of the turn input being handled; guarded by {@code this}, made after it. */
+  private final List<Runnable> told = new ArrayList<>();
+  /** Guarded by {@code this}. */
   private OpenCodeEventStream stream;
-  private Context streamContext;
-  private boolean prompted;
-  private boolean promptAccepted;
-  private boolean cancelRequested;
-  private boolean reconnected;
-  private long replySize;
+  /** Abort calls sent and not answered yet; guarded by {@code this}. */
+  private int abortsInFlight;
+  private volatile Context streamContext;
 
   OpenCodeTurnImpl(OpenCodeClientImpl client, String sessionID, PromptBody body, OpenCodeTurnListener listener) {
     this.client = client;
     this.sessionID = sessionID;
-    this.body = body;
     this.listener = listener;
-    this.accumulator = ReplyAccumulator.forSession(sessionID)
-        .onDelta(this::onDelta)
-        .onToolCall(listener::onToolCall)
-        .onDiagnostic(listener::onDiagnostic)
-        .onDone(this::complete);
+    this.turn = Turn.of(sessionID, body).maxReplyChars(client.maxReplySize())
+        .onDelta(delta -> told.add(() -> listener.onDelta(delta)))
+        .onToolCall(call -> told.add(() -> listener.onToolCall(call)))
+        .onWaiting(request -> told.add(() -> listener.onWaiting(request)))
+        .onStateChange(state -> told.add(() -> listener.onStateChange(state)))
+        .onDiagnostic(diagnostic -> told.add(() -> listener.onDiagnostic(diagnostic)));
   }
 
   @Override
@@ -76,10 +67,15 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
     return result.future();
   }
 
+  @Override
+  public synchronized TurnState state() {
+    return turn.state();
+  }
+
   void start() {
     client.events().onComplete(ar -> {
       if (ar.failed()) {
-        fail(ar.cause());
+        feed(t -> t.onStreamFailed(ar.cause()));
       } else {
         attach(ar.result());
       }
@@ -88,19 +84,17 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
 
   private void attach(OpenCodeEventStream opened) {
     synchronized (this) {
-      if (result.future().isComplete()) {
+      if (turn.state().isTerminal()) {
         opened.cancel();
         return;
       }
       stream = opened;
     }
-    opened.exceptionHandler(this::fail)
-        .endHandler(v -> fail(new SseConnectionException("the event stream ended before the turn was over", null)))
-        .reconnectHandler(attempt -> {
-          reconnected = true;
-          listener.onReconnect(attempt);
-        })
-        .diagnosticHandler(listener::onDiagnostic)
+    opened.exceptionHandler(e -> feed(t -> t.onStreamFailed(e)))
+        .endHandler(v -> feed(t -> t.onStreamFailed(
+            new SseConnectionException("the event stream ended before the turn was over", null))))
+        .reconnectHandler(attempt -> tellThenFeed(() -> listener.onReconnect(attempt), Turn::onReconnecting))
+        .diagnosticHandler(diagnostic -> tellThenFeed(() -> listener.onDiagnostic(diagnostic), t -> List.of()))
         .handler(this::onEvent);
   }
 
@@ -109,174 +103,135 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
       return;
     }
     streamContext = Vertx.currentContext();
-    try {
-      listener.onEvent(event);
-      if (event instanceof ServerConnected) {
-        if (!prompted()) {
-          sendPrompt();
-        } else if (reconnected) {
-          reconnected = false;
-          resync();
-        }
-        return;
-      }
-      accumulator.accept(event);
-    } catch (RuntimeException e) {
-      fail(e);
-    }
-  }
-
-  /** Counts the reply's size before handing the delta on: the reply grows with the turn, so it has a limit. */
-  private void onDelta(ReplyDelta delta) {
-    replySize += delta.text().length();
-    if (replySize > client.maxReplySize()) {
-      sendAbort(); // the server's turn would go on for nothing
-      throw new SseException("the reply is larger than maxReplySize (" + client.maxReplySize()
-          + " characters): the turn was aborted");
-    }
-    listener.onDelta(delta);
-  }
-
-  private synchronized boolean prompted() {
-    return prompted;
-  }
-
-  private void sendPrompt() {
-    synchronized (this) {
-      if (cancelRequested) {
-        fail(new CancellationException("cancelled before the prompt was sent"));
-        return;
-      }
-      prompted = true;
-    }
-    client.promptAsync(sessionID, body).onComplete(ar -> {
-      if (ar.failed()) {
-        fail(ar.cause());
-        return;
-      }
-      boolean abort;
-      synchronized (this) {
-        promptAccepted = true;
-        abort = cancelRequested;
-      }
-      if (abort) {
-        sendAbort();
-      }
-    });
+    tellThenFeed(() -> listener.onEvent(event), t -> t.onEvent(event));
   }
 
   @Override
   public Future<Void> cancel() {
-    boolean abortNow;
+    feed(Turn::cancel);
     synchronized (this) {
-      if (cancelRequested) {
-        return abortSent.future();
-      }
-      cancelRequested = true;
-      if (result.future().isComplete()) {
-        abortSent.tryComplete();
-        return abortSent.future();
-      }
-      if (!prompted) {
-        abortSent.tryComplete();
-        fail(new CancellationException("cancelled before the prompt was sent"));
-        return abortSent.future();
-      }
-      abortNow = promptAccepted;
-    }
-    if (abortNow) {
-      sendAbort();
-    } // else: sent once prompt_async has answered
-    return abortSent.future();
-  }
-
-  private void sendAbort() {
-    client.abort(sessionID).onComplete(ar -> {
-      if (ar.succeeded()) {
-        abortSent.tryComplete();
-      } else {
-        abortSent.tryFail(ar.cause());
-      }
-    });
-  }
-
-  /** After a reconnection: if the session went idle while the stream was down, finish from the stored messages. */
-  private void resync() {
-    Context context = streamContext;
-    client.sessionStatuses().compose(statuses -> {
-      if (statuses.containsKey(sessionID)) {
-        return Future.succeededFuture(Optional.<List<MessageWithParts>>empty()); // still busy: events follow
-      }
-      return client.messages(sessionID).map(Optional::of);
-    }).onComplete(ar -> {
-      if (ar.failed()) {
-        fail(ar.cause());
-      } else if (ar.result().isPresent()) {
-        context.runOnContext(v -> finishFrom(ar.result().get()));
-      }
-    });
-  }
-
-  private void finishFrom(List<MessageWithParts> messages) {
-    if (result.future().isComplete()) {
-      return;
-    }
-    int lastUser = -1;
-    for (int i = 0; i < messages.size(); i++) {
-      if (messages.get(i).info().filter(MessageInfo::isUser).isPresent()) {
-        lastUser = i;
+      if (turn.state().isTerminal() && abortsInFlight == 0) {
+        abortSent.tryComplete(); // nothing to abort (any more): cancelled before the prompt, or over
       }
     }
-    try {
-      for (MessageWithParts message : messages.subList(lastUser + 1, messages.size())) {
-        Optional<MessageInfo> info = message.info().filter(MessageInfo::isAssistant);
-        if (info.isEmpty()) {
-          continue;
-        }
-        accumulator.accept(new MessageUpdated(envelope(MessageUpdated.TYPE), info.get()));
-        for (Part part : message.parts()) {
-          accumulator.accept(new MessagePartUpdated(envelope(MessagePartUpdated.TYPE), part, Optional.empty()));
-        }
-      }
-      accumulator.accept(new SessionIdle(envelope(SessionIdle.TYPE)));
-    } catch (RuntimeException e) {
-      fail(e);
-      return;
-    }
-    if (!result.future().isComplete()) {
-      complete(accumulator.reply()); // nothing of the turn was stored: report what was streamed
-    }
+    return abortSent.future(); // else: completes when the abort was sent, now or once the prompt is accepted
   }
 
-  private EventEnvelope envelope(String type) {
-    ObjectNode properties = JsonNodeFactory.instance.objectNode().put("sessionID", sessionID);
-    return EventEnvelope.of("", type, properties);
-  }
-
-  private void complete(Reply reply) {
-    if (result.tryComplete(reply)) {
-      closeStream();
-    }
-  }
-
+  /** Ends the turn from outside: the client was closed. */
   void fail(Throwable error) {
-    if (result.tryFail(error)) {
-      closeStream();
+    feed(t -> t.abandon(error));
+  }
+
+  /** Hands one input to the turn, then tells the listener what it caused and executes what it asks for. */
+  private void feed(Function<Turn, List<TurnCommand>> input) {
+    List<TurnCommand> commands;
+    List<Runnable> calls;
+    synchronized (this) {
+      commands = input.apply(turn);
+      calls = List.copyOf(told);
+      told.clear();
+    }
+    for (Runnable call : calls) {
+      List<TurnCommand> abandoned = tell(call);
+      if (abandoned != null) {
+        if (!abandoned.isEmpty()) {
+          abandoned.forEach(this::execute);
+          return; // what the input asked for is void: the turn is over
+        }
+        break; // the input ended the turn already: what ended it still has to be done
+      }
+    }
+    commands.forEach(this::execute);
+  }
+
+  /** Calls the listener, then feeds the turn if the listener returned normally. */
+  private void tellThenFeed(Runnable call, Function<Turn, List<TurnCommand>> input) {
+    List<TurnCommand> abandoned = tell(call);
+    if (abandoned == null) {
+      feed(input);
+    } else {
+      abandoned.forEach(this::execute);
     }
   }
 
-  private void closeStream() {
+  /**
+   * Calls the listener. One that throws ends the turn with its exception: answers the commands that end it (none if
+   * it was over already), or {@code null} when the listener returned normally.
+   */
+  private List<TurnCommand> tell(Runnable call) {
+    try {
+      call.run();
+      return null;
+    } catch (RuntimeException e) {
+      synchronized (this) {
+        told.clear();
+        return turn.abandon(e);
+      }
+    }
+  }
+
+  private void execute(TurnCommand command) {
+    if (command instanceof TurnCommand.SendPrompt prompt) {
+      client.promptAsync(sessionID, prompt.body()).onComplete(ar -> onStreamContext(
+          () -> feed(ar.succeeded() ? Turn::onPromptAccepted : t -> t.onPromptFailed(ar.cause()))));
+    } else if (command instanceof TurnCommand.SendAbort) {
+      synchronized (this) {
+        abortsInFlight++;
+      }
+      client.abort(sessionID).onComplete(ar -> {
+        synchronized (this) {
+          abortsInFlight--;
+        }
+        if (ar.succeeded()) {
+          abortSent.tryComplete();
+        } else {
+          abortSent.tryFail(ar.cause());
+        }
+      });
+    } else if (command instanceof TurnCommand.FetchStatus) {
+      client.sessionStatuses().onComplete(ar -> onStreamContext(
+          () -> feed(ar.succeeded() ? t -> t.onSessionStatuses(ar.result()) : t -> t.onFetchFailed(ar.cause()))));
+    } else if (command instanceof TurnCommand.FetchMessages) {
+      client.messages(sessionID).onComplete(ar -> onStreamContext(
+          () -> feed(ar.succeeded() ? t -> t.onStoredMessages(ar.result()) : t -> t.onFetchFailed(ar.cause()))));
+    } else if (command instanceof TurnCommand.Complete complete) {
+      result.tryComplete(complete.reply());
+      over();
+    } else if (command instanceof TurnCommand.Fail fail) {
+      result.tryFail(fail.reason() == TurnCommand.Fail.Reason.REPLY_TOO_LARGE
+          ? new SseException("the reply is larger than maxReplySize (" + client.maxReplySize()
+              + " characters): the turn was aborted", fail.cause())
+          : fail.cause());
+      over();
+    }
+  }
+
+  /** The turn is over: its stream is closed, and a cancel with no abort on its way is done. */
+  private void over() {
     OpenCodeEventStream s;
     synchronized (this) {
       s = stream;
+      if (abortsInFlight == 0) {
+        abortSent.tryComplete();
+      }
     }
     if (s != null) {
       s.cancel();
     }
   }
 
+  /** Runs an answer on the stream's event loop (once known), where the listener is called. */
+  private void onStreamContext(Runnable task) {
+    Context context = streamContext;
+    if (context == null || Vertx.currentContext() == context) {
+      task.run();
+    } else {
+      context.runOnContext(v -> task.run());
+    }
+  }
+
   @Override
   public String toString() {
-    return "OpenCodeTurn[" + sessionID + ", " + accumulator + "]";
+    return "OpenCodeTurn[" + sessionID + ", " + state() + "]";
   }
 }

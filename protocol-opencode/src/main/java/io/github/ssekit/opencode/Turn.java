@@ -1,0 +1,467 @@
+package io.github.ssekit.opencode;
+
+import io.github.ssekit.opencode.event.GenericEvent;
+import io.github.ssekit.opencode.event.OpenCodeEvent;
+import io.github.ssekit.opencode.event.PermissionAsked;
+import io.github.ssekit.opencode.event.PermissionReplied;
+import io.github.ssekit.opencode.event.QuestionAsked;
+import io.github.ssekit.opencode.event.ServerConnected;
+import io.github.ssekit.opencode.model.MessageWithParts;
+import io.github.ssekit.opencode.model.OpenCodeError;
+import io.github.ssekit.opencode.model.SessionStatus;
+import io.github.ssekit.opencode.request.PromptBody;
+import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.protocol.Diagnostic;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+
+/**
+ * One prompt to an OpenCode session and its reply, from before the prompt is sent to the end of the turn, with no
+ * transport: a driver (such as the Vert.x {@code OpenCodeClient} or the chat relay) feeds it what happens and
+ * executes what it asks for.
+ *
+ * <p>Inputs, each answering the {@link TurnCommand}s to execute, in order:
+ *
+ * <ul>
+ *   <li>{@link #onEvent} with every event of the session's event stream ({@code /event} in the session's
+ *       directory), {@code server.connected} included (or {@link #onConnected()} when the stream was connected
+ *       already); events of other sessions change nothing. {@link #onReconnecting()} when the stream was lost.
+ *   <li>{@link #onPromptAccepted()} or {@link #onPromptFailed} for {@link TurnCommand.SendPrompt};
+ *       {@link #onSessionStatuses}, {@link #onStoredMessages} or {@link #onFetchFailed} for
+ *       {@link TurnCommand.FetchStatus} and {@link TurnCommand.FetchMessages}.
+ *   <li>{@link #cancel()}, {@link #onStreamFailed}, {@link #abandon}.
+ * </ul>
+ *
+ * <p>What it decides:
+ *
+ * <ul>
+ *   <li><b>When to prompt.</b> Only once the event stream is connected ({@link TurnCommand.SendPrompt}), so no
+ *       event of the turn can be missed. Events before that are not the turn's (a previous turn's late events, on a
+ *       shared stream) and are ignored.
+ *   <li><b>The reply</b>, through a {@link ReplyAccumulator}: deltas ({@link #onDelta}), tool calls, the end at the
+ *       session's first idle after the turn started ({@link TurnCommand.Complete}; {@code session.idle} may come
+ *       twice, the second changes nothing). Its size is bounded by {@link #maxReplyChars}.
+ *   <li><b>Waiting.</b> A {@code permission.asked} or {@code question.asked} for the session makes the turn
+ *       {@link TurnState#WAITING} until it is answered ({@code permission.replied}, {@code question.replied},
+ *       {@code question.rejected}); {@link #onWaiting} is told each request.
+ *   <li><b>Reconnections.</b> OpenCode replays nothing. After a reconnection (once the prompt was accepted) it asks
+ *       for the session status ({@link TurnCommand.FetchStatus}), then for the stored messages
+ *       ({@link TurnCommand.FetchMessages}), and hands them to {@link ReplyAccumulator#resync}: text missed is
+ *       delivered, text streamed is not repeated, and if the session went idle meanwhile the turn ends. An end
+ *       signalled while this is under way waits for it, so the reply is complete.
+ *   <li><b>Aborts.</b> {@link #cancel()} before the prompt was sent: nothing is sent and the turn fails with a
+ *       {@link CancellationException} ({@link TurnState#ABORTED}). While the prompt is in flight: the abort is sent
+ *       once the server accepted it. After: {@link TurnCommand.SendAbort} now; the turn then completes at the next
+ *       idle with a {@code MessageAbortedError} and the text so far.
+ * </ul>
+ *
+ * <p>Not thread-safe: feed it from one thread or event loop, and do not call it from its own callbacks (queue what
+ * they want done). The callbacks run during the input that caused them.
+ */
+public final class Turn {
+  /** {@code question.replied}: a question was answered (a {@link GenericEvent} with {@code requestID}). */
+  static final String QUESTION_REPLIED = "question.replied";
+  /** {@code question.rejected}: a question was dismissed (a {@link GenericEvent} with {@code requestID}). */
+  static final String QUESTION_REJECTED = "question.rejected";
+
+  private final String sessionID;
+  private final PromptBody prompt;
+  private final ReplyAccumulator accumulator;
+  private Consumer<ReplyDelta> deltaListener = delta -> {};
+  private Consumer<ReplyDelta> textReplacedListener = replaced -> {};
+  private Consumer<Reply.ToolCall> toolCallListener = call -> {};
+  private Consumer<PendingRequest> waitingListener = request -> {};
+  private Consumer<TurnState> stateListener = state -> {};
+  private Consumer<Diagnostic> diagnosticListener = diagnostic -> {};
+  private long maxReplyChars = Long.MAX_VALUE;
+
+  private TurnState state = TurnState.CONNECTING;
+  private boolean promptAccepted;
+  /** {@link #cancel()} came once the prompt was sent: the abort goes (or went) to the server. */
+  private boolean abortRequested;
+  private boolean abortSent;
+  private boolean streamConnected;
+  /** Events may have been lost: the stored state is read once the stream is back and the prompt accepted. */
+  private boolean resyncNeeded;
+  /** The session status or messages were asked for and have not come yet. */
+  private boolean resyncing;
+  /** What the session status said in the resync under way. */
+  private boolean idleAtResync;
+  private long replyChars;
+  private final Map<String, PendingRequest> pending = new LinkedHashMap<>();
+  /** The commands of the input being handled. */
+  private List<TurnCommand> out = new ArrayList<>();
+
+  private Turn(String sessionID, PromptBody prompt) {
+    this.sessionID = sessionID;
+    this.prompt = prompt;
+    this.accumulator = ReplyAccumulator.forSession(sessionID)
+        .onDelta(this::delta)
+        .onTextReplaced(replaced -> {
+          if (!state.isTerminal()) {
+            textReplacedListener.accept(replaced);
+          }
+        })
+        .onToolCall(call -> {
+          if (!state.isTerminal()) {
+            toolCallListener.accept(call);
+          }
+        })
+        .onDiagnostic(diagnostic -> diagnosticListener.accept(diagnostic))
+        .onDone(this::done);
+  }
+
+  /** A turn that sends {@code prompt} to {@code sessionID}. */
+  public static Turn of(String sessionID, PromptBody prompt) {
+    if (sessionID == null || sessionID.isBlank()) {
+      throw new IllegalArgumentException("sessionID must not be blank");
+    }
+    return new Turn(sessionID, Objects.requireNonNull(prompt, "prompt"));
+  }
+
+  /** Calls {@code listener} with each text or reasoning delta of the reply, as it arrives. */
+  public Turn onDelta(Consumer<ReplyDelta> listener) {
+    this.deltaListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /** Calls {@code listener} when a part's text was replaced, not extended (see {@link ReplyAccumulator#onTextReplaced}). */
+  public Turn onTextReplaced(Consumer<ReplyDelta> listener) {
+    this.textReplacedListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /** Calls {@code listener} each time a tool call changes state. */
+  public Turn onToolCall(Consumer<Reply.ToolCall> listener) {
+    this.toolCallListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /** Calls {@code listener} with each permission request or question the turn starts waiting for. */
+  public Turn onWaiting(Consumer<PendingRequest> listener) {
+    this.waitingListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /** Calls {@code listener} with each new state. */
+  public Turn onStateChange(Consumer<TurnState> listener) {
+    this.stateListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /** Calls {@code listener} with each diagnostic of the reply assembly. */
+  public Turn onDiagnostic(Consumer<Diagnostic> listener) {
+    this.diagnosticListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /**
+   * Bounds the reply: once its text and reasoning pass {@code characters}, the turn is aborted at the server and
+   * fails ({@link TurnCommand.Fail.Reason#REPLY_TOO_LARGE}); the delta that passed it is not delivered. Unbounded by
+   * default.
+   */
+  public Turn maxReplyChars(long characters) {
+    if (characters <= 0) {
+      throw new IllegalArgumentException("maxReplyChars must be positive: " + characters);
+    }
+    this.maxReplyChars = characters;
+    return this;
+  }
+
+  /** The limit of {@link #maxReplyChars(long)}. */
+  public long maxReplyChars() {
+    return maxReplyChars;
+  }
+
+  /** The session. */
+  public String sessionID() {
+    return sessionID;
+  }
+
+  /** The prompt. */
+  public PromptBody prompt() {
+    return prompt;
+  }
+
+  /** Where the turn is. */
+  public TurnState state() {
+    return state;
+  }
+
+  /** What the turn waits for, oldest first; empty unless {@link TurnState#WAITING}. */
+  public List<PendingRequest> pending() {
+    return List.copyOf(pending.values());
+  }
+
+  /** Whether the turn waits for the permission request or question {@code requestID}. */
+  public boolean isPending(String requestID) {
+    return pending.containsKey(requestID);
+  }
+
+  /** The reply as built so far. */
+  public Reply reply() {
+    return accumulator.reply();
+  }
+
+  /** The diagnostics of the reply assembly so far. */
+  public List<Diagnostic> diagnostics() {
+    return accumulator.diagnostics();
+  }
+
+  // ---- inputs ----
+
+  /** An event of the session's event stream ({@code server.connected} included). */
+  public List<TurnCommand> onEvent(OpenCodeEvent event) {
+    Objects.requireNonNull(event, "event");
+    if (event instanceof ServerConnected) {
+      return onConnected();
+    }
+    return handle(() -> {
+      if (state == TurnState.CONNECTING || !event.sessionID().filter(sessionID::equals).isPresent()) {
+        return; // before the prompt: not this turn's
+      }
+      accumulator.accept(event);
+      if (!state.isTerminal()) {
+        track(event);
+        settle();
+      }
+    });
+  }
+
+  /** The event stream is connected (its {@code server.connected}, or already connected when the turn began). */
+  public List<TurnCommand> onConnected() {
+    return handle(() -> {
+      streamConnected = true;
+      if (state == TurnState.CONNECTING) {
+        setState(TurnState.PROMPT_SENT);
+        out.add(new TurnCommand.SendPrompt(prompt));
+      } else {
+        resyncIfDue();
+      }
+    });
+  }
+
+  /** The event stream was lost and reconnects: events sent meanwhile are lost. */
+  public List<TurnCommand> onReconnecting() {
+    return handle(() -> {
+      streamConnected = false;
+      if (state != TurnState.CONNECTING) {
+        resyncNeeded = true;
+        accumulator.streamLost();
+      }
+    });
+  }
+
+  /** The server accepted the prompt ({@code prompt_async} answered 2xx). */
+  public List<TurnCommand> onPromptAccepted() {
+    return handle(() -> {
+      if (state == TurnState.CONNECTING || promptAccepted) {
+        return;
+      }
+      promptAccepted = true;
+      if (abortRequested) {
+        sendAbort();
+      }
+      resyncIfDue();
+      settle();
+    });
+  }
+
+  /** The prompt could not be sent, or the server refused it. */
+  public List<TurnCommand> onPromptFailed(Throwable cause) {
+    Objects.requireNonNull(cause, "cause");
+    return handle(() -> fail(TurnCommand.Fail.Reason.PROMPT_FAILED, cause));
+  }
+
+  /** The answer to {@link TurnCommand.FetchStatus}: {@code GET /session/status} (busy and retrying sessions). */
+  public List<TurnCommand> onSessionStatuses(Map<String, SessionStatus> statuses) {
+    Objects.requireNonNull(statuses, "statuses");
+    return handle(() -> {
+      if (!resyncing) {
+        return;
+      }
+      SessionStatus status = statuses.get(sessionID);
+      idleAtResync = status == null || status.isIdle();
+      // also while busy: the parts that ended while the stream was down are in the store, not in any event to come
+      out.add(new TurnCommand.FetchMessages());
+    });
+  }
+
+  /** The answer to {@link TurnCommand.FetchMessages}: the session's stored messages, oldest first. */
+  public List<TurnCommand> onStoredMessages(List<MessageWithParts> messages) {
+    Objects.requireNonNull(messages, "messages");
+    return handle(() -> {
+      if (!resyncing) {
+        return;
+      }
+      resyncing = false;
+      accumulator.resync(messages, idleAtResync);
+      if (!state.isTerminal() && accumulator.isDone() && !resyncNeeded) {
+        finish(accumulator.reply()); // it ended while this resync was under way
+      }
+      if (!state.isTerminal()) {
+        settle();
+        resyncIfDue(); // lost again meanwhile
+      }
+    });
+  }
+
+  /** {@link TurnCommand.FetchStatus} or {@link TurnCommand.FetchMessages} failed: the turn cannot be followed. */
+  public List<TurnCommand> onFetchFailed(Throwable cause) {
+    Objects.requireNonNull(cause, "cause");
+    return handle(() -> fail(TurnCommand.Fail.Reason.RESYNC_FAILED, cause));
+  }
+
+  /** The event stream failed for good (it will not reconnect). */
+  public List<TurnCommand> onStreamFailed(Throwable cause) {
+    Objects.requireNonNull(cause, "cause");
+    return handle(() -> fail(TurnCommand.Fail.Reason.STREAM_FAILED, cause));
+  }
+
+  /** The driver gives the turn up (it was closed, or its own code failed); nothing is sent to the server. */
+  public List<TurnCommand> abandon(Throwable cause) {
+    Objects.requireNonNull(cause, "cause");
+    return handle(() -> fail(TurnCommand.Fail.Reason.ABANDONED, cause));
+  }
+
+  /**
+   * Aborts the turn: before the prompt was sent, it fails at once with a {@link CancellationException}; while the
+   * prompt is in flight, the abort is sent once it is accepted; after, {@link TurnCommand.SendAbort} now. Repeated
+   * and late cancels change nothing.
+   */
+  public List<TurnCommand> cancel() {
+    return handle(() -> {
+      if (state == TurnState.CONNECTING) {
+        fail(TurnCommand.Fail.Reason.CANCELLED, new CancellationException("cancelled before the prompt was sent"));
+        return;
+      }
+      abortRequested = true;
+      if (promptAccepted) {
+        sendAbort();
+      } // else: sent by onPromptAccepted
+    });
+  }
+
+  // ---- decisions ----
+
+  /** Runs one input and answers the commands it produced; nothing changes once the turn is over. */
+  private List<TurnCommand> handle(Runnable input) {
+    if (state.isTerminal()) {
+      return List.of();
+    }
+    List<TurnCommand> outer = out; // an input from a callback of another one gets its own commands
+    out = new ArrayList<>();
+    try {
+      input.run();
+      return List.copyOf(out);
+    } finally {
+      out = outer;
+    }
+  }
+
+  private void resyncIfDue() {
+    if (resyncNeeded && streamConnected && promptAccepted && !resyncing) {
+      resyncNeeded = false;
+      resyncing = true;
+      out.add(new TurnCommand.FetchStatus());
+    }
+  }
+
+  /** Follows what the turn waits for. */
+  private void track(OpenCodeEvent event) {
+    if (event instanceof PermissionAsked asked) {
+      asked.request().id().ifPresent(id -> startWaiting(new PendingRequest.Permission(id, asked.request())));
+    } else if (event instanceof QuestionAsked asked) {
+      asked.request().id().ifPresent(id -> startWaiting(new PendingRequest.Question(id, asked.request())));
+    } else if (event instanceof PermissionReplied replied) {
+      pending.remove(replied.requestID());
+    } else if (event instanceof GenericEvent
+        && (event.type().equals(QUESTION_REPLIED) || event.type().equals(QUESTION_REJECTED))) {
+      pending.remove(event.envelope().properties().path("requestID").asText(""));
+    }
+  }
+
+  private void startWaiting(PendingRequest request) {
+    if (pending.putIfAbsent(request.id(), request) == null) {
+      waitingListener.accept(request);
+    }
+  }
+
+  /** The state the facts give, for a turn that is neither connecting nor over. */
+  private void settle() {
+    if (state.isTerminal() || state == TurnState.CONNECTING) {
+      return;
+    }
+    TurnState next = !pending.isEmpty() ? TurnState.WAITING
+        : accumulator.isStarted() ? TurnState.STREAMING
+        : promptAccepted ? TurnState.PROMPT_ACCEPTED
+        : TurnState.PROMPT_SENT;
+    setState(next);
+  }
+
+  private void delta(ReplyDelta delta) {
+    if (state.isTerminal()) {
+      return;
+    }
+    replyChars += delta.text().length();
+    if (replyChars > maxReplyChars) {
+      sendAbort(); // the server's turn would go on for nothing
+      fail(TurnCommand.Fail.Reason.REPLY_TOO_LARGE, new SseException("the reply is larger than "
+          + maxReplyChars + " characters: the turn was aborted"));
+      return;
+    }
+    deltaListener.accept(delta);
+  }
+
+  /** The accumulator saw the end; if a resync is under way or due, the end waits for it. */
+  private void done(Reply reply) {
+    if (!state.isTerminal() && !resyncing && !resyncNeeded) {
+      finish(reply);
+    }
+  }
+
+  private void sendAbort() {
+    if (!abortSent) {
+      abortSent = true;
+      out.add(new TurnCommand.SendAbort());
+    }
+  }
+
+  private void finish(Reply reply) {
+    if (state.isTerminal()) {
+      return;
+    }
+    pending.clear();
+    boolean aborted = reply.error().filter(e -> e.is(OpenCodeError.MESSAGE_ABORTED_ERROR)).isPresent();
+    setState(aborted ? TurnState.ABORTED : reply.failed() ? TurnState.FAILED : TurnState.DONE);
+    out.add(new TurnCommand.Complete(reply));
+  }
+
+  private void fail(TurnCommand.Fail.Reason reason, Throwable cause) {
+    if (state.isTerminal()) {
+      return;
+    }
+    pending.clear();
+    setState(reason == TurnCommand.Fail.Reason.CANCELLED ? TurnState.ABORTED : TurnState.FAILED);
+    out.add(new TurnCommand.Fail(reason, cause));
+  }
+
+  private void setState(TurnState next) {
+    if (next != state) {
+      state = next;
+      stateListener.accept(next);
+    }
+  }
+
+  /** The session, the state and the reply's sizes only: the prompt and the reply may be private. */
+  @Override
+  public String toString() {
+    return "Turn[" + sessionID + ", " + state + (pending.isEmpty() ? "" : ", waiting for " + pending.keySet())
+        + ", " + accumulator.reply() + "]";
+  }
+}

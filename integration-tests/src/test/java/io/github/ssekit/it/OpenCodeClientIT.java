@@ -70,7 +70,7 @@ class OpenCodeClientIT {
   @AfterAll
   static void stop() throws Exception {
     if (client != null) {
-      await(client.close());
+      await(client.closeAsync());
     }
     if (opencode != null) {
       opencode.close();
@@ -179,7 +179,7 @@ class OpenCodeClientIT {
           () -> "the server's directory saw " + unscopedEvents);
       assertTrue(await(scoped.listSessions()).stream().anyMatch(s -> s.id().equals(session.id())));
     } finally {
-      await(scoped.close());
+      await(scoped.closeAsync());
     }
   }
 
@@ -309,7 +309,7 @@ class OpenCodeClientIT {
       String session = newSession(scoped, "after dispose");
       assertEquals(NORMAL, await(scoped.streamPrompt(session, prompt("mock-normal", "again")).reply()).text());
     } finally {
-      await(scoped.close());
+      await(scoped.closeAsync());
     }
   }
 

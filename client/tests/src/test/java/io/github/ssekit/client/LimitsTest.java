@@ -301,7 +301,7 @@ class LimitsTest extends LoopbackTest {
             }
           }
         } finally {
-          await(client.close());
+          await(client.closeAsync());
         }
       }
     }
@@ -328,8 +328,8 @@ class LimitsTest extends LoopbackTest {
         SseException e = awaitFailure(smaller.health(), SseException.class);
         assertTrue(e.getMessage().contains("larger than the limit of 999 bytes"), e.getMessage());
       } finally {
-        await(exact.close());
-        await(smaller.close());
+        await(exact.closeAsync());
+        await(smaller.closeAsync());
       }
     }
   }
@@ -379,7 +379,7 @@ class LimitsTest extends LoopbackTest {
           Thread.sleep(10);
         }
       } finally {
-        await(client.close());
+        await(client.closeAsync());
       }
     }
   }

@@ -109,7 +109,7 @@ class SecretsTest extends LoopbackTest {
       Sink.attach(stream).awaitEnd();
     } finally {
       await(openAiClient.closeAsync());
-      await(openCodeClient.close());
+      await(openCodeClient.closeAsync());
     }
   }
 
@@ -187,7 +187,7 @@ class SecretsTest extends LoopbackTest {
         assertEquals("bad credentials <redacted> (<redacted>)", e.error().orElseThrow().message().orElseThrow());
         assertEquals("Basic " + BASIC, openCode.seen().get(0).headers().get("Authorization"), "sent, all the same");
       } finally {
-        await(client.close());
+        await(client.closeAsync());
       }
     }
   }
@@ -249,7 +249,7 @@ class SecretsTest extends LoopbackTest {
       OpenCodeClient openCode = OpenCodeClient.create(vertx, new OpenCodeClientOptions(server.url(""))
           .setPassword(PASSWORD).setRequestTimeout(Duration.ofSeconds(5)));
       awaitFailure(openCode.listSessions(), OpenCodeHttpException.class);
-      await(openCode.close());
+      await(openCode.closeAsync());
 
       assertTrue(logs.records.stream().anyMatch(r -> "capture works".equals(r.getMessage())), "the capture works");
       for (LogRecord record : logs.records) {

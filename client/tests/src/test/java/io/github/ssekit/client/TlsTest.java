@@ -124,7 +124,7 @@ class TlsTest {
         new Call("OpenCodeClient", options -> {
           OpenCodeClient client = OpenCodeClient.create(vertx,
               new OpenCodeClientOptions("https://localhost:" + tls.actualPort()).setSseOptions(options));
-          return client.health().map(JsonObject::encode).eventually(client::close);
+          return client.health().map(JsonObject::encode).eventually(client::closeAsync);
         }, "{\"healthy\":true}"));
   }
 

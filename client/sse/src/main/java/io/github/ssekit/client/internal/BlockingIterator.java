@@ -2,6 +2,7 @@ package io.github.ssekit.client.internal;
 
 import io.github.ssekit.sse.SseException;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.streams.ReadStream;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -112,11 +113,17 @@ public final class BlockingIterator<T> implements Iterator<T>, AutoCloseable {
   }
 
   /**
-   * Whether {@link #hasNext()} now returns {@code false} without waiting: the stream's end or failure was reached,
-   * or {@link #close()} was called.
+   * {@code result}, the stream's outcome, once this iteration is over (the end or the failure reached, or
+   * {@link #close()} called): it is complete by then, or soon after a close.
+   *
+   * @param what its name, for the error
+   * @throws IllegalStateException while items may still come: waiting would wait for items nobody takes
    */
-  public boolean finished() {
-    return closed;
+  public <R> R resultOnceFinished(Future<R> result, String what) {
+    if (!closed) {
+      throw new IllegalStateException("the " + what + " is known once hasNext() returned false (or close() was called)");
+    }
+    return result.await();
   }
 
   /** Cancels the stream, unless it is over; then {@link #hasNext()} returns {@code false}. */

@@ -402,10 +402,7 @@ final class OpenAiStreamCall<T, R, D> {
 
     @Override
     public R result() {
-      if (!values.finished()) {
-        throw new IllegalStateException("the result is known once hasNext() returned false (or close() was called)");
-      }
-      return result.await();
+      return values.resultOnceFinished(result, "result");
     }
 
     @Override

@@ -99,16 +99,7 @@ class OwnedVertxTest {
   @Test
   void closeOnAnEventLoopStartsTheCloseWithoutBlocking() throws Exception {
     SseClient client = SseClient.create();
-    CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-    vertx.runOnContext(v -> {
-      try {
-        client.close();
-        outcome.complete(null);
-      } catch (Throwable e) {
-        outcome.complete(e);
-      }
-    });
-    assertEquals(null, outcome.get(Sink.WAIT_SECONDS, TimeUnit.SECONDS));
+    assertEquals(null, Sink.thrownOnEventLoop(vertx, client::close));
     Sink.await(client.closeAsync()); // closing again is harmless, and completes once the first close is done
     SseConnectionException refused = Sink.awaitFailure(client.connect(SseRequest.get(server.url("/events")).build()),
         SseConnectionException.class);

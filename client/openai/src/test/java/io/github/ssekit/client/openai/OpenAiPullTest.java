@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.client.SseConnectionException;
 import io.github.ssekit.client.SseIdleTimeoutException;
+import io.github.ssekit.client.testing.Firehose;
+import io.github.ssekit.client.testing.RecordingSubscriber;
 import io.github.ssekit.client.testing.ScriptedServer;
+import io.github.ssekit.client.testing.Sink;
 import io.github.ssekit.openai.chat.ChatChunk;
 import io.github.ssekit.openai.chat.ChatDeltaListener;
 import io.github.ssekit.openai.chat.ChatRequest;
@@ -22,19 +25,18 @@ import io.github.ssekit.testkit.FakeOpenAiServer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,7 @@ import org.junit.jupiter.api.Test;
 class OpenAiPullTest {
   private static final long WAIT_SECONDS = 10;
   private static final String TEXT = String.join("", FakeOpenAiServer.NORMAL_TEXT);
+  private static final int PAD = 1000;
 
   private Vertx vertx;
   private FakeOpenAiServer fake;
@@ -120,17 +123,8 @@ class OpenAiPullTest {
 
   @Test
   void onAnEventLoopTheIteratorIsRefusedAndNothingIsSent() throws Exception {
-    CompletableFuture<Throwable> refused = new CompletableFuture<>();
-    vertx.runOnContext(v -> {
-      try {
-        client.streamChat(chat("mock-normal")).iterator();
-        refused.complete(null);
-      } catch (Throwable e) {
-        refused.complete(e);
-      }
-    });
     IllegalStateException error = assertInstanceOf(IllegalStateException.class,
-        refused.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        Sink.thrownOnEventLoop(vertx, () -> client.streamChat(chat("mock-normal")).iterator()));
     assertTrue(error.getMessage().contains("event loop"), error.getMessage());
     assertEquals(List.of(), fake.requests());
   }
@@ -147,12 +141,12 @@ class OpenAiPullTest {
     assertThrows(IllegalStateException.class, twice::iterator);
     assertThrows(IllegalStateException.class, twice::publisher);
     assertEquals(1, fake.requests().size(), "a publisher sends nothing before it is subscribed to");
-    Collector<ChatChunk> first = new Collector<>(Long.MAX_VALUE);
+    RecordingSubscriber<ChatChunk> first = new RecordingSubscriber<>(Long.MAX_VALUE);
     publisher.subscribe(first);
     assertEquals(6, first.awaitEnd().size());
-    Collector<ChatChunk> second = new Collector<>(Long.MAX_VALUE);
+    RecordingSubscriber<ChatChunk> second = new RecordingSubscriber<>(Long.MAX_VALUE);
     publisher.subscribe(second);
-    assertInstanceOf(IllegalStateException.class, second.failure(), "one subscriber only");
+    assertInstanceOf(IllegalStateException.class, second.awaitFailure(), "one subscriber only");
   }
 
   @Test
@@ -163,9 +157,9 @@ class OpenAiPullTest {
       assertFalse(it.hasNext());
       assertThrows(OpenAiHttpException.class, it::result, "a stream never accepted has no result");
     }
-    Collector<ChatChunk> subscriber = new Collector<>(Long.MAX_VALUE);
+    RecordingSubscriber<ChatChunk> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE);
     client.streamChat(chat("mock-http429")).publisher().subscribe(subscriber);
-    assertEquals(429, assertInstanceOf(OpenAiHttpException.class, subscriber.failure()).status());
+    assertEquals(429, assertInstanceOf(OpenAiHttpException.class, subscriber.awaitFailure()).status());
   }
 
   @Test
@@ -248,7 +242,7 @@ class OpenAiPullTest {
 
       // the listeners' result completes there too, and so does a publisher
       assertFalse(await(responses.streamResponses(request).result()).truncated());
-      Collector<ResponsesEvent> subscriber = new Collector<>(Long.MAX_VALUE);
+      RecordingSubscriber<ResponsesEvent> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE);
       responses.streamResponses(request).publisher().subscribe(subscriber);
       assertEquals(4, subscriber.awaitEnd().size());
     } finally {
@@ -259,12 +253,12 @@ class OpenAiPullTest {
   @Test
   void anIteratorThatStopsTakingHoldsTheServerBackInTcpAndLosesNothing() throws Exception {
     int total = 32 * 1024; // 32 MiB of chunks
-    Firehose hose = new Firehose(total);
+    Firehose hose = new Firehose(chatChunks(total), true);
     scripted.on("/v1/chat/completions", req -> hose.pump(ScriptedServer.eventStream(req)));
     OpenAiClient firehose = client(scripted.url("/v1"));
     try (OpenAiStreamIterator<ChatChunk, ChatResult> it = firehose.streamChat(chat("m")).iterator()) {
-      assertEquals("0", it.next().textDelta().substring(Firehose.PAD));
-      hose.awaitBlocked();
+      assertEquals("0", it.next().textDelta().substring(PAD));
+      hose.awaitBlocked(Duration.ofSeconds(WAIT_SECONDS));
       long writtenWhileStopped = hose.written.get();
       assertTrue(writtenWhileStopped < 16L * 1024 * 1024, "the server wrote " + writtenWhileStopped
           + " bytes to a client that took one chunk: the iterator's demand did not reach TCP");
@@ -273,14 +267,14 @@ class OpenAiPullTest {
       while (it.hasNext()) {
         ChatChunk chunk = it.next();
         if (count % 997 == 0) {
-          assertEquals(String.valueOf(count), chunk.textDelta().substring(Firehose.PAD), "in order, none lost");
+          assertEquals(String.valueOf(count), chunk.textDelta().substring(PAD), "in order, none lost");
         }
         count++;
       }
       assertEquals(total, count);
       ChatResult result = it.result();
       assertTrue(result.doneReceived());
-      assertEquals(hose.contentLength(), result.message().orElseThrow().content().length());
+      assertEquals(contentLength(total), result.message().orElseThrow().content().length());
     } finally {
       firehose.close();
     }
@@ -289,22 +283,22 @@ class OpenAiPullTest {
   @Test
   void aSubscriberThatStopsRequestingHoldsTheServerBackAndCompletesAtDone() throws Exception {
     int total = 32 * 1024;
-    Firehose hose = new Firehose(total);
+    Firehose hose = new Firehose(chatChunks(total), true);
     scripted.on("/v1/chat/completions", req -> hose.pump(ScriptedServer.eventStream(req)));
     OpenAiClient firehose = client(scripted.url("/v1"));
     try {
       OpenAiChatStream stream = firehose.streamChat(chat("m"));
-      Collector<ChatChunk> subscriber = new Collector<>(1);
+      RecordingSubscriber<ChatChunk> subscriber = new RecordingSubscriber<>(1);
       stream.publisher().subscribe(subscriber);
       subscriber.awaitItems(1);
-      hose.awaitBlocked();
+      hose.awaitBlocked(Duration.ofSeconds(WAIT_SECONDS));
       assertTrue(hose.written.get() < 16L * 1024 * 1024, "the server wrote " + hose.written.get()
           + " bytes to a subscriber that requested one chunk");
       assertEquals(1, subscriber.items.size(), "nothing beyond the demand");
 
       subscriber.request(Long.MAX_VALUE);
       assertEquals(total, subscriber.awaitEnd().size());
-      assertEquals(hose.contentLength(), await(stream.result()).message().orElseThrow().content().length());
+      assertEquals(contentLength(total), await(stream.result()).message().orElseThrow().content().length());
     } finally {
       firehose.close();
     }
@@ -316,108 +310,16 @@ class OpenAiPullTest {
     return "event: " + name + "\ndata: " + json + "\n\n";
   }
 
-  /** Writes numbered chat chunks of about 1 KiB as fast as the connection takes them, then {@code [DONE]}. */
-  private static final class Firehose {
-    static final int PAD = 1000;
-    final int total;
-    final AtomicLong written = new AtomicLong();
-    volatile long lastWriteNanos = System.nanoTime();
-    private int next;
-
-    Firehose(int total) {
-      this.total = total;
-    }
-
-    void pump(HttpServerResponse resp) {
-      while (next < total && !resp.writeQueueFull()) {
-        String chunk = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "x".repeat(PAD) + next
-            + "\"}}]}\n\n";
-        resp.write(chunk);
-        written.addAndGet(chunk.length());
-        lastWriteNanos = System.nanoTime();
-        next++;
-      }
-      if (next == total) {
-        resp.end("data: [DONE]\n\n");
-      } else {
-        resp.drainHandler(v -> pump(resp));
-      }
-    }
-
-    long contentLength() {
-      long length = 0;
-      for (int i = 0; i < total; i++) {
-        length += PAD + String.valueOf(i).length();
-      }
-      return length;
-    }
-
-    /** Waits until the server has been unable to write for a while: backpressure reached it through TCP. */
-    void awaitBlocked() throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-      while (System.nanoTime() - lastWriteNanos < TimeUnit.MILLISECONDS.toNanos(300)) {
-        assertTrue(System.nanoTime() < deadline, "the server never stopped writing");
-        Thread.sleep(20);
-      }
-    }
+  /** Numbered chat chunks of about 1 KiB ({@link #PAD} characters and the number as content), then {@code [DONE]}. */
+  private static Iterator<String> chatChunks(int total) {
+    return IntStream.rangeClosed(0, total).mapToObj(i -> i == total ? "data: [DONE]\n\n"
+        : "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "x".repeat(PAD) + i + "\"}}]}\n\n")
+        .iterator();
   }
 
-  /** A subscriber that requests {@code initial} items and records what it gets. */
-  private static final class Collector<T> implements Flow.Subscriber<T> {
-    final List<T> items = new CopyOnWriteArrayList<>();
-    final CompletableFuture<List<T>> done = new CompletableFuture<>();
-    private final long initial;
-    private volatile Flow.Subscription subscription;
-
-    Collector(long initial) {
-      this.initial = initial;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      this.subscription = subscription;
-      subscription.request(initial);
-    }
-
-    @Override
-    public void onNext(T item) {
-      items.add(item);
-    }
-
-    @Override
-    public void onError(Throwable error) {
-      done.completeExceptionally(error);
-    }
-
-    @Override
-    public void onComplete() {
-      done.complete(List.copyOf(items));
-    }
-
-    void request(long n) {
-      subscription.request(n);
-    }
-
-    List<T> awaitEnd() throws Exception {
-      return done.get(WAIT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    Throwable failure() throws Exception {
-      try {
-        done.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        throw new AssertionError("expected a failure, got " + items);
-      } catch (java.util.concurrent.ExecutionException e) {
-        return e.getCause();
-      }
-    }
-
-    void awaitItems(int count) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-      while (items.size() < count) {
-        assertTrue(System.nanoTime() < deadline, "only " + items.size() + " items");
-        Thread.sleep(5);
-      }
-    }
+  /** The content of {@link #chatChunks}'s {@code total} chunks, in characters. */
+  private static long contentLength(int total) {
+    return IntStream.range(0, total).mapToLong(i -> PAD + String.valueOf(i).length()).sum();
   }
 
   private static <T> T runOn(ExecutorService executor, Callable<T> task) throws Exception {

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.client.opencode.testing.OpenCodeFakeServer;
+import io.github.ssekit.client.testing.Firehose;
+import io.github.ssekit.client.testing.RecordingSubscriber;
 import io.github.ssekit.client.testing.Sink;
 import io.github.ssekit.opencode.ModelRef;
 import io.github.ssekit.opencode.Reply;
@@ -29,21 +31,22 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The pull side of an OpenCode turn ({@link OpenCodeClient#pullPrompt}): its deltas as a blocking iterator and a
- * {@link Flow.Publisher}, ending at {@code session.idle} with the reply after them, failing as the reply does, and
+ * {@code Flow.Publisher}, ending at {@code session.idle} with the reply after them, failing as the reply does, and
  * holding the server back in TCP while the consumer takes nothing. Also the client that owns its Vert.x.
  */
 class OpenCodePullTest {
   private static final String SESSION = "ses_pull";
+  private static final int PAD = 1000;
   private static final PromptBody PROMPT = PromptBody.builder().model(ModelRef.of("mock", "mock-normal"))
       .addParts(PromptPart.text("Say hello")).build();
 
@@ -100,10 +103,9 @@ class OpenCodePullTest {
   void aPublisherCompletesAtIdle() throws Exception {
     server.onPrompt((session, body) -> server.play(turn(session, List.of("a", "b"))));
     OpenCodeTurn turn = client.pullPrompt(SESSION, PROMPT);
-    Collector subscriber = new Collector(Long.MAX_VALUE);
+    RecordingSubscriber<ReplyDelta> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE);
     turn.publisher().subscribe(subscriber);
-    assertEquals("ab", subscriber.done.get(Sink.WAIT_SECONDS, TimeUnit.SECONDS).stream().map(ReplyDelta::text)
-        .collect(Collectors.joining()));
+    assertEquals("ab", subscriber.awaitEnd().stream().map(ReplyDelta::text).collect(Collectors.joining()));
     assertEquals("ab", await(turn.reply()).text());
     assertThrows(IllegalStateException.class, turn::iterator, "the deltas are taken once");
   }
@@ -128,17 +130,8 @@ class OpenCodePullTest {
     await(pushed.reply());
 
     OpenCodeTurn pulled = client.pullPrompt(SESSION, PROMPT);
-    CompletableFuture<Throwable> refused = new CompletableFuture<>();
-    vertx.runOnContext(v -> {
-      try {
-        pulled.iterator();
-        refused.complete(null);
-      } catch (Throwable e) {
-        refused.complete(e);
-      }
-    });
     IllegalStateException error = assertInstanceOf(IllegalStateException.class,
-        refused.get(Sink.WAIT_SECONDS, TimeUnit.SECONDS));
+        Sink.thrownOnEventLoop(vertx, pulled::iterator));
     assertTrue(error.getMessage().contains("event loop"), error.getMessage());
     try (OpenCodeReplyIterator deltas = pulled.iterator()) { // still untaken: refused before taking
       assertEquals("x", deltas.next().text());
@@ -161,8 +154,8 @@ class OpenCodePullTest {
 
   @Test
   void aConsumerThatStopsTakingDeltasHoldsTheServerBackInTcp() throws Exception {
-    int total = 32 * 1024; // 32 MiB of deltas
-    Firehose hose = new Firehose(total);
+    int total = 32 * 1024; // 32 MiB of deltas, on an /event stream that stays open as OpenCode's does
+    Firehose hose = new Firehose(deltaFrames(total), false);
     List<HttpServerResponse> streams = new CopyOnWriteArrayList<>();
     server.on(HttpMethod.GET, "/event", req -> {
       HttpServerResponse resp = req.response().setChunked(true).putHeader("content-type", "text/event-stream");
@@ -172,8 +165,8 @@ class OpenCodePullTest {
     server.onPrompt((session, body) -> hose.pump(streams.get(0)));
     OpenCodeTurn turn = client.pullPrompt(SESSION, PROMPT);
     try (OpenCodeReplyIterator deltas = turn.iterator()) {
-      assertEquals(0, Integer.parseInt(deltas.next().text().substring(Firehose.PAD)));
-      hose.awaitBlocked();
+      assertEquals(0, Integer.parseInt(deltas.next().text().substring(PAD)));
+      hose.awaitBlocked(Duration.ofSeconds(Sink.WAIT_SECONDS * 2));
       assertTrue(hose.written.get() < 16L * 1024 * 1024, "the server wrote " + hose.written.get()
           + " bytes to a consumer that took one delta: its demand did not reach TCP");
 
@@ -181,12 +174,13 @@ class OpenCodePullTest {
       while (deltas.hasNext()) {
         ReplyDelta delta = deltas.next();
         if (count % 997 == 0) {
-          assertEquals(count, Integer.parseInt(delta.text().substring(Firehose.PAD)), "in order, none lost");
+          assertEquals(count, Integer.parseInt(delta.text().substring(PAD)), "in order, none lost");
         }
         count++;
       }
       assertEquals(total, count);
-      assertEquals(hose.textLength(), deltas.reply().text().length());
+      assertEquals(IntStream.range(0, total).mapToLong(i -> PAD + String.valueOf(i).length()).sum(),
+          deltas.reply().text().length());
     }
   }
 
@@ -210,94 +204,18 @@ class OpenCodePullTest {
     assertFalse(eventLoop.isAlive(), "close() released the client's own Vert.x");
   }
 
-  /** After the turn's opening events, numbered text deltas of about 1 KiB as fast as TCP takes them, then idle. */
-  private static final class Firehose {
-    static final int PAD = 1000;
-    final int total;
-    final AtomicLong written = new AtomicLong();
-    volatile long lastWriteNanos = System.nanoTime();
-    private final Iterator<String> opening;
-    private int next;
-
-    Firehose(int total) {
-      this.total = total;
-      List<String> opening = new ArrayList<>(turn(SESSION, List.of()));
-      // keep the turn up to its text part's start: the user message, busy, the assistant message, the part
-      this.opening = opening.subList(0, 5).iterator();
-    }
-
-    void pump(HttpServerResponse resp) {
-      while (!resp.writeQueueFull() && (opening.hasNext() || next <= total)) {
-        String event;
-        if (opening.hasNext()) {
-          event = opening.next();
-        } else if (next < total) {
-          event = event("message.part.delta", new JsonObject().put("sessionID", SESSION)
-              .put("messageID", "msg_asst1").put("partID", "prt_text1").put("field", "text")
-              .put("delta", "x".repeat(PAD) + next));
-          next++;
-        } else {
-          resp.write("data: " + event("message.updated", new JsonObject().put("sessionID", SESSION)
-              .put("info", assistantInfo(SESSION, "msg_asst1", true))) + "\n\n");
-          resp.write("data: " + status(SESSION, "idle") + "\n\n");
-          event = event("session.idle", new JsonObject().put("sessionID", SESSION));
-          next++;
-        }
-        String frame = "data: " + event + "\n\n";
-        resp.write(frame);
-        written.addAndGet(frame.length());
-        lastWriteNanos = System.nanoTime();
-      }
-      if (opening.hasNext() || next <= total) {
-        resp.drainHandler(v -> pump(resp));
-      }
-    }
-
-    long textLength() {
-      long length = 0;
-      for (int i = 0; i < total; i++) {
-        length += PAD + String.valueOf(i).length();
-      }
-      return length;
-    }
-
-    void awaitBlocked() throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Sink.WAIT_SECONDS * 2);
-      while (System.nanoTime() - lastWriteNanos < TimeUnit.MILLISECONDS.toNanos(300)) {
-        assertTrue(System.nanoTime() < deadline, "the server never stopped writing");
-        Thread.sleep(20);
-      }
-    }
-  }
-
-  /** A subscriber that requests {@code initial} deltas and records them. */
-  private static final class Collector implements Flow.Subscriber<ReplyDelta> {
-    final List<ReplyDelta> items = new CopyOnWriteArrayList<>();
-    final CompletableFuture<List<ReplyDelta>> done = new CompletableFuture<>();
-    private final long initial;
-
-    Collector(long initial) {
-      this.initial = initial;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      subscription.request(initial);
-    }
-
-    @Override
-    public void onNext(ReplyDelta item) {
-      items.add(item);
-    }
-
-    @Override
-    public void onError(Throwable error) {
-      done.completeExceptionally(error);
-    }
-
-    @Override
-    public void onComplete() {
-      done.complete(List.copyOf(items));
-    }
+  /**
+   * A turn's opening events (up to its text part's start), {@code total} numbered text deltas of about 1 KiB
+   * ({@link #PAD} characters and the number), then the end of the turn: each as an SSE frame.
+   */
+  private static Iterator<String> deltaFrames(int total) {
+    Stream<String> opening = turn(SESSION, List.of()).subList(0, 5).stream();
+    Stream<String> deltas = IntStream.range(0, total).mapToObj(i -> event("message.part.delta",
+        new JsonObject().put("sessionID", SESSION).put("messageID", "msg_asst1").put("partID", "prt_text1")
+            .put("field", "text").put("delta", "x".repeat(PAD) + i)));
+    Stream<String> end = Stream.of(event("message.updated", new JsonObject().put("sessionID", SESSION)
+        .put("info", assistantInfo(SESSION, "msg_asst1", true))), status(SESSION, "idle"),
+        event("session.idle", new JsonObject().put("sessionID", SESSION)));
+    return Stream.of(opening, deltas, end).flatMap(s -> s).map(e -> "data: " + e + "\n\n").iterator();
   }
 }

@@ -25,9 +25,12 @@ import java.util.stream.StreamSupport;
  * {@link SseException}. Waiting on an event loop thread throws {@link IllegalStateException} (it would block the
  * loop the items come from); an interrupted wait cancels the stream and throws with the interrupt flag set.
  *
+ * <p>Not final, for one reason: the public iterator types ({@code EventIterator}, the bindings' typed iterators) are
+ * this class under their own interface, adding at most their result ({@link #resultOnceFinished}).
+ *
  * @param <T> the items
  */
-public final class BlockingIterator<T> implements Iterator<T>, AutoCloseable {
+public class BlockingIterator<T> implements Iterator<T>, AutoCloseable {
   private static final Object END = new Object();
 
   private final ReadStream<T> stream;
@@ -72,7 +75,7 @@ public final class BlockingIterator<T> implements Iterator<T>, AutoCloseable {
   }
 
   @Override
-  public boolean hasNext() {
+  public final boolean hasNext() {
     if (closed) {
       return false;
     }
@@ -102,7 +105,7 @@ public final class BlockingIterator<T> implements Iterator<T>, AutoCloseable {
 
   @Override
   @SuppressWarnings("unchecked")
-  public T next() {
+  public final T next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
@@ -119,7 +122,7 @@ public final class BlockingIterator<T> implements Iterator<T>, AutoCloseable {
    * @param what its name, for the error
    * @throws IllegalStateException while items may still come: waiting would wait for items nobody takes
    */
-  public <R> R resultOnceFinished(Future<R> result, String what) {
+  protected final <R> R resultOnceFinished(Future<R> result, String what) {
     if (!closed) {
       throw new IllegalStateException("the " + what + " is known once hasNext() returned false (or close() was called)");
     }
@@ -128,23 +131,16 @@ public final class BlockingIterator<T> implements Iterator<T>, AutoCloseable {
 
   /** Cancels the stream, unless it is over; then {@link #hasNext()} returns {@code false}. */
   @Override
-  public void close() {
+  public final void close() {
     if (!closed) {
       closed = true;
       cancel.run();
     }
   }
 
-  /** {@code iterator} as a sequential, ordered {@link Stream}; closing the stream closes the iterator. */
-  public static <T> Stream<T> stream(Iterator<T> iterator, AutoCloseable closer) {
-    return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
-        .onClose(() -> {
-          try {
-            closer.close();
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
+  /** The remaining items as a sequential, ordered {@link Stream}; closing the stream closes this iterator. */
+  public final Stream<T> stream() {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
+        false).onClose(this::close);
   }
 }

@@ -578,14 +578,12 @@ final class SseStreamImpl implements SseStream {
 
   @Override
   public EventIterator iterator() {
-    return new BlockingEventIterator(new BlockingIterator<>(this, this::cancel,
-        BlockingIterator.lookAhead(options.getMaxPendingEvents())));
+    return new BlockingEventIterator(this, BlockingIterator.lookAhead(options.getMaxPendingEvents()));
   }
 
   @Override
   public Stream<SseEvent> blockingStream() {
-    EventIterator it = iterator();
-    return BlockingIterator.stream(it, it);
+    return new BlockingEventIterator(this, BlockingIterator.lookAhead(options.getMaxPendingEvents())).stream();
   }
 
   @Override

@@ -36,7 +36,6 @@ import java.util.concurrent.Flow;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * Drives one OpenAI stream of the client, Chat Completions and Responses alike: sends the POST through the
@@ -184,8 +183,8 @@ final class OpenAiStreamCall<T, R, D> {
     BlockingIterator.checkMayBlock("iterator()");
     DerivedStream<T> pulled = takeValues("iterator()");
     Future<R> result = result();
-    return new PullIterator<>(new BlockingIterator<>(pulled, this::cancel,
-        BlockingIterator.lookAhead(sse.options().getMaxPendingEvents())), result);
+    return new PullIterator<>(pulled, this::cancel, BlockingIterator.lookAhead(sse.options().getMaxPendingEvents()),
+        result);
   }
 
   /**
@@ -381,38 +380,17 @@ final class OpenAiStreamCall<T, R, D> {
   }
 
   /** The pull consumer's iterator: the transport's blocking iterator over the values, and the result. */
-  private static final class PullIterator<T, R> implements OpenAiStreamIterator<T, R> {
-    private final BlockingIterator<T> values;
+  private static final class PullIterator<T, R> extends BlockingIterator<T> implements OpenAiStreamIterator<T, R> {
     private final Future<R> result;
 
-    PullIterator(BlockingIterator<T> values, Future<R> result) {
-      this.values = values;
+    PullIterator(DerivedStream<T> values, Runnable cancel, int capacity, Future<R> result) {
+      super(values, cancel, capacity);
       this.result = result;
     }
 
     @Override
-    public boolean hasNext() {
-      return values.hasNext();
-    }
-
-    @Override
-    public T next() {
-      return values.next();
-    }
-
-    @Override
     public R result() {
-      return values.resultOnceFinished(result, "result");
-    }
-
-    @Override
-    public Stream<T> stream() {
-      return BlockingIterator.stream(this, this);
-    }
-
-    @Override
-    public void close() {
-      values.close();
+      return resultOnceFinished(result, "result");
     }
   }
 

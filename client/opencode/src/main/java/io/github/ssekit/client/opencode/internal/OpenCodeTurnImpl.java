@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * One {@link io.github.ssekit.client.opencode.OpenCodeClient#streamPrompt} turn: protocol-opencode's {@link Turn}
@@ -175,35 +174,23 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
   public OpenCodeReplyIterator iterator() {
     BlockingIterator.checkMayBlock("iterator()");
     takeDeltas("iterator()");
-    BlockingIterator<ReplyDelta> it = new BlockingIterator<>(deltas, this::cancel,
-        BlockingIterator.lookAhead(client.maxPendingEvents()));
-    Future<Reply> reply = result.future();
-    return new OpenCodeReplyIterator() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
+    return new ReplyIterator(deltas, this::cancel, BlockingIterator.lookAhead(client.maxPendingEvents()),
+        result.future());
+  }
 
-      @Override
-      public ReplyDelta next() {
-        return it.next();
-      }
+  /** The pull consumer's iterator: the transport's blocking iterator over the deltas, and the reply. */
+  private static final class ReplyIterator extends BlockingIterator<ReplyDelta> implements OpenCodeReplyIterator {
+    private final Future<Reply> reply;
 
-      @Override
-      public Reply reply() {
-        return it.resultOnceFinished(reply, "reply");
-      }
+    ReplyIterator(DerivedStream<ReplyDelta> deltas, Runnable cancel, int capacity, Future<Reply> reply) {
+      super(deltas, cancel, capacity);
+      this.reply = reply;
+    }
 
-      @Override
-      public Stream<ReplyDelta> stream() {
-        return BlockingIterator.stream(this, this);
-      }
-
-      @Override
-      public void close() {
-        it.close();
-      }
-    };
+    @Override
+    public Reply reply() {
+      return resultOnceFinished(reply, "reply");
+    }
   }
 
   @Override

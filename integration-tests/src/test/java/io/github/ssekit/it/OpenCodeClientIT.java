@@ -10,6 +10,7 @@ import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.client.opencode.OpenCodeClient;
 import io.github.ssekit.client.opencode.OpenCodeClientOptions;
 import io.github.ssekit.client.opencode.OpenCodeEventStream;
+import io.github.ssekit.client.opencode.OpenCodeReplyIterator;
 import io.github.ssekit.client.opencode.OpenCodeTurn;
 import io.github.ssekit.client.opencode.OpenCodeTurnListener;
 import io.github.ssekit.opencode.ModelRef;
@@ -39,6 +40,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -154,6 +156,29 @@ class OpenCodeClientIT {
     assertTrue(reply.usage().total() > 0, reply.usage().toString());
     assertEquals(List.of("mock-normal"), provider.requestedModels().subList(before, provider.requestedModels().size())
         .stream().filter(m -> !m.equals("mock-other")).toList(), "the prompt's model (mock-other: the title model)");
+  }
+
+  @Test
+  void aPulledTurnOnAClientWithItsOwnVertxHandsItsDeltasToThisThreadUntilIdle() throws Exception {
+    try (OpenCodeClient own = OpenCodeClient.create(options(null))) {
+      String session = newSession(own, "pulled");
+      OpenCodeTurn turn = own.pullPrompt(session, prompt("mock-normal", "Say hello"));
+      List<String> pulled = new ArrayList<>();
+      Reply reply;
+      try (OpenCodeReplyIterator deltas = turn.iterator()) {
+        deltas.forEachRemaining(delta -> {
+          assertFalse(turn.reply().isComplete(), "each delta comes before the turn ends");
+          if (delta.kind() == ReplyDelta.Kind.TEXT) {
+            pulled.add(delta.text());
+          }
+        });
+        reply = deltas.reply();
+      }
+      assertEquals(FakeOpenAiServer.NORMAL_TEXT, pulled, () -> "deltas " + pulled + "\n" + opencode.log());
+      assertEquals(NORMAL, reply.text());
+      assertTrue(reply.error().isEmpty(), () -> reply.error().toString());
+      assertEquals(TurnState.DONE, turn.state());
+    }
   }
 
   @Test

@@ -66,7 +66,7 @@ class ChatPageIT {
       await(relay.close());
     }
     if (client != null) {
-      await(client.close());
+      await(client.closeAsync());
     }
     if (opencode != null) {
       opencode.close();

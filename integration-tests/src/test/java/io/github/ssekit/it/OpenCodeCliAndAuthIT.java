@@ -93,9 +93,9 @@ class OpenCodeCliAndAuthIT {
         assertFalse(text.contains(PASSWORD) || text.contains(basic), text);
       }
     } finally {
-      await(authed.close());
-      await(anonymous.close());
-      await(wrong.close());
+      await(authed.closeAsync());
+      await(anonymous.closeAsync());
+      await(wrong.closeAsync());
     }
   }
 
@@ -137,7 +137,7 @@ class OpenCodeCliAndAuthIT {
     try {
       assertEquals(other.toString(), await(client.getSession(json.getString("sessionId"))).directory().orElseThrow());
     } finally {
-      await(client.close());
+      await(client.closeAsync());
     }
   }
 
@@ -186,7 +186,7 @@ class OpenCodeCliAndAuthIT {
       assertTrue(err.text().contains("ssekit events: the stream closed; reconnecting in"), err.text());
       assertFalse(out.text().contains(PASSWORD) || err.text().contains(PASSWORD));
     } finally {
-      await(client.close());
+      await(client.closeAsync());
     }
   }
 

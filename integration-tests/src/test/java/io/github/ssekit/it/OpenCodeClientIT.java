@@ -10,6 +10,7 @@ import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.client.opencode.OpenCodeClient;
 import io.github.ssekit.client.opencode.OpenCodeClientOptions;
 import io.github.ssekit.client.opencode.OpenCodeEventStream;
+import io.github.ssekit.client.opencode.OpenCodeReplyIterator;
 import io.github.ssekit.client.opencode.OpenCodeTurn;
 import io.github.ssekit.client.opencode.OpenCodeTurnListener;
 import io.github.ssekit.opencode.ModelRef;
@@ -39,6 +40,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -70,7 +72,7 @@ class OpenCodeClientIT {
   @AfterAll
   static void stop() throws Exception {
     if (client != null) {
-      await(client.close());
+      await(client.closeAsync());
     }
     if (opencode != null) {
       opencode.close();
@@ -157,6 +159,29 @@ class OpenCodeClientIT {
   }
 
   @Test
+  void aPulledTurnOnAClientWithItsOwnVertxHandsItsDeltasToThisThreadUntilIdle() throws Exception {
+    try (OpenCodeClient own = OpenCodeClient.create(options(null))) {
+      String session = newSession(own, "pulled");
+      OpenCodeTurn turn = own.pullPrompt(session, prompt("mock-normal", "Say hello"));
+      List<String> pulled = new ArrayList<>();
+      Reply reply;
+      try (OpenCodeReplyIterator deltas = turn.iterator()) {
+        deltas.forEachRemaining(delta -> {
+          assertFalse(turn.reply().isComplete(), "each delta comes before the turn ends");
+          if (delta.kind() == ReplyDelta.Kind.TEXT) {
+            pulled.add(delta.text());
+          }
+        });
+        reply = deltas.reply();
+      }
+      assertEquals(FakeOpenAiServer.NORMAL_TEXT, pulled, () -> "deltas " + pulled + "\n" + opencode.log());
+      assertEquals(NORMAL, reply.text());
+      assertTrue(reply.error().isEmpty(), () -> reply.error().toString());
+      assertEquals(TurnState.DONE, turn.state());
+    }
+  }
+
+  @Test
   void aSessionInAnotherDirectoryStillStreams() throws Exception {
     Path other = opencode.newProjectDir("project2");
     OpenCodeClient scoped = OpenCodeClient.create(vertx, options(other));
@@ -179,7 +204,7 @@ class OpenCodeClientIT {
           () -> "the server's directory saw " + unscopedEvents);
       assertTrue(await(scoped.listSessions()).stream().anyMatch(s -> s.id().equals(session.id())));
     } finally {
-      await(scoped.close());
+      await(scoped.closeAsync());
     }
   }
 
@@ -309,7 +334,7 @@ class OpenCodeClientIT {
       String session = newSession(scoped, "after dispose");
       assertEquals(NORMAL, await(scoped.streamPrompt(session, prompt("mock-normal", "again")).reply()).text());
     } finally {
-      await(scoped.close());
+      await(scoped.closeAsync());
     }
   }
 

@@ -185,6 +185,12 @@ public final class SseRequest {
       return this;
     }
 
+    /** The body to send (copied), such as {@code ChatRequest.toJsonBytes()}. */
+    public Builder body(byte[] body) {
+      this.body = Buffer.buffer(body.clone());
+      return this;
+    }
+
     /** The body to send, encoded as UTF-8. */
     public Builder body(String body) {
       this.body = Buffer.buffer(body.getBytes(StandardCharsets.UTF_8));

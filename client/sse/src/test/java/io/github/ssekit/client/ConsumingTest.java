@@ -422,16 +422,7 @@ class ConsumingTest extends LoopbackTest {
     server.on("/ten", req -> eventStream(req).end(numbered(10)));
     SseStream stream = await(client().connect(SseRequest.get(server.url("/ten")).reconnect(false).build()));
     EventIterator it = stream.iterator();
-    CompletableFuture<Throwable> thrown = new CompletableFuture<>();
-    vertx.runOnContext(v -> {
-      try {
-        it.hasNext();
-        thrown.complete(null);
-      } catch (IllegalStateException e) {
-        thrown.complete(e);
-      }
-    });
-    assertTrue(thrown.get(Sink.WAIT_SECONDS, TimeUnit.SECONDS) instanceof IllegalStateException);
+    assertTrue(Sink.thrownOnEventLoop(vertx, it::hasNext) instanceof IllegalStateException);
     it.close();
   }
 

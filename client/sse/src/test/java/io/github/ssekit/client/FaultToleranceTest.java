@@ -491,7 +491,7 @@ class FaultToleranceTest {
         sink.done.get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertEquals(List.of("probe"), sink.data(), "the pool slot serves a new stream");
       }
-      client.close().toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+      client.closeAsync().toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
       assertTrue(server.awaitNoOpenConnections(WAIT_SECONDS, TimeUnit.SECONDS),
           "connections still open at the server after the client closed: " + server.openConnections());
       assertEquals(List.of(), server.scriptErrors(), "the script itself failed");

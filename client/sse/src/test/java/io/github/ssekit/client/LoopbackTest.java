@@ -27,7 +27,7 @@ abstract class LoopbackTest {
   @AfterEach
   void closeAll() throws Exception {
     for (SseClient client : clients) {
-      Sink.await(client.close());
+      Sink.await(client.closeAsync());
     }
     server.close();
   }

@@ -152,7 +152,7 @@ class TimeoutAndCancellationTest extends LoopbackTest {
     Sink sink = Sink.attach(await(client.connect(SseRequest.get(server.url("/stall")).build())));
     sink.awaitEvents(1);
 
-    await(client.close());
+    await(client.closeAsync());
     closed.get(Sink.WAIT_SECONDS, TimeUnit.SECONDS);
     assertTrue(sink.reconnects.isEmpty(), "a closed client does not reconnect");
     awaitFailure(client.connect(SseRequest.get(server.url("/stall")).build()), SseConnectionException.class);

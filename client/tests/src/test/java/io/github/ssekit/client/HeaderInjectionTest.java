@@ -124,7 +124,7 @@ class HeaderInjectionTest {
           assertEquals("%2Ftmp%2Fp%0D%0AX-Injected%3A%20evil", seen.headers().get("x-opencode-directory"));
           assertEquals("directory=%2Ftmp%2Fp%0D%0AX-Injected%3A%20evil", seen.query());
         } finally {
-          await(client.close());
+          await(client.closeAsync());
         }
       }
     }

@@ -271,7 +271,7 @@ class LimitsTest extends LoopbackTest {
           assertTrue(result.error().orElseThrow().getMessage().contains("maxResponseChars"), result.errors().toString());
         }
       } finally {
-        await(client.close());
+        await(client.closeAsync());
       }
     }
     // both connections are closed: [DONE] releases one, the limit cancels the other (the server learns it later)
@@ -337,7 +337,7 @@ class LimitsTest extends LoopbackTest {
             }
           }
         } finally {
-          await(client.close());
+          await(client.closeAsync());
         }
       }
     }
@@ -364,8 +364,8 @@ class LimitsTest extends LoopbackTest {
         SseException e = awaitFailure(smaller.health(), SseException.class);
         assertTrue(e.getMessage().contains("larger than the limit of 999 bytes"), e.getMessage());
       } finally {
-        await(exact.close());
-        await(smaller.close());
+        await(exact.closeAsync());
+        await(smaller.closeAsync());
       }
     }
   }
@@ -415,7 +415,7 @@ class LimitsTest extends LoopbackTest {
           Thread.sleep(10);
         }
       } finally {
-        await(client.close());
+        await(client.closeAsync());
       }
     }
   }

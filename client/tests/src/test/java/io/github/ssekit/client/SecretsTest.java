@@ -108,8 +108,8 @@ class SecretsTest extends LoopbackTest {
       assertTrue(openCode.toString().contains("password set"), openCode.toString());
       Sink.attach(stream).awaitEnd();
     } finally {
-      await(openAiClient.close());
-      await(openCodeClient.close());
+      await(openAiClient.closeAsync());
+      await(openCodeClient.closeAsync());
     }
   }
 
@@ -166,7 +166,7 @@ class SecretsTest extends LoopbackTest {
       assertEquals("Incorrect API key provided: <redacted>.", e.providerMessage());
       assertEquals("invalid_api_key", e.code().orElseThrow());
     } finally {
-      await(client.close());
+      await(client.closeAsync());
     }
   }
 
@@ -187,7 +187,7 @@ class SecretsTest extends LoopbackTest {
         assertEquals("bad credentials <redacted> (<redacted>)", e.error().orElseThrow().message().orElseThrow());
         assertEquals("Basic " + BASIC, openCode.seen().get(0).headers().get("Authorization"), "sent, all the same");
       } finally {
-        await(client.close());
+        await(client.closeAsync());
       }
     }
   }
@@ -249,7 +249,7 @@ class SecretsTest extends LoopbackTest {
       OpenCodeClient openCode = OpenCodeClient.create(vertx, new OpenCodeClientOptions(server.url(""))
           .setPassword(PASSWORD).setRequestTimeout(Duration.ofSeconds(5)));
       awaitFailure(openCode.listSessions(), OpenCodeHttpException.class);
-      await(openCode.close());
+      await(openCode.closeAsync());
 
       assertTrue(logs.records.stream().anyMatch(r -> "capture works".equals(r.getMessage())), "the capture works");
       for (LogRecord record : logs.records) {

@@ -112,19 +112,19 @@ class TlsTest {
                 Sink sink = Sink.attach(stream);
                 return Future.fromCompletionStage(sink.done).map(v -> String.join(",", sink.data()));
               })
-              .eventually(client::close);
+              .eventually(client::closeAsync);
         }, "secure"),
         new Call("OpenAiClient", options -> {
           OpenAiClient client = OpenAiClient.create(vertx, new OpenAiClientOptions().setBaseUrl(url("/v1"))
               .setApiKey("sk-tls").setSseClientOptions(options));
           return client.streamChat(ChatRequest.builder("m").user("hi").build()).result()
               .map(result -> result.message().map(m -> m.content()).orElse(""))
-              .eventually(client::close);
+              .eventually(client::closeAsync);
         }, "secure"),
         new Call("OpenCodeClient", options -> {
           OpenCodeClient client = OpenCodeClient.create(vertx,
               new OpenCodeClientOptions("https://localhost:" + tls.actualPort()).setSseClientOptions(options));
-          return client.health().map(Object::toString).eventually(client::close);
+          return client.health().map(Object::toString).eventually(client::closeAsync);
         }, "{\"healthy\":true}"));
   }
 
@@ -152,7 +152,7 @@ class TlsTest {
       assertInstanceOf(SseConnectionException.class, failure);
       assertTrue(causedBySsl(failure), failure.toString());
     } finally {
-      await(client.close());
+      await(client.closeAsync());
     }
   }
 
@@ -173,7 +173,7 @@ class TlsTest {
       assertEquals(307, e.status());
       assertTrue(e.getMessage().contains("https to http"), e.getMessage());
     } finally {
-      await(client.close());
+      await(client.closeAsync());
     }
   }
 

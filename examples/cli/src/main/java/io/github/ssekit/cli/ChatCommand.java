@@ -102,7 +102,7 @@ final class ChatCommand implements Callable<Integer> {
       try {
         outcome = responses ? responses(client, text, out, err) : chat(client, text, out, err);
       } finally {
-        client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        client.closeAsync().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       }
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
       try {
         return run(client, fake, out);
       } finally {
-        await(client.close());
+        await(client.closeAsync());
         await(fake.stop());
       }
     } catch (ExecutionException e) {

@@ -193,7 +193,7 @@ final class OpenCodeCommand implements java.util.concurrent.Callable<Integer> {
 
   static void close(OpenCodeClient client, Vertx vertx) {
     try {
-      client.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      client.closeAsync().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
       vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       // exiting anyway

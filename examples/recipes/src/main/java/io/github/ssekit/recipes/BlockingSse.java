@@ -4,14 +4,14 @@ import io.github.ssekit.client.EventIterator;
 import io.github.ssekit.client.SseClient;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.sse.SseEvent;
-import io.vertx.core.Vertx;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * SseClient's blocking iterator: reads a finite Server-Sent Event stream on a plain thread, then again on a virtual
- * thread when the JDK has them (21 and later), printing each event, and exits by itself.
+ * thread when the JDK has them (21 and later), printing each event, and exits by itself. The client is made without
+ * a {@code Vertx}: it owns one and releases it when closed.
  *
  * <pre>{@code
  * java -cp CLASSPATH io.github.ssekit.recipes.BlockingSse http://127.0.0.1:8080/events
@@ -31,9 +31,7 @@ public final class BlockingSse {
    */
   public static void main(String[] args) throws Exception {
     String url = args.length > 0 ? args[0] : "http://127.0.0.1:8080/events";
-    Vertx vertx = Vertx.vertx();
-    try {
-      SseClient client = SseClient.create(vertx);
+    try (SseClient client = SseClient.create()) {  // owns its Vert.x (daemon threads), released here
       // recipe:begin blocking
       // By default a GET stream that ends is reconnected (with Last-Event-ID), as the spec's EventSource does:
       // a live feed never really ends. A finite stream says so.
@@ -59,9 +57,6 @@ public final class BlockingSse {
         System.out.println("== on a virtual thread");
         readOn(virtualThreads, read);
       }
-    } finally {
-      // Vert.x's event-loop threads keep the JVM alive until it is closed (closing it closes the client too)
-      vertx.close().await();
     }
   }
 

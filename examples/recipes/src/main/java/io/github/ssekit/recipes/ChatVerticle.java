@@ -82,6 +82,6 @@ public final class ChatVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return client.close();  // a stream still open is cancelled: its result completes with what arrived
+    return client.closeAsync();  // a stream still open is cancelled: its result completes with what arrived
   }
 }

@@ -188,7 +188,7 @@ public final class ChatRelay {
       }
       upstreams.values().forEach(Upstream::close);
       List<Future<?>> closing = new ArrayList<>();
-      clients.values().forEach(c -> closing.add(c.close()));
+      clients.values().forEach(c -> closing.add(c.closeAsync()));
       closing.add(server.close());
       return Future.join(closing);
     }

@@ -1,6 +1,7 @@
 package io.github.ssekit.openai.chat;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -59,4 +60,19 @@ public interface ChatChunk {
   /** Members this model does not name, as raw JSON. */
   @JsonAnyGetter
   Map<String, JsonNode> extra();
+
+  /**
+   * The content fragment this chunk adds to the first choice (index 0), or {@code ""}: the text to print as it
+   * arrives. Reasoning, refusals, tool calls and other choices ({@code n > 1}) are in {@link #choices()}.
+   */
+  @JsonIgnore
+  default String textDelta() {
+    for (int i = 0; i < choices().size(); i++) {
+      ChatChoice choice = choices().get(i);
+      if (choice.index().orElse(i) == 0) {
+        return choice.delta().flatMap(ChatDelta::content).orElse("");
+      }
+    }
+    return "";
+  }
 }

@@ -28,6 +28,15 @@ public interface ResponsesEvent {
   @JsonAnyGetter
   Map<String, JsonNode> extra();
 
+  /**
+   * The output text fragment of a {@code response.output_text.delta} event ({@link OutputTextEvent#delta()}), or
+   * {@code ""} for any other event: the text to print as it arrives.
+   */
+  @JsonIgnore
+  default String textDelta() {
+    return this instanceof OutputTextEvent text && !text.isDone() ? text.delta().orElse("") : "";
+  }
+
   /** Whether the type ends in {@code .done} (a final value rather than a fragment). */
   @JsonIgnore
   default boolean isDone() {

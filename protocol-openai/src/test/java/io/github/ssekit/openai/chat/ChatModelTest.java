@@ -118,4 +118,41 @@ class ChatModelTest {
     assertEquals("openai.extension-payload", diagnostic.code());
     assertTrue(diagnostic.excerpt().length() <= Diagnostic.MAX_EXCERPT + 3);
   }
+
+  @Test
+  void textDeltaIsTheFirstChoicesContentFragmentOrEmpty() {
+    assertEquals("Hel", decode("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"}}]}").value()
+        .orElseThrow().textDelta());
+    assertEquals("", decode("{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"hm\"}}]}").value()
+        .orElseThrow().textDelta(), "reasoning is not the text");
+    assertEquals("", decode("{\"choices\":[],\"usage\":{\"total_tokens\":3}}").value().orElseThrow().textDelta());
+    assertEquals("zero", decode("{\"choices\":[{\"index\":1,\"delta\":{\"content\":\"one\"}},"
+        + "{\"index\":0,\"delta\":{\"content\":\"zero\"}}]}").value().orElseThrow().textDelta(),
+        "the choice of index 0, wherever it is");
+    assertFalse(Json.write(decode("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}").value()
+        .orElseThrow()).contains("textDelta"), "not a member of the JSON");
+  }
+
+  @Test
+  void deltaListenerHelpersEachSeeTheirOwnFragments() {
+    String stream = "data: {\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"think\"}}]}\n\n"
+        + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"text\"}}]}\n\n"
+        + "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"a\",\"type\":\"function\","
+        + "\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"x\\\"\"}},{\"index\":1,\"id\":\"b\",\"type\":\"function\","
+        + "\"function\":{\"name\":\"g\",\"arguments\":\"{}\"}}]}}]}\n\n"
+        + "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\":1}\"}}]}}]}\n\n"
+        + "data: [DONE]\n\n";
+    StringBuilder reasoning = new StringBuilder();
+    StringBuilder content = new StringBuilder();
+    List<String> arguments = new java.util.ArrayList<>();
+    for (ChatDeltaListener listener : List.of(ChatDeltaListener.reasoning(reasoning::append),
+        ChatDeltaListener.content(content::append),
+        ChatDeltaListener.toolArguments((fragment, position) -> arguments.add(position + ":" + fragment)))) {
+      ChatStream.builder().deltas(listener).build().feed(stream.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .end();
+    }
+    assertEquals("think", reasoning.toString());
+    assertEquals("text", content.toString());
+    assertEquals(List.of("0:{\"x\"", "1:{}", "0::1}"), arguments);
+  }
 }

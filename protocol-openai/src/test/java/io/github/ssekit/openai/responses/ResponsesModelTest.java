@@ -102,4 +102,16 @@ class ResponsesModelTest {
     assertFalse(protocol.consumes("ping"));
     assertFalse(protocol.consumes("thread.run.created"));
   }
+
+  @Test
+  void textDeltaIsTheOutputTextFragmentOrEmpty() {
+    assertEquals("Hel", decode("response.output_text.delta", "{\"type\":\"response.output_text.delta\","
+        + "\"output_index\":0,\"content_index\":0,\"delta\":\"Hel\"}").value().orElseThrow().textDelta());
+    assertEquals("", decode("response.output_text.done", "{\"type\":\"response.output_text.done\","
+        + "\"output_index\":0,\"content_index\":0,\"text\":\"Hello\"}").value().orElseThrow().textDelta(),
+        "the full text of .done is no fragment");
+    assertEquals("", decode("response.reasoning_summary_text.delta", "{\"type\":"
+        + "\"response.reasoning_summary_text.delta\",\"output_index\":0,\"delta\":\"hm\"}").value().orElseThrow()
+        .textDelta(), "reasoning is not the text");
+  }
 }

@@ -12,6 +12,22 @@ import io.vertx.core.Vertx;
  * Responses API ({@code POST {baseUrl}/responses}), over an {@link SseClient}, decoded leniently by the
  * protocol-openai module.
  *
+ * <p>From plain Java, with no Vert.x to know about (the client owns one, with daemon threads, released by
+ * {@link #close()}), pulling the chunks on your own thread:
+ *
+ * <pre>{@code
+ * try (OpenAiClient client = OpenAiClient.create(new OpenAiClientOptions()
+ *         .setBaseUrl("https://api.openai.com/v1").setApiKey(System.getenv("OPENAI_API_KEY")));
+ *     OpenAiStreamIterator<ChatChunk, ChatResult> chunks =
+ *         client.streamChat(ChatRequest.builder("gpt-4o-mini").user("Hello!").build()).iterator()) {
+ *   chunks.forEachRemaining(chunk -> System.out.print(chunk.text()));
+ *   System.out.println(chunks.result().usage());
+ * }
+ * }</pre>
+ *
+ * <p>Inside a Vert.x application, on its {@code Vertx} (never closed by the client), with listeners on the event
+ * loop:
+ *
  * <pre>{@code
  * OpenAiClient client = OpenAiClient.create(vertx, new OpenAiClientOptions()
  *     .setBaseUrl("https://api.openai.com/v1").setApiKey(System.getenv("OPENAI_API_KEY")));
@@ -28,16 +44,28 @@ import io.vertx.core.Vertx;
  * is set, the client's headers, then the request's. POST requests are never resent: a stream that breaks ends with
  * what arrived. The API key never appears in a message or {@code toString()}.
  *
- * <p>Thread-safe; share one client, and {@link #close()} it when done.
+ * <p>Thread-safe; share one client, and close it when done: {@link #close()} waits, {@link #closeAsync()} does not.
+ * A client on its own Vert.x that is never closed does not keep the JVM alive.
  */
-public interface OpenAiClient {
+public interface OpenAiClient extends AutoCloseable {
 
-  /** A client for the provider described by {@code options} (copied). */
+  /**
+   * A client for the provider described by {@code options} (copied), on a Vert.x instance of its own (daemon
+   * threads), released by {@link #close()}.
+   */
+  static OpenAiClient create(OpenAiClientOptions options) {
+    return OpenAiClientImpl.owningVertx(options);
+  }
+
+  /**
+   * A client for the provider described by {@code options} (copied), on the caller's {@code vertx}, which the client
+   * never closes.
+   */
   static OpenAiClient create(Vertx vertx, OpenAiClientOptions options) {
     return new OpenAiClientImpl(vertx, options);
   }
 
-  /** A Chat Completions stream of {@code request}; nothing is sent before {@link OpenAiChatStream#result()}. */
+  /** A Chat Completions stream of {@code request}; nothing is sent before its result, iterator or publisher is used. */
   default OpenAiChatStream streamChat(ChatRequest request) {
     return streamChat(request, new OpenAiRequestOptions());
   }
@@ -45,7 +73,7 @@ public interface OpenAiClient {
   /** A Chat Completions stream of {@code request} with per-request options. */
   OpenAiChatStream streamChat(ChatRequest request, OpenAiRequestOptions requestOptions);
 
-  /** A Responses API stream of {@code request}; nothing is sent before {@link OpenAiResponsesStream#result()}. */
+  /** A Responses API stream of {@code request}; nothing is sent before its result, iterator or publisher is used. */
   default OpenAiResponsesStream streamResponses(ResponsesRequest request) {
     return streamResponses(request, new OpenAiRequestOptions());
   }
@@ -56,6 +84,14 @@ public interface OpenAiClient {
   /** The options in use (a copy). */
   OpenAiClientOptions options();
 
-  /** Cancels every open stream (their results complete with what arrived) and closes the connections. */
-  Future<Void> close();
+  /**
+   * Cancels every open stream (their results complete with what arrived), closes the connections and releases the
+   * client's own Vert.x (if it made one), then returns. On a Vert.x event loop, which must not block, it only starts
+   * all that, as {@link #closeAsync()} does.
+   */
+  @Override
+  void close();
+
+  /** Starts what {@link #close()} does; the future completes once it is done. */
+  Future<Void> closeAsync();
 }

@@ -7,19 +7,21 @@ import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import java.util.concurrent.Flow;
 
 /**
- * One Responses API stream of an {@link OpenAiClient}: register the listeners, then call {@link #result()}, which
- * sends the request. It behaves as {@link OpenAiChatStream} does; the stream ends with the end of the body (a
- * stream without a terminal {@code response.completed}, {@code .incomplete} or {@code .failed} event is
- * {@link ResponsesResult#truncated() truncated}).
+ * One Responses API stream of an {@link OpenAiClient}: listeners and {@link #result()}, {@link #iterator()} or
+ * {@link #publisher()}, as {@link OpenAiChatStream} has. The stream ends at its terminal event,
+ * {@code response.completed}, {@code .incomplete} or {@code .failed} (the connection is then released at once), or
+ * with the end of the body (a stream without a terminal event is {@link ResponsesResult#truncated() truncated}).
+ * Listeners run on the stream's event loop and must not block it.
  */
 public interface OpenAiResponsesStream {
 
-  /** Sees every decoded event, after it was applied to the result. */
+  /** Sees every decoded event, after it was applied to the result. Runs on the event loop: must not block. */
   OpenAiResponsesStream onEvent(Handler<ResponsesEvent> handler);
 
-  /** Sees each text, reasoning, refusal and function-argument fragment as it arrives. */
+  /** Sees each text, reasoning, refusal and function-argument fragment as it arrives; must not block. */
   OpenAiResponsesStream onDelta(ResponsesDeltaListener listener);
 
   /** Receives the events named {@code eventName}; see {@link OpenAiChatStream#on}. */
@@ -36,6 +38,15 @@ public interface OpenAiResponsesStream {
    * {@link OpenAiChatStream#result()}.
    */
   Future<ResponsesResult> result();
+
+  /**
+   * Sends the request and returns the events as a blocking iterator that ends after the terminal event; see
+   * {@link OpenAiChatStream#iterator()}.
+   */
+  OpenAiStreamIterator<ResponsesEvent, ResponsesResult> iterator();
+
+  /** The events as a {@link Flow.Publisher} that completes after the terminal event; see {@link OpenAiChatStream#publisher()}. */
+  Flow.Publisher<ResponsesEvent> publisher();
 
   /** Stops the stream; see {@link OpenAiChatStream#cancel()}. */
   void cancel();

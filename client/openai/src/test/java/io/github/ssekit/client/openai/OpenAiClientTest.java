@@ -64,7 +64,7 @@ class OpenAiClientTest {
 
   @AfterEach
   void stop() throws Exception {
-    await(client.close());
+    await(client.closeAsync());
     await(fake.stop());
     await(vertx.close());
   }
@@ -260,7 +260,7 @@ class OpenAiClientTest {
       await(anonymous.streamChat(chat("mock-normal")).result());
       assertTrue(fake.requests().get(0).getValue("authorization") == null, fake.requests().toString());
     } finally {
-      await(anonymous.close());
+      await(anonymous.closeAsync());
     }
   }
 
@@ -297,7 +297,7 @@ class OpenAiClientTest {
       ChatResult next = await(single.streamChat(chat("mock-normal")).result());
       assertEquals(TEXT, next.message().orElseThrow().content());
     } finally {
-      await(single.close());
+      await(single.closeAsync());
     }
   }
 
@@ -338,7 +338,7 @@ class OpenAiClientTest {
     Future<ChatResult> result = client.streamChat(chat("mock-slow"))
         .onDelta(ChatDeltaListener.content(first::complete)).result();
     first.get(WAIT_SECONDS, TimeUnit.SECONDS);
-    await(client.close());
+    await(client.closeAsync());
     assertEquals("Hello", await(result).message().orElseThrow().content());
   }
 

@@ -41,17 +41,49 @@ import java.util.Map;
  * A failed turn is not a failed call: a synchronous prompt and a streamed reply carry the error in the message or
  * the {@link io.github.ssekit.opencode.Reply}.
  *
- * <p>Methods may be called from any thread; futures complete on a Vert.x event loop. Close the client when done:
- * it closes its HTTP clients and cancels its open streams (not the {@code Vertx} instance, which the caller owns).
+ * <p>From plain Java, with no Vert.x to know about ({@link #create(OpenCodeClientOptions)}: the client owns its
+ * Vert.x, with daemon threads), the reply's deltas pulled on your own thread until the session is idle:
+ *
+ * <pre>{@code
+ * try (OpenCodeClient client = OpenCodeClient.create(new OpenCodeClientOptions("http://127.0.0.1:4096"))) {
+ *   String session = client.createSession().await().id().orElseThrow();
+ *   OpenCodeTurn turn = client.pullPrompt(session, PromptBody.builder().addParts(PromptPart.text("Hi")).build());
+ *   try (OpenCodeReplyIterator deltas = turn.iterator()) {
+ *     deltas.forEachRemaining(delta -> System.out.print(delta.text()));
+ *     Reply reply = deltas.reply();
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Methods may be called from any thread; futures complete on a Vert.x event loop. Close the client when done
+ * ({@link #close()} waits, {@link #closeAsync()} does not): it closes its HTTP clients, cancels its open streams and
+ * turns, and releases its own Vert.x if it made one; a caller's {@code Vertx} is never closed. A client on its own
+ * Vert.x that is never closed does not keep the JVM alive.
  */
-public interface OpenCodeClient {
+public interface OpenCodeClient extends AutoCloseable {
 
-  /** A client of the server {@code options} names (the options are copied). */
+  /**
+   * A client of the server {@code options} names (the options are copied), on a Vert.x instance of its own (daemon
+   * threads), released by {@link #close()}.
+   */
+  static OpenCodeClient create(OpenCodeClientOptions options) {
+    checkBaseUrl(options);
+    return OpenCodeClientImpl.owningVertx(new OpenCodeClientOptions(options), options.authorizationHeader());
+  }
+
+  /**
+   * A client of the server {@code options} names (the options are copied), on the caller's {@code vertx}, which the
+   * client never closes.
+   */
   static OpenCodeClient create(Vertx vertx, OpenCodeClientOptions options) {
+    checkBaseUrl(options);
+    return new OpenCodeClientImpl(vertx, new OpenCodeClientOptions(options), options.authorizationHeader());
+  }
+
+  private static void checkBaseUrl(OpenCodeClientOptions options) {
     if (options.getBaseUrl() == null) {
       throw new IllegalArgumentException("the options have no base URL");
     }
-    return new OpenCodeClientImpl(vertx, new OpenCodeClientOptions(options), options.authorizationHeader());
   }
 
   /** The options in use (a copy). */
@@ -111,6 +143,21 @@ public interface OpenCodeClient {
     return streamPrompt(sessionID, body, new OpenCodeTurnListener() {});
   }
 
+  /**
+   * The turn of {@link #streamPrompt}, with its deltas to be pulled: {@link OpenCodeTurn#iterator()} on a plain or
+   * virtual thread, or {@link OpenCodeTurn#publisher()}. Its event stream is read only as the deltas are taken, so
+   * a consumer that stops taking them holds the server back in TCP, and the turn does not advance (not even to
+   * sending the prompt, which waits for the stream's first event) until a consumer asks for deltas. The deltas end
+   * at the session's {@code session.idle}; the reply follows. {@code listener} still sees everything, on the event
+   * loop, as the stream is read.
+   */
+  OpenCodeTurn pullPrompt(String sessionID, PromptBody body, OpenCodeTurnListener listener);
+
+  /** {@link #pullPrompt(String, PromptBody, OpenCodeTurnListener)} without a listener. */
+  default OpenCodeTurn pullPrompt(String sessionID, PromptBody body) {
+    return pullPrompt(sessionID, body, new OpenCodeTurnListener() {});
+  }
+
   /** {@code GET /permission}: the pending permission requests of the directory. */
   Future<List<PermissionRequest>> permissions();
 
@@ -145,6 +192,14 @@ public interface OpenCodeClient {
    */
   Future<OpenCodeEventStream> globalEvents();
 
-  /** Cancels the open streams and turns and closes the HTTP clients. */
-  Future<Void> close();
+  /**
+   * Cancels the open streams and turns, closes the HTTP clients and releases the client's own Vert.x (if it made
+   * one), then returns. On a Vert.x event loop, which must not block, it only starts all that, as
+   * {@link #closeAsync()} does.
+   */
+  @Override
+  void close();
+
+  /** Starts what {@link #close()} does; the future completes once it is done. */
+  Future<Void> closeAsync();
 }

@@ -196,7 +196,7 @@ public final class OpenCodeClientOptions {
    * The size limit of the body of a successful plain call (sessions, messages, config...), in bytes: a longer body
    * is cut, its connection closed, and the call fails with an {@code SseException}. Default
    * {@link #DEFAULT_MAX_RESPONSE_BODY_BYTES} (64 MiB: a long session's messages with tool outputs). Error bodies are
-   * cut at {@link SseClientOptions#setMaxErrorBodyBytes} of {@link #setSseOptions the transport options} instead.
+   * cut at {@link SseClientOptions#setMaxErrorBodyBytes} of {@link #setSseClientOptions the transport options} instead.
    */
   public OpenCodeClientOptions setMaxResponseBodyBytes(int bytes) {
     if (bytes < 1) {

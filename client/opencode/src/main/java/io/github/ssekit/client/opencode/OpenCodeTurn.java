@@ -2,8 +2,10 @@ package io.github.ssekit.client.opencode;
 
 import io.github.ssekit.client.SseConnectionException;
 import io.github.ssekit.opencode.Reply;
+import io.github.ssekit.opencode.ReplyDelta;
 import io.github.ssekit.opencode.TurnState;
 import io.vertx.core.Future;
+import java.util.concurrent.Flow;
 
 /**
  * A prompt in flight, from {@link OpenCodeClient#streamPrompt}.
@@ -38,4 +40,23 @@ public interface OpenCodeTurn {
    * reply fails with a {@link java.util.concurrent.CancellationException}. Completes when the abort was sent.
    */
   Future<Void> cancel();
+
+  /**
+   * The reply's text and reasoning deltas as a blocking iterator, for a plain or virtual thread, ending at the
+   * session's {@code session.idle} (then {@link OpenCodeReplyIterator#reply()} is the reply); only for a turn of
+   * {@link OpenCodeClient#pullPrompt}. It throws what fails {@link #reply()}; closing it cancels the turn.
+   *
+   * @throws IllegalStateException on a Vert.x event loop thread, for a turn of {@link OpenCodeClient#streamPrompt}
+   *     (its deltas go to its listener), or when the deltas were already taken
+   */
+  OpenCodeReplyIterator iterator();
+
+  /**
+   * The reply's deltas as a {@link Flow.Publisher} for one subscriber, completing at {@code session.idle} and failing
+   * as {@link #reply()} does; {@code cancel()} cancels the turn. Only for a turn of {@link OpenCodeClient#pullPrompt}.
+   *
+   * @throws IllegalStateException for a turn of {@link OpenCodeClient#streamPrompt}, or when the deltas were already
+   *     taken
+   */
+  Flow.Publisher<ReplyDelta> publisher();
 }

@@ -83,7 +83,7 @@ class OpenCodeClientTest {
   @AfterEach
   void stop() throws Exception {
     for (OpenCodeClient client : clients) {
-      await(client.close());
+      await(client.closeAsync());
     }
     server.close();
   }
@@ -538,7 +538,7 @@ class OpenCodeClientTest {
     OpenCodeClient client = OpenCodeClient.create(vertx, options());
     OpenCodeTurn turn = client.streamPrompt(SESSION, PROMPT);
     waitUntil(() -> !server.seen(HttpMethod.POST, "/session/" + SESSION + "/prompt_async").isEmpty(), "the prompt");
-    await(client.close());
+    await(client.closeAsync());
     awaitFailure(turn.reply(), SseConnectionException.class);
     waitUntil(() -> server.openStreams() == 0, "the turn's stream is closed");
     awaitFailure(client.listSessions(), SseConnectionException.class);

@@ -17,17 +17,27 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The {@link SseClient}: one Vert.x HTTP client and the streams opened through it. */
+/**
+ * The {@link SseClient}: one Vert.x HTTP client and the streams opened through it, on the caller's Vert.x or on one
+ * of its own ({@link OwnedVertx}), which it closes last.
+ */
 public final class SseClientImpl implements SseClient {
   private final Vertx vertx;
   private final SseClientOptions options;
   private final HttpClientAgent http;
   private final Set<SseStreamImpl> open = ConcurrentHashMap.newKeySet();
   private final boolean decompresses;
+  private final boolean ownsVertx;
   private volatile boolean closed;
 
+  /** A client on the caller's {@code vertx}, which it never closes. */
   public SseClientImpl(Vertx vertx, SseClientOptions options) {
-    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this(Objects.requireNonNull(vertx, "vertx"), options, false);
+  }
+
+  private SseClientImpl(Vertx vertx, SseClientOptions options, boolean ownsVertx) {
+    this.vertx = vertx;
+    this.ownsVertx = ownsVertx;
     this.options = new SseClientOptions(options);
     HttpClientOptions httpOptions = this.options.getHttpClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, this.options.getConnectTimeout().toMillis()));
@@ -36,6 +46,18 @@ public final class SseClientImpl implements SseClient {
         .setMaxWaitQueueSize(this.options.getMaxWaitQueueSize());
     this.http = vertx.createHttpClient(httpOptions, pool);
     this.decompresses = httpOptions.isDecompressionSupported();
+  }
+
+  /** A client on a Vert.x instance of its own, which {@link #closeAsync()} closes. */
+  public static SseClientImpl owningVertx(SseClientOptions options) {
+    Objects.requireNonNull(options, "options");
+    Vertx own = OwnedVertx.create();
+    try {
+      return new SseClientImpl(own, options, true);
+    } catch (RuntimeException e) {
+      own.close();
+      throw e;
+    }
   }
 
   @Override
@@ -55,17 +77,29 @@ public final class SseClientImpl implements SseClient {
   }
 
   @Override
-  public Future<Void> close() {
+  public void close() {
+    OwnedVertx.awaitClose(closeAsync());
+  }
+
+  @Override
+  public Future<Void> closeAsync() {
     closed = true;
     List<Future<Void>> cancelled = new ArrayList<>();
     for (SseStreamImpl stream : open) {
       cancelled.add(stream.cancel());
     }
-    return Future.join(cancelled).transform(ar -> http.close());
+    Future<Void> httpClosed = Future.join(cancelled).transform(ar -> http.close());
+    return ownsVertx ? httpClosed.transform(ar -> vertx.close()) : httpClosed;
   }
 
-  Vertx vertx() {
+  /** The Vert.x instance the client runs on: the caller's, or its own. */
+  public Vertx vertx() {
     return vertx;
+  }
+
+  /** Whether {@link #vertx()} is the client's own, closed with it. */
+  public boolean ownsVertx() {
+    return ownsVertx;
   }
 
   HttpClient http() {

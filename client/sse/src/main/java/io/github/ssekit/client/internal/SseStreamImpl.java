@@ -28,13 +28,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * One stream's connection state machine ({@link State}): connection attempts, the accepted response feeding the
@@ -581,15 +578,12 @@ final class SseStreamImpl implements SseStream {
 
   @Override
   public EventIterator iterator() {
-    return new BlockingEventIterator(this, Math.max(1, Math.min(options.getMaxPendingEvents(), 64)));
+    return new BlockingEventIterator(this, BlockingIterator.lookAhead(options.getMaxPendingEvents()));
   }
 
   @Override
   public Stream<SseEvent> blockingStream() {
-    EventIterator it = iterator();
-    return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
-        .onClose(it::close);
+    return new BlockingEventIterator(this, BlockingIterator.lookAhead(options.getMaxPendingEvents())).stream();
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.github.ssekit.client.SseStream;
 import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseException;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -75,6 +76,20 @@ public final class Sink {
 
   public static <T extends Throwable> T awaitFailure(Future<?> future, Class<T> type) throws Exception {
     return failureOf(future.toCompletionStage().toCompletableFuture(), type);
+  }
+
+  /** Runs {@code action} on an event loop of {@code vertx}: what it threw there, or {@code null}. */
+  public static Throwable thrownOnEventLoop(Vertx vertx, Runnable action) throws Exception {
+    CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+    vertx.runOnContext(v -> {
+      try {
+        action.run();
+        thrown.complete(null);
+      } catch (Throwable e) {
+        thrown.complete(e);
+      }
+    });
+    return thrown.get(WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
   private static <T extends Throwable> T failureOf(CompletableFuture<?> future, Class<T> type)

@@ -55,6 +55,6 @@ public final class SseReaderVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     // undeploying would close both anyway; closing them here says what the verticle owns
-    return client.close().compose(closed -> server.close());
+    return client.closeAsync().compose(closed -> server.close());
   }
 }

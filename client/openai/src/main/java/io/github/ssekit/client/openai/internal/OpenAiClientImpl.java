@@ -2,8 +2,10 @@ package io.github.ssekit.client.openai.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ssekit.client.SseClient;
+import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.client.SseRequest;
+import io.github.ssekit.client.internal.OwnedVertx;
+import io.github.ssekit.client.internal.SseClientImpl;
 import io.github.ssekit.client.openai.OpenAiChatStream;
 import io.github.ssekit.client.openai.OpenAiClient;
 import io.github.ssekit.client.openai.OpenAiClientOptions;
@@ -13,6 +15,7 @@ import io.github.ssekit.openai.chat.ChatAccumulator;
 import io.github.ssekit.openai.chat.ChatCompletionsProtocol;
 import io.github.ssekit.openai.chat.ChatDeltaListener;
 import io.github.ssekit.openai.chat.ChatRequest;
+import io.github.ssekit.openai.responses.ResponseLifecycleEvent;
 import io.github.ssekit.openai.responses.ResponsesAccumulator;
 import io.github.ssekit.openai.responses.ResponsesDeltaListener;
 import io.github.ssekit.openai.responses.ResponsesProtocol;
@@ -28,6 +31,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The {@link OpenAiClient}: builds the POST requests and hands each stream to an {@link OpenAiStreamCall} with the
@@ -36,14 +40,26 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OpenAiClientImpl implements OpenAiClient {
   private final Vertx vertx;
   private final OpenAiClientOptions options;
-  private final SseClient sse;
+  private final SseClientImpl sse;
   private final Set<OpenAiStreamCall<?, ?, ?>> open = ConcurrentHashMap.newKeySet();
 
-  /** A client for {@code options} (copied). */
+  /** A client for {@code options} (copied) on the caller's {@code vertx}, which it never closes. */
   public OpenAiClientImpl(Vertx vertx, OpenAiClientOptions options) {
-    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this(options, sseOptions -> new SseClientImpl(Objects.requireNonNull(vertx, "vertx"), sseOptions));
+  }
+
+  private OpenAiClientImpl(OpenAiClientOptions options, Function<SseClientOptions, SseClientImpl> transport) {
     this.options = new OpenAiClientOptions(Objects.requireNonNull(options, "options"));
-    this.sse = SseClient.create(vertx, this.options.getSseClientOptions());
+    this.sse = transport.apply(this.options.getSseClientOptions());
+    this.vertx = sse.vertx();
+  }
+
+  /**
+   * A client for {@code options} (copied) on a Vert.x instance of its own: its transport owns it and closes it
+   * last.
+   */
+  public static OpenAiClientImpl owningVertx(OpenAiClientOptions options) {
+    return new OpenAiClientImpl(options, SseClientImpl::owningVertx);
   }
 
   @Override
@@ -56,9 +72,10 @@ public final class OpenAiClientImpl implements OpenAiClient {
       usage.put("include_usage", true);
     }
     SseRequest sseRequest = post("/chat/completions", body, requestOptions);
+    // a chat stream ends at [DONE], which the conversation reports itself
     return new OpenAiStreamCall.Chat(new OpenAiStreamCall<>(this, vertx, sse, sseRequest,
-        ChatCompletionsProtocol.lenient(), deltas -> new ChatAccumulator(deltas, options.getDiagnosticLimits()),
-        ChatDeltaListener.NONE));
+        ChatCompletionsProtocol.lenient(), chunk -> false,
+        deltas -> new ChatAccumulator(deltas, options.getDiagnosticLimits()), ChatDeltaListener.NONE));
   }
 
   @Override
@@ -66,9 +83,10 @@ public final class OpenAiClientImpl implements OpenAiClient {
     ObjectNode body = request.toJsonTree();
     body.put("stream", true);
     SseRequest sseRequest = post("/responses", body, requestOptions);
+    // nothing follows response.completed, .incomplete or .failed: the stream ends there, even if the body goes on
     return new OpenAiStreamCall.Responses(new OpenAiStreamCall<>(this, vertx, sse, sseRequest,
-        ResponsesProtocol.lenient(), deltas -> new ResponsesAccumulator(deltas, options.getDiagnosticLimits()),
-        ResponsesDeltaListener.NONE));
+        ResponsesProtocol.lenient(), event -> event instanceof ResponseLifecycleEvent lifecycle && lifecycle.isTerminal(),
+        deltas -> new ResponsesAccumulator(deltas, options.getDiagnosticLimits()), ResponsesDeltaListener.NONE));
   }
 
   private SseRequest post(String path, ObjectNode body, OpenAiRequestOptions requestOptions) {
@@ -105,10 +123,15 @@ public final class OpenAiClientImpl implements OpenAiClient {
   }
 
   @Override
-  public Future<Void> close() {
+  public void close() {
+    OwnedVertx.awaitClose(closeAsync());
+  }
+
+  @Override
+  public Future<Void> closeAsync() {
     List<OpenAiStreamCall<?, ?, ?>> calls = new ArrayList<>(open);
     calls.forEach(OpenAiStreamCall::cancel);
-    return sse.close();
+    return sse.closeAsync();
   }
 
   @Override

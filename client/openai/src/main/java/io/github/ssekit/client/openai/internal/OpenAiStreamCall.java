@@ -5,9 +5,13 @@ import io.github.ssekit.client.SseClient;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.SseStream;
 import io.github.ssekit.client.UnexpectedContentTypeException;
+import io.github.ssekit.client.internal.BlockingIterator;
+import io.github.ssekit.client.internal.DerivedStream;
 import io.github.ssekit.client.internal.EventLoop;
+import io.github.ssekit.client.internal.ReadStreamPublisher;
 import io.github.ssekit.client.openai.OpenAiChatStream;
 import io.github.ssekit.client.openai.OpenAiResponsesStream;
+import io.github.ssekit.client.openai.OpenAiStreamIterator;
 import io.github.ssekit.openai.OpenAiConversation;
 import io.github.ssekit.openai.chat.ChatChunk;
 import io.github.ssekit.openai.chat.ChatDeltaListener;
@@ -28,7 +32,9 @@ import io.vertx.core.Vertx;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Flow;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +43,10 @@ import java.util.function.Supplier;
  * the protocol work: dispatch, accumulation, listeners, diagnostics), and completes the result future when the
  * stream ends, breaks or is cancelled. Bytes in, calls out: what is left here is transport (the connection, the
  * response size limit, threads), and the caller's handlers as one listener of the conversation.
+ *
+ * <p>The typed values can also be pulled ({@link #iterator}, {@link #publisher}): then a {@link DerivedStream} of them,
+ * whose demand is the SSE stream's, feeds the transport's own blocking iterator and Flow adapter, and a consumer that
+ * takes nothing stops the SSE stream, whose flow control stops reading TCP.
  *
  * <p>All state changes after {@link #result} happen on one event loop: the stream's.
  *
@@ -50,6 +60,7 @@ final class OpenAiStreamCall<T, R, D> {
   private final SseClient sse;
   private final SseRequest request;
   private final SseProtocol<T> protocol;
+  private final Predicate<T> endsStream;
   private final Function<D, StreamAccumulator<T, R>> accumulators;
 
   // registered before the start, read on the loop afterwards
@@ -64,25 +75,32 @@ final class OpenAiStreamCall<T, R, D> {
   private boolean cancelRequested;
   private EventLoop loop;
   private Promise<R> promise;
+  /** The values for the pull consumer (an iterator or a publisher), if one was made: used on the loop. */
+  private DerivedStream<T> values;
 
   // on the loop
   private OpenAiConversation<T, R> conversation;
   private SseStream stream;
   private boolean finished;
   private long received;
+  /** A value that ends the stream (see {@code endsStream}) was decoded. */
+  private boolean lastValueSeen;
 
   /**
    * @param protocol the lenient protocol
+   * @param endsStream whether a value is the protocol's last (a Responses terminal event); an end marker the protocol
+   *     reports itself ({@code [DONE]}) needs none
    * @param accumulators a fresh accumulator for the delta listener registered (or {@code noDeltas}), keeping
    *     diagnostics up to the client's limits
    */
   OpenAiStreamCall(OpenAiClientImpl owner, Vertx vertx, SseClient sse, SseRequest request, SseProtocol<T> protocol,
-      Function<D, StreamAccumulator<T, R>> accumulators, D noDeltas) {
+      Predicate<T> endsStream, Function<D, StreamAccumulator<T, R>> accumulators, D noDeltas) {
     this.owner = owner;
     this.vertx = vertx;
     this.sse = sse;
     this.request = request;
     this.protocol = protocol;
+    this.endsStream = endsStream;
     this.accumulators = accumulators;
     this.deltas = noDeltas;
   }
@@ -124,14 +142,16 @@ final class OpenAiStreamCall<T, R, D> {
     if (!started) {
       started = true;
       promise = Promise.promise();
-      loop = EventLoop.of(vertx);
+      if (loop == null) {
+        loop = EventLoop.of(vertx);
+      }
       OpenAiConversation<T, R> fresh = newConversation();
       owner.opened(this);
       boolean cancelled = cancelRequested;
       loop.defer(() -> {
         conversation = fresh;
         if (cancelled) {
-          finish(conversation::cancel);
+          finish(conversation::cancel, null);
         } else {
           connect();
         }
@@ -141,8 +161,9 @@ final class OpenAiStreamCall<T, R, D> {
   }
 
   /**
-   * The conversation of this stream, with the caller's handlers as its one listener (which sees the first occurrence
-   * of each diagnostic code) and its every-occurrence observer.
+   * The conversation of this stream, with the caller's handlers as its first listener (which sees the first
+   * occurrence of each diagnostic code) and its every-occurrence observer, then this call's own listener: it notes
+   * the protocol's last value and hands each value to the pull consumer.
    */
   private OpenAiConversation<T, R> newConversation() {
     OpenAiConversation.Builder<T> builder = OpenAiConversation.builder(protocol);
@@ -152,8 +173,67 @@ final class OpenAiStreamCall<T, R, D> {
     if (everyDiagnosticHandler != null) {
       builder.onEveryDiagnostic(everyDiagnosticHandler::handle);
     }
+    builder.listener(value -> {
+      if (endsStream.test(value)) {
+        lastValueSeen = true;
+      }
+      if (values != null) {
+        values.offer(value);
+      }
+    });
     named.forEach((name, handler) -> builder.on(name, handler::handle));
     return builder.build(accumulators.apply(deltas));
+  }
+
+  /**
+   * The values as a blocking iterator: sends the request.
+   *
+   * @throws IllegalStateException on an event loop, after {@link #result()}, or when the values were taken already
+   */
+  OpenAiStreamIterator<T, R> iterator() {
+    BlockingIterator.checkMayBlock("iterator()");
+    DerivedStream<T> pulled = takeValues("iterator()");
+    Future<R> result = result();
+    return new PullIterator<>(pulled, this::cancel, BlockingIterator.lookAhead(sse.options().getMaxPendingEvents()),
+        result);
+  }
+
+  /**
+   * The values as a publisher for one subscriber; subscribing sends the request.
+   *
+   * @throws IllegalStateException after {@link #result()}, or when the values were taken already
+   */
+  Flow.Publisher<T> publisher() {
+    DerivedStream<T> pulled = takeValues("publisher()");
+    EventLoop on = loop();
+    // a signal the publisher makes itself (a refused request(n)) is queued on the loop, never overlapping the stream's
+    Flow.Publisher<T> adapter = new ReadStreamPublisher<>(pulled, () -> {
+      cancel();
+      return Future.succeededFuture();
+    }, on::defer);
+    return subscriber -> {
+      result();
+      adapter.subscribe(subscriber);
+    };
+  }
+
+  /** The values, on the loop the stream will run on (chosen now, as {@link #result()} would). */
+  private synchronized DerivedStream<T> takeValues(String what) {
+    if (started) {
+      throw new IllegalStateException(what + " must come before result(): the request was already sent");
+    }
+    if (values != null) {
+      throw new IllegalStateException(what + ": the values were already taken by iterator() or publisher(); use one");
+    }
+    if (loop == null) {
+      loop = EventLoop.of(vertx);
+    }
+    values = new DerivedStream<>(loop);
+    return values;
+  }
+
+  private synchronized EventLoop loop() {
+    return loop;
   }
 
   /** Cancels the stream; the result completes with what arrived. */
@@ -161,7 +241,7 @@ final class OpenAiStreamCall<T, R, D> {
     EventLoop on;
     synchronized (this) {
       cancelRequested = true;
-      on = loop;
+      on = started ? loop : null; // before the start, the start sees cancelRequested (a publisher chose its loop)
     }
     if (on != null) {
       on.defer(() -> {
@@ -169,7 +249,7 @@ final class OpenAiStreamCall<T, R, D> {
           if (stream != null) {
             stream.cancel();
           }
-          finish(conversation::cancel);
+          finish(conversation::cancel, null);
         }
       });
     }
@@ -189,8 +269,14 @@ final class OpenAiStreamCall<T, R, D> {
       stream = accepted;
       accepted.exceptionHandler(this::onBroken)
           .warningHandler(this::onWarning)
-          .endHandler(v -> finish(conversation::end))
-          .handler(this::onEvent);
+          .endHandler(v -> finish(conversation::end, null));
+      if (values != null) {
+        values.attach(accepted); // events as the pull consumer asks for them
+      }
+      accepted.handler(this::onEvent);
+      if (values != null) {
+        values.drain();
+      }
     }));
   }
 
@@ -199,6 +285,9 @@ final class OpenAiStreamCall<T, R, D> {
     if (finished) {
       return;
     }
+    if (values != null) {
+      values.itemArrived();
+    }
     try {
       received += event.data().length();
       if (received > owner.maxResponseChars()) {
@@ -206,14 +295,17 @@ final class OpenAiStreamCall<T, R, D> {
         stream.cancel();
         SseException tooLarge = new SseException("the response is larger than maxResponseChars ("
             + owner.maxResponseChars() + " characters of event data): the stream was cancelled");
-        finish(() -> conversation.fail(tooLarge));
+        finish(() -> conversation.fail(tooLarge), tooLarge);
         return;
       }
       conversation.onEvent(event);
-      if (conversation.endReceived()) {
-        // the protocol's end marker ([DONE]): some servers keep the connection open after it, so release it now
+      if (conversation.endReceived() || lastValueSeen) {
+        // the protocol's end ([DONE], a terminal event): some servers keep the connection open after it, so release
+        // it now
         stream.cancel();
-        finish(conversation::end);
+        finish(conversation::end, null);
+      } else if (values != null) {
+        values.drain();
       }
     } catch (RuntimeException listenerFailure) {
       broke(listenerFailure);
@@ -236,7 +328,7 @@ final class OpenAiStreamCall<T, R, D> {
   private void onBroken(Throwable failure) {
     SseException cause = failure instanceof SseException e ? e : new SseException("the stream failed: " + failure,
         failure);
-    finish(() -> conversation.fail(cause));
+    finish(() -> conversation.fail(cause), cause);
   }
 
   private Throwable mapFailure(Throwable failure) {
@@ -261,10 +353,15 @@ final class OpenAiStreamCall<T, R, D> {
     finished = true;
     owner.closed(this);
     promise.tryFail(failure);
+    endValues(failure);
   }
 
-  /** Completes with the result {@code ending} produces (a handler may throw while the last diagnostics go out). */
-  private void finish(Supplier<R> ending) {
+  /**
+   * Completes with the result {@code ending} produces (a handler may throw while the last diagnostics go out); then
+   * the pull consumer ends, or fails with {@code failure} (the transport's, which the result records as its last
+   * error), so the result is known when it sees the end.
+   */
+  private void finish(Supplier<R> ending, Throwable failure) {
     if (finished) {
       return;
     }
@@ -275,14 +372,37 @@ final class OpenAiStreamCall<T, R, D> {
       result = ending.get();
     } catch (RuntimeException e) {
       promise.tryFail(e);
+      endValues(e);
       return;
     }
     promise.tryComplete(result);
+    endValues(failure);
+  }
+
+  private void endValues(Throwable failure) {
+    if (values != null) {
+      values.end(failure);
+    }
   }
 
   @Override
   public String toString() {
     return "OpenAiStreamCall[" + request + "]";
+  }
+
+  /** The pull consumer's iterator: the transport's blocking iterator over the values, and the result. */
+  private static final class PullIterator<T, R> extends BlockingIterator<T> implements OpenAiStreamIterator<T, R> {
+    private final Future<R> result;
+
+    PullIterator(DerivedStream<T> values, Runnable cancel, int capacity, Future<R> result) {
+      super(values, cancel, capacity);
+      this.result = result;
+    }
+
+    @Override
+    public R result() {
+      return resultOnceFinished(result, "result");
+    }
   }
 
   /** The caller's handlers as a listener of the conversation. */
@@ -343,6 +463,14 @@ final class OpenAiStreamCall<T, R, D> {
 
     public void cancel() {
       call.cancel();
+    }
+
+    public OpenAiStreamIterator<T, R> iterator() {
+      return call.iterator();
+    }
+
+    public Flow.Publisher<T> publisher() {
+      return call.publisher();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.github.ssekit.client.SseConnectionException;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.internal.BoundedBody;
 import io.github.ssekit.client.internal.EventLoop;
+import io.github.ssekit.client.internal.OwnedVertx;
 import io.github.ssekit.client.internal.Redactor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ssekit.client.opencode.OpenCodeClient;
@@ -47,7 +48,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/** The {@link OpenCodeClient}: a Vert.x HTTP client for the JSON calls, an {@link SseClient} for the event streams. */
+/**
+ * The {@link OpenCodeClient}: a Vert.x HTTP client for the JSON calls, an {@link SseClient} for the event streams, on
+ * the caller's Vert.x or on one of its own ({@link OwnedVertx}), which it closes last.
+ */
 public final class OpenCodeClientImpl implements OpenCodeClient {
   private final OpenCodeClientOptions options;
   private final Optional<String> authorization;
@@ -58,10 +62,18 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
   private final int maxErrorBodyBytes;
   private final int maxResponseBodyBytes;
   private final Set<OpenCodeTurnImpl> turns = ConcurrentHashMap.newKeySet();
+  private final boolean ownsVertx;
   private volatile boolean closed;
 
+  /** A client on the caller's {@code vertx}, which it never closes. */
   public OpenCodeClientImpl(Vertx vertx, OpenCodeClientOptions options, Optional<String> authorization) {
-    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this(Objects.requireNonNull(vertx, "vertx"), options, authorization, false);
+  }
+
+  private OpenCodeClientImpl(Vertx vertx, OpenCodeClientOptions options, Optional<String> authorization,
+      boolean ownsVertx) {
+    this.vertx = vertx;
+    this.ownsVertx = ownsVertx;
     this.options = options;
     this.authorization = authorization;
     var sseOptions = options.getSseClientOptions();
@@ -72,6 +84,17 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
     this.http = vertx.createHttpClient(sseOptions.getHttpClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis)));
     this.sse = SseClient.create(vertx, sseOptions);
+  }
+
+  /** A client on a Vert.x instance of its own, which {@link #closeAsync()} closes last. */
+  public static OpenCodeClientImpl owningVertx(OpenCodeClientOptions options, Optional<String> authorization) {
+    Vertx own = OwnedVertx.create();
+    try {
+      return new OpenCodeClientImpl(own, options, authorization, true);
+    } catch (RuntimeException e) {
+      own.close();
+      throw e;
+    }
   }
 
   @Override
@@ -145,12 +168,21 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
 
   @Override
   public OpenCodeTurn streamPrompt(String sessionID, PromptBody body, OpenCodeTurnListener listener) {
+    return startTurn(sessionID, body, listener, false);
+  }
+
+  @Override
+  public OpenCodeTurn pullPrompt(String sessionID, PromptBody body, OpenCodeTurnListener listener) {
+    return startTurn(sessionID, body, listener, true);
+  }
+
+  private OpenCodeTurn startTurn(String sessionID, PromptBody body, OpenCodeTurnListener listener, boolean pulled) {
     if (sessionID == null || sessionID.isBlank()) {
       throw new IllegalArgumentException("sessionID must not be blank");
     }
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(listener, "listener");
-    OpenCodeTurnImpl turn = new OpenCodeTurnImpl(this, sessionID, body, listener);
+    OpenCodeTurnImpl turn = new OpenCodeTurnImpl(this, sessionID, body, listener, pulled);
     turns.add(turn);
     turn.reply().onComplete(ar -> turns.remove(turn));
     if (closed) {
@@ -200,14 +232,20 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
   }
 
   @Override
-  public Future<Void> close() {
+  public void close() {
+    OwnedVertx.awaitClose(closeAsync());
+  }
+
+  @Override
+  public Future<Void> closeAsync() {
     closed = true;
     List<Future<?>> cancelled = new ArrayList<>();
     for (OpenCodeTurnImpl turn : turns) {
       turn.fail(new SseConnectionException("the client is closed", null));
     }
-    cancelled.add(sse.close());
-    return Future.join(cancelled).transform(ar -> http.close());
+    cancelled.add(sse.closeAsync());
+    Future<Void> httpClosed = Future.join(cancelled).transform(ar -> http.close());
+    return ownsVertx ? httpClosed.transform(ar -> vertx.close()) : httpClosed;
   }
 
   @Override
@@ -227,6 +265,15 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
 
   int maxReplyChars() {
     return options.getMaxReplyChars();
+  }
+
+  /** How many events a stream of this client holds for a consumer that does not take them. */
+  int maxPendingEvents() {
+    return options.getSseClientOptions().getMaxPendingEvents();
+  }
+
+  Vertx vertx() {
+    return vertx;
   }
 
   /** The absolute URL of {@code path}, with the directory parameter when a directory is set. */

@@ -1,10 +1,16 @@
 package io.github.ssekit.client.opencode.internal;
 
 import io.github.ssekit.client.SseConnectionException;
+import io.github.ssekit.client.internal.BlockingIterator;
+import io.github.ssekit.client.internal.DerivedStream;
+import io.github.ssekit.client.internal.EventLoop;
+import io.github.ssekit.client.internal.ReadStreamPublisher;
 import io.github.ssekit.client.opencode.OpenCodeEventStream;
+import io.github.ssekit.client.opencode.OpenCodeReplyIterator;
 import io.github.ssekit.client.opencode.OpenCodeTurn;
 import io.github.ssekit.client.opencode.OpenCodeTurnListener;
 import io.github.ssekit.opencode.Reply;
+import io.github.ssekit.opencode.ReplyDelta;
 import io.github.ssekit.opencode.Turn;
 import io.github.ssekit.opencode.TurnCommand;
 import io.github.ssekit.opencode.TurnState;
@@ -17,6 +23,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Flow;
 import java.util.function.Function;
 
 /**
@@ -28,6 +35,10 @@ import java.util.function.Function;
  * {@link #fail} from any thread. The listener calls a turn input causes are collected while the lock is held and
  * made after it is released, in order, so a listener may call {@link #cancel()}. The answers to the turn's calls
  * are handed back on the stream's event loop, so its deltas reach the listener there.
+ *
+ * <p>A turn of {@code pullPrompt} also hands its deltas to a {@link DerivedStream} for the pull consumer (the
+ * transport's blocking iterator or Flow adapter): its event stream is opened on the turn's own event loop and read
+ * as the consumer asks for deltas, so the consumer's demand reaches TCP; the deltas end when the reply completes.
  */
 final class OpenCodeTurnImpl implements OpenCodeTurn {
   private final OpenCodeClientImpl client;
@@ -35,6 +46,11 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
   private final OpenCodeTurnListener listener;
   private final Promise<Reply> result = Promise.promise();
   private final Promise<Void> abortSent = Promise.promise();
+  /** For a pulled turn: its event loop (the stream's too) and the deltas there; else {@code null}. */
+  private final EventLoop loop;
+  private final DerivedStream<ReplyDelta> deltas;
+  /** Whether the deltas were taken by an iterator or a publisher; guarded by {@code this}. */
+  private boolean deltasTaken;
   /** Guarded by {@code this}. */
   private final Turn turn;
   /** The listener calls of the turn input being handled; guarded by {@code this}, made after it. */
@@ -45,12 +61,19 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
   private int abortsInFlight;
   private volatile Context streamContext;
 
-  OpenCodeTurnImpl(OpenCodeClientImpl client, String sessionID, PromptBody body, OpenCodeTurnListener listener) {
+  /** @param pulled whether the deltas are pulled ({@code pullPrompt}): the stream is then read on demand */
+  OpenCodeTurnImpl(OpenCodeClientImpl client, String sessionID, PromptBody body, OpenCodeTurnListener listener,
+      boolean pulled) {
     this.client = client;
     this.sessionID = sessionID;
     this.listener = listener;
+    this.loop = pulled ? EventLoop.of(client.vertx()) : null;
+    this.deltas = pulled ? new DerivedStream<>(loop) : null;
     this.turn = Turn.of(sessionID, body).maxReplyChars(client.maxReplyChars())
-        .onDelta(delta -> told.add(() -> listener.onDelta(delta)))
+        .onDelta(delta -> told.add(() -> {
+          listener.onDelta(delta);
+          offer(delta);
+        }))
         .onToolCall(call -> told.add(() -> listener.onToolCall(call)))
         .onWaiting(request -> told.add(() -> listener.onWaiting(request)))
         .onStateChange(state -> told.add(() -> listener.onStateChange(state)))
@@ -74,11 +97,23 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
   }
 
   void start() {
+    if (loop == null) {
+      openStream();
+    } else {
+      // opened from the turn's loop, the stream runs there too (SseClient takes the caller's loop): the deltas and
+      // the stream they are read from share one thread
+      loop.execute(this::openStream);
+    }
+  }
+
+  private void openStream() {
     client.events().onComplete(ar -> {
       if (ar.failed()) {
         feed(t -> t.onStreamFailed(ar.cause()));
-      } else {
+      } else if (loop == null) {
         attach(ar.result());
+      } else {
+        loop.execute(() -> attach(ar.result()));
       }
     });
   }
@@ -91,6 +126,9 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
       }
       stream = opened;
     }
+    if (deltas != null) {
+      deltas.attach(opened); // events as the consumer asks for deltas
+    }
     opened.exceptionHandler(e -> feed(t -> t.onStreamFailed(e)))
         .endHandler(v -> feed(t -> t.onStreamFailed(
             new SseConnectionException("the event stream ended before the turn was over", null))))
@@ -98,14 +136,80 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
         // through the turn's record, so the listener sees each code once, however many events repeat it
         .diagnosticHandler(diagnostic -> feed(t -> t.onStreamDiagnostic(diagnostic)))
         .handler(this::onEvent);
+    if (deltas != null) {
+      deltas.drain();
+    }
   }
 
   private void onEvent(OpenCodeEvent event) {
     if (result.future().isComplete()) {
       return;
     }
+    if (deltas != null) {
+      deltas.itemArrived();
+    }
     streamContext = Vertx.currentContext();
     tellThenFeed(() -> listener.onEvent(event), t -> t.onEvent(event));
+    if (deltas != null) {
+      deltas.drain();
+    }
+  }
+
+  /** A delta for the pull consumer, on the turn's loop (where the stream's deltas are told already). */
+  private void offer(ReplyDelta delta) {
+    if (deltas != null) {
+      loop.execute(() -> {
+        deltas.offer(delta);
+        deltas.drain();
+      });
+    }
+  }
+
+  /** The deltas are over: after the last one, the end ({@code failure == null}) or the failure of the reply. */
+  private void endDeltas(Throwable failure) {
+    if (deltas != null) {
+      loop.execute(() -> deltas.end(failure));
+    }
+  }
+
+  @Override
+  public OpenCodeReplyIterator iterator() {
+    BlockingIterator.checkMayBlock("iterator()");
+    takeDeltas("iterator()");
+    return new ReplyIterator(deltas, this::cancel, BlockingIterator.lookAhead(client.maxPendingEvents()),
+        result.future());
+  }
+
+  /** The pull consumer's iterator: the transport's blocking iterator over the deltas, and the reply. */
+  private static final class ReplyIterator extends BlockingIterator<ReplyDelta> implements OpenCodeReplyIterator {
+    private final Future<Reply> reply;
+
+    ReplyIterator(DerivedStream<ReplyDelta> deltas, Runnable cancel, int capacity, Future<Reply> reply) {
+      super(deltas, cancel, capacity);
+      this.reply = reply;
+    }
+
+    @Override
+    public Reply reply() {
+      return resultOnceFinished(reply, "reply");
+    }
+  }
+
+  @Override
+  public Flow.Publisher<ReplyDelta> publisher() {
+    takeDeltas("publisher()");
+    return new ReadStreamPublisher<>(deltas, this::cancel, loop::defer);
+  }
+
+  private synchronized void takeDeltas(String what) {
+    if (deltas == null) {
+      throw new IllegalStateException(what + ": this turn hands its deltas to its listener (streamPrompt); "
+          + "pull them from a turn of pullPrompt");
+    }
+    if (deltasTaken) {
+      throw new IllegalStateException(what + ": the deltas were already taken by iterator() or publisher(); use one");
+    }
+    deltasTaken = true;
   }
 
   @Override
@@ -198,12 +302,15 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
           () -> feed(ar.succeeded() ? t -> t.onStoredMessages(ar.result()) : t -> t.onFetchFailed(ar.cause()))));
     } else if (command instanceof TurnCommand.Complete complete) {
       result.tryComplete(complete.reply());
+      endDeltas(null);
       over();
     } else if (command instanceof TurnCommand.Fail fail) {
-      result.tryFail(fail.reason() == TurnCommand.Fail.Reason.REPLY_TOO_LARGE
+      Throwable failure = fail.reason() == TurnCommand.Fail.Reason.REPLY_TOO_LARGE
           ? new SseException("the reply is larger than maxReplyChars (" + client.maxReplyChars()
               + " characters): the turn was aborted", fail.cause())
-          : fail.cause());
+          : fail.cause();
+      result.tryFail(failure);
+      endDeltas(failure);
       over();
     }
   }

@@ -306,7 +306,7 @@ class LimitsTest extends LoopbackTest {
       assertEquals(chunks, result.diagnostics().get(0).count(), "the count stays exact");
       assertEquals("x".repeat(chunks), result.message().orElseThrow().content());
     } finally {
-      await(client.close());
+      await(client.closeAsync());
     }
   }
 

@@ -113,7 +113,7 @@ class OpenAiClientDiagnosticsTest {
     try {
       return api.runner().run(client);
     } finally {
-      await(client.close());
+      await(client.closeAsync());
     }
   }
 

@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -53,7 +54,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
   private final Vertx vertx;
   private final HttpServer server;
   private final long delayMillis;
-  private final List<JsonObject> requests = new CopyOnWriteArrayList<>();
+  private final List<Request> requests = new CopyOnWriteArrayList<>();
 
   private FakeOpenAiServer(Vertx vertx, HttpServer server, long delayMillis) {
     this.vertx = vertx;
@@ -83,17 +84,34 @@ public final class FakeOpenAiServer implements AutoCloseable {
     return "http://127.0.0.1:" + port() + "/v1";
   }
 
-  /** Every request received so far: {@code {"method","path","authorization","body"}}, in arrival order. */
-  public List<JsonObject> requests() {
+  /**
+   * A request as the fake received it.
+   *
+   * @param method the HTTP method
+   * @param path the path, without the query
+   * @param authorization the {@code Authorization} header, if one was sent
+   * @param body the body's text exactly as received ({@code ""} when there was none): parse it with the JSON
+   *     library of your choice
+   */
+  public record Request(String method, String path, Optional<String> authorization, String body) {
+    /** The method, path and body; whether an {@code Authorization} header came, never its value. */
+    @Override
+    public String toString() {
+      return method + " " + path + (authorization.isPresent() ? " (Authorization: <redacted>) " : " ") + body;
+    }
+  }
+
+  /** Every request received so far, in arrival order. */
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
   /** The {@code model} of every completion request received so far. */
   public List<String> requestedModels() {
     List<String> models = new ArrayList<>();
-    for (JsonObject r : requests) {
-      JsonObject body = r.getJsonObject("body");
-      if (body != null && body.getValue("model") instanceof String model) {
+    for (Request r : requests) {
+      JsonObject body = parse(r.body());
+      if (body.getValue("model") instanceof String model) {
         models.add(model);
       }
     }
@@ -112,16 +130,23 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
   private void handle(HttpServerRequest req) {
     req.body().onSuccess(buffer -> {
-      JsonObject body;
-      try {
-        body = buffer.length() == 0 ? new JsonObject() : buffer.toJsonObject();
-      } catch (DecodeException e) {
-        body = new JsonObject().put("_raw", buffer.toString());
-      }
-      requests.add(new JsonObject().put("method", req.method().name()).put("path", req.path())
-          .put("authorization", req.getHeader("Authorization")).put("body", body));
-      route(req, body);
+      String text = buffer.toString();
+      requests.add(new Request(req.method().name(), req.path(), Optional.ofNullable(req.getHeader("Authorization")),
+          text));
+      route(req, parse(text));
     });
+  }
+
+  /** The body as a JSON object: empty when there is none, {@code {"_raw": text}} when it is not a JSON object. */
+  private static JsonObject parse(String text) {
+    if (text.isEmpty()) {
+      return new JsonObject();
+    }
+    try {
+      return new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      return new JsonObject().put("_raw", text);
+    }
   }
 
   private void route(HttpServerRequest req, JsonObject body) {

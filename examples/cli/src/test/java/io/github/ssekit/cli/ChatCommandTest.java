@@ -66,9 +66,9 @@ class ChatCommandTest {
         + "\"finishReason\":\"stop\",\"usage\":{\"promptTokens\":11,\"completionTokens\":3,\"totalTokens\":14},"
         + "\"diagnostics\":[],\"error\":null}"), run.lines());
     assertEquals("", run.err());
-    JsonNode body = MAPPER.readTree(fake.requests().get(0).getJsonObject("body").encode());
+    JsonNode body = MAPPER.readTree(fake.requests().get(0).body());
     assertEquals("Say hi", body.at("/messages/0/content").asText());
-    assertEquals("Bearer " + KEY, fake.requests().get(0).getString("authorization"));
+    assertEquals("Bearer " + KEY, fake.requests().get(0).authorization().orElse(null));
   }
 
   @Test
@@ -110,7 +110,7 @@ class ChatCommandTest {
     assertEquals("completed", json.get("finishReason").asText());
     assertEquals(MAPPER.readTree("{\"promptTokens\":11,\"completionTokens\":3,\"totalTokens\":14}"),
         json.get("usage"));
-    assertEquals("/v1/responses", fake.requests().get(0).getString("path"));
+    assertEquals("/v1/responses", fake.requests().get(0).path());
   }
 
   @Test
@@ -168,7 +168,7 @@ class ChatCommandTest {
         "hi");
     runs.add(run);
     assertEquals(1, run.status());
-    assertEquals("Bearer " + KEY, fake.requests().get(0).getString("authorization"));
+    assertEquals("Bearer " + KEY, fake.requests().get(0).authorization().orElse(null));
   }
 
   @Test

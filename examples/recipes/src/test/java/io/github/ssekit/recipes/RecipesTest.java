@@ -124,7 +124,7 @@ final class RecipesTest {
     // reported once with its count
     assertEquals(1, diagnostics.size(), run.out());
     assertTrue(diagnostics.get(0).startsWith("diagnostic openai.empty-role (x15): "), run.out());
-    assertEquals("Bearer " + API_KEY, lastRequest().getString("authorization"));
+    assertEquals("Bearer " + API_KEY, lastRequest().authorization().orElse(null));
   }
 
   @Test
@@ -133,8 +133,8 @@ final class RecipesTest {
     assertEquals(0, run.status(), run.err());
     assertEquals(List.of(String.join("", FakeOpenAiServer.NORMAL_TEXT), "tokens: 14",
         "diagnostics: [sse.ignored-event]"), run.lines());
-    assertEquals("mock-named-event", lastRequest().getJsonObject("body").getString("model"));
-    assertEquals("Bearer " + API_KEY, lastRequest().getString("authorization"));
+    assertEquals("mock-named-event", new io.vertx.core.json.JsonObject(lastRequest().body()).getString("model"));
+    assertEquals("Bearer " + API_KEY, lastRequest().authorization().orElse(null));
   }
 
   @Test
@@ -145,8 +145,8 @@ final class RecipesTest {
     assertFalse(run.err().contains(API_KEY), run.err());
   }
 
-  private static io.vertx.core.json.JsonObject lastRequest() {
-    List<io.vertx.core.json.JsonObject> requests = provider.requests();
+  private static FakeOpenAiServer.Request lastRequest() {
+    List<FakeOpenAiServer.Request> requests = provider.requests();
     return requests.get(requests.size() - 1);
   }
 

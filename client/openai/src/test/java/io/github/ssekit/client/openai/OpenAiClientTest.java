@@ -134,10 +134,10 @@ class OpenAiClientTest {
     assertEquals(List.of(), result.diagnostics());
     assertEquals(6, chunks.size(), "role, three texts, finish, usage");
 
-    JsonObject request = fake.requests().get(0);
-    assertEquals("POST", request.getString("method"));
-    assertEquals("/v1/chat/completions", request.getString("path"));
-    JsonObject body = request.getJsonObject("body");
+    FakeOpenAiServer.Request request = fake.requests().get(0);
+    assertEquals("POST", request.method());
+    assertEquals("/v1/chat/completions", request.path());
+    JsonObject body = new JsonObject(request.body());
     assertEquals(true, body.getValue("stream"));
     assertEquals(true, body.getJsonObject("stream_options").getValue("include_usage"));
     assertEquals("mock-normal", body.getString("model"));
@@ -148,7 +148,7 @@ class OpenAiClientTest {
     ChatRequest request = ChatRequest.builder("mock-normal").user("Hi").stream(false).includeUsage(false).build();
     ChatResult result = await(client.streamChat(request).result());
     assertEquals(TEXT, result.message().orElseThrow().content());
-    JsonObject body = fake.requests().get(0).getJsonObject("body");
+    JsonObject body = new JsonObject(fake.requests().get(0).body());
     assertEquals(true, body.getValue("stream"));
     assertEquals(false, body.getJsonObject("stream_options").getValue("include_usage"));
   }
@@ -238,7 +238,7 @@ class OpenAiClientTest {
   @Test
   void theKeyIsSentAsABearerTokenAndNeverShown() throws Exception {
     await(client.streamChat(chat("mock-normal")).result());
-    assertEquals("Bearer " + KEY, fake.requests().get(0).getString("authorization"));
+    assertEquals("Bearer " + KEY, fake.requests().get(0).authorization().orElse(null));
 
     OpenAiHttpException error = failure(client.streamChat(chat("mock-http500")).result(),
         OpenAiHttpException.class);
@@ -258,7 +258,7 @@ class OpenAiClientTest {
     OpenAiClient anonymous = OpenAiClient.create(vertx, new OpenAiClientOptions().setBaseUrl(fake.baseUrl()));
     try {
       await(anonymous.streamChat(chat("mock-normal")).result());
-      assertTrue(fake.requests().get(0).getValue("authorization") == null, fake.requests().toString());
+      assertTrue(fake.requests().get(0).authorization().isEmpty(), fake.requests().toString());
     } finally {
       await(anonymous.closeAsync());
     }
@@ -355,10 +355,10 @@ class OpenAiClientTest {
     assertFalse(result.truncated());
     assertEquals(List.of(), result.errors());
     assertEquals(7, events.size());
-    JsonObject request = fake.requests().get(0);
-    assertEquals("/v1/responses", request.getString("path"));
-    assertEquals(true, request.getJsonObject("body").getValue("stream"));
-    assertEquals("Bearer " + KEY, request.getString("authorization"));
+    FakeOpenAiServer.Request request = fake.requests().get(0);
+    assertEquals("/v1/responses", request.path());
+    assertEquals(true, new JsonObject(request.body()).getValue("stream"));
+    assertEquals("Bearer " + KEY, request.authorization().orElse(null));
   }
 
   @Test

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Builds the final messages of a Chat Completions stream from its chunks (research §6.5): role from the first
+ * Builds the final messages of a Chat Completions stream from its chunks: role from the first
  * non-blank value, never concatenated; content, refusal and reasoning appended; tool calls correlated by
  * non-blank id, else index, else the latest call; choices kept apart by index; usage is the last non-null
  * snapshot; finish reason the last non-null one.

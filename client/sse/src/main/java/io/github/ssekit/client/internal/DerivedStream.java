@@ -103,13 +103,14 @@ public final class DerivedStream<T> implements ReadStream<T> {
       handler.handle(ready.poll());
     }
     if (ended) {
+      // Signalled once, and only to a handler that is there: the consumer's handlers are set by tasks queued on the
+      // loop, and a failure may come first (a 401 on loopback does); it waits for its handler instead of being lost.
       if (ready.isEmpty() && handler != null && !signalled) {
-        signalled = true;
-        if (failure == null) {
-          if (endHandler != null) {
-            endHandler.handle(null);
-          }
-        } else if (exceptionHandler != null) {
+        if (failure == null && endHandler != null) {
+          signalled = true;
+          endHandler.handle(null);
+        } else if (failure != null && exceptionHandler != null) {
+          signalled = true;
           exceptionHandler.handle(failure);
         }
       }
@@ -162,13 +163,19 @@ public final class DerivedStream<T> implements ReadStream<T> {
 
   @Override
   public DerivedStream<T> endHandler(Handler<Void> endHandler) {
-    loop.execute(() -> this.endHandler = endHandler);
+    loop.execute(() -> {
+      this.endHandler = endHandler;
+      drain();
+    });
     return this;
   }
 
   @Override
   public DerivedStream<T> exceptionHandler(Handler<Throwable> handler) {
-    loop.execute(() -> this.exceptionHandler = handler);
+    loop.execute(() -> {
+      this.exceptionHandler = handler;
+      drain();
+    });
     return this;
   }
 }

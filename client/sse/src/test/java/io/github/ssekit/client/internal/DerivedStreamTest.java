@@ -99,6 +99,33 @@ class DerivedStreamTest {
   }
 
   @Test
+  void aFailureBeforeTheConsumersHandlersAreSetWaitsForThemInsteadOfBeingLost() throws Exception {
+    // As when an iterator is made from a thread that is not the loop: its handler-setting tasks are queued, and a
+    // fast failure (a 401 on loopback) can end the stream between them.
+    onLoop(() -> {
+      derived.attach(upstream);
+      derived.handler(taken::add);
+      derived.end(new IllegalStateException("refused"));
+      derived.endHandler(v -> signals.add("end"));
+      derived.exceptionHandler(e -> signals.add("failed: " + e.getMessage()));
+    });
+    assertEquals(List.of("failed: refused"), signals);
+  }
+
+  @Test
+  void theEndBeforeTheEndHandlerIsSetIsSignalledOnceItIs() throws Exception {
+    onLoop(() -> {
+      derived.attach(upstream);
+      derived.handler(taken::add);
+      derived.end(null);
+      derived.exceptionHandler(e -> signals.add("failed: " + e.getMessage()));
+      derived.endHandler(v -> signals.add("end"));
+      derived.endHandler(v -> signals.add("end again"));
+    });
+    assertEquals(List.of("end"), signals);
+  }
+
+  @Test
   void itemsWithoutValueAreAskedForAgainAndExtraValuesWaitForDemand() throws Exception {
     consumeAsking(2);
     assertTrue(upstream.paused);

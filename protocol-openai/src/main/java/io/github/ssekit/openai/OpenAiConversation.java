@@ -6,18 +6,14 @@ import io.github.ssekit.sse.SseHandler;
 import io.github.ssekit.sse.SseParser;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.Diagnostics;
+import io.github.ssekit.sse.protocol.ProtocolConversation;
 import io.github.ssekit.sse.protocol.ProtocolDispatcher;
 import io.github.ssekit.sse.protocol.ProtocolListener;
 import io.github.ssekit.sse.protocol.SseProtocol;
 import io.github.ssekit.sse.protocol.StreamAccumulator;
 import io.github.ssekit.sse.protocol.StrictMode;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * One OpenAI-compatible stream, transport-free: the one place where a stream's events meet its protocol, its
@@ -54,44 +50,23 @@ import java.util.function.Function;
  * the result's errors as a {@link StrictModeException}, right after it. The decoder's refusal of an event is the
  * refusal of that event's first diagnostic, already recorded: listeners see it, the result does not hold it twice.
  *
+ * <p>It is the OpenAI face of sse-core's generic {@link ProtocolConversation}, which does all of the above; this
+ * class gives it the OpenAI refusal, {@link StrictModeException}.
+ *
  * <p>Not thread-safe: one thread (or one event loop) at a time.
  *
  * @param <T> the protocol's value type ({@code ChatChunk}, {@code ResponsesEvent})
  * @param <R> the result ({@code ChatResult}, {@code ResponsesResult})
  */
 public final class OpenAiConversation<T, R> implements SseHandler {
-  private static final Function<Diagnostic, SseException> REFUSAL = StrictModeException::new;
-
+  private final ProtocolConversation<T, R> conversation;
   private final SseProtocol<T> protocol;
-  private final StreamAccumulator<T, R> accumulator;
-  private final ProtocolListener<T> listeners;
-  /** Called with every occurrence of every diagnostic; an array, so the hot path allocates no iterator. */
-  private final Consumer<Diagnostic>[] everyDiagnostic;
-  /** The accumulator's record: it says whether an occurrence is the first of its code. */
-  private final Diagnostics diagnostics;
   private final boolean strict;
-  private final int maxEventBytes;
-  private final ProtocolDispatcher<T> dispatcher;
-  /** Only for {@link #feed}: made on first use, since a transport that delivers events needs none. */
-  private SseParser parser;
-  /** In strict mode, the first diagnostic of the event being delivered: the one its decoder's refusal is about. */
-  private Diagnostic firstOfEvent;
-  private boolean endReceived;
-  private R result;
 
-  @SuppressWarnings("unchecked")
   private OpenAiConversation(Builder<T> builder, StreamAccumulator<T, R> accumulator) {
+    this.conversation = builder.builder.build(accumulator);
     this.protocol = builder.protocol;
-    this.accumulator = Objects.requireNonNull(accumulator, "accumulator");
-    this.diagnostics = Objects.requireNonNull(accumulator.diagnostics(), "accumulator.diagnostics()");
-    this.listeners = ProtocolListener.fanOut(builder.listeners);
-    this.everyDiagnostic = builder.everyDiagnostic.toArray(new Consumer[0]);
     this.strict = builder.strict;
-    this.maxEventBytes = builder.maxEventBytes;
-    this.dispatcher = new ProtocolDispatcher<>(strict ? StrictMode.protocol(protocol, REFUSAL) : protocol,
-        new Router());
-    builder.named.forEach(dispatcher::on);
-    accumulator.onFoundDiagnostic(this::found);
   }
 
   /**
@@ -110,9 +85,7 @@ public final class OpenAiConversation<T, R> implements SseHandler {
   /** The next event of the stream, as the transport's parser delivered it. Ignored once the stream is over. */
   @Override
   public void onEvent(SseEvent event) {
-    if (result == null) {
-      dispatcher.onEvent(event);
-    }
+    conversation.onEvent(event);
   }
 
   /**
@@ -121,9 +94,7 @@ public final class OpenAiConversation<T, R> implements SseHandler {
    */
   @Override
   public void onError(SseException error) {
-    if (result == null) {
-      dispatcher.onError(error);
-    }
+    conversation.onError(error);
   }
 
   /**
@@ -141,13 +112,7 @@ public final class OpenAiConversation<T, R> implements SseHandler {
    * @throws IllegalStateException once the stream is over
    */
   public OpenAiConversation<T, R> feed(byte[] bytes, int offset, int length) {
-    if (result != null) {
-      throw new IllegalStateException("feed after the end of the stream");
-    }
-    if (parser == null) {
-      parser = SseParser.builder().maxEventBytes(maxEventBytes).handler(this).build();
-    }
-    parser.feed(bytes, offset, length);
+    conversation.feed(bytes, offset, length);
     return this;
   }
 
@@ -158,13 +123,7 @@ public final class OpenAiConversation<T, R> implements SseHandler {
    * @return the result; the same one on every later call
    */
   public R end() {
-    if (result == null) {
-      if (parser != null) {
-        parser.end();
-      }
-      result = accumulator.finish();
-    }
-    return result;
+    return conversation.end();
   }
 
   /**
@@ -174,11 +133,7 @@ public final class OpenAiConversation<T, R> implements SseHandler {
    * @return the result; if the stream was already over, that result, unchanged
    */
   public R fail(SseException failure) {
-    Objects.requireNonNull(failure, "failure");
-    if (result == null) {
-      result = accumulator.finish(failure);
-    }
-    return result;
+    return conversation.fail(failure);
   }
 
   /**
@@ -188,102 +143,22 @@ public final class OpenAiConversation<T, R> implements SseHandler {
    * @return the result; if the stream was already over, that result
    */
   public R cancel() {
-    if (result == null) {
-      result = accumulator.finish();
-    }
-    return result;
+    return conversation.cancel();
   }
 
   /** Whether the protocol's end marker ({@code [DONE]}) arrived: the stream is over even if the connection is not. */
   public boolean endReceived() {
-    return endReceived;
+    return conversation.endReceived();
   }
 
   /** Whether the stream is over ({@link #end}, {@link #fail} or {@link #cancel} was called). */
   public boolean isOver() {
-    return result != null;
+    return conversation.isOver();
   }
 
   @Override
   public String toString() {
     return "OpenAiConversation[" + protocol + (strict ? ", strict" : "") + "]";
-  }
-
-  /** A diagnostic the accumulator found and recorded itself: refused in strict mode, and shown to the listeners. */
-  private void found(Diagnostic diagnostic) {
-    if (strict) {
-      accumulator.onError(REFUSAL.apply(diagnostic));
-    }
-    report(diagnostic);
-  }
-
-  /**
-   * A diagnostic the accumulator has just recorded, to the listeners if it is the first of its code, and to each
-   * every-occurrence observer.
-   */
-  private void report(Diagnostic diagnostic) {
-    if (diagnostics.count(diagnostic.code()) == 1) {
-      listeners.onDiagnostic(diagnostic);
-    }
-    for (int i = 0; i < everyDiagnostic.length; i++) {
-      everyDiagnostic[i].accept(diagnostic);
-    }
-  }
-
-  /** The dispatcher's listener: each outcome to the accumulator, then to the listeners; strict mode on the way. */
-  private final class Router implements ProtocolListener<T> {
-
-    @Override
-    public void onValue(T value) {
-      firstOfEvent = null;
-      accumulator.onValue(value);
-      listeners.onValue(value);
-    }
-
-    @Override
-    public void onDiagnostic(Diagnostic diagnostic) {
-      accumulator.onDiagnostic(diagnostic);
-      if (strict) {
-        if (firstOfEvent == null) {
-          firstOfEvent = diagnostic;
-        }
-        accumulator.onError(REFUSAL.apply(diagnostic));
-      }
-      report(diagnostic);
-    }
-
-    @Override
-    public void onKeepAlive() {
-      firstOfEvent = null;
-      accumulator.onKeepAlive();
-      listeners.onKeepAlive();
-    }
-
-    @Override
-    public void onEnd() {
-      firstOfEvent = null;
-      endReceived = true;
-      accumulator.onEnd();
-      listeners.onEnd();
-    }
-
-    @Override
-    public void onError(SseException error) {
-      // the strict decoder refused this event for its first diagnostic, which onDiagnostic has recorded as refused
-      boolean refusedAlready = error instanceof StrictModeException refusal && refusal.diagnostic() == firstOfEvent;
-      firstOfEvent = null;
-      if (!refusedAlready) {
-        accumulator.onError(error);
-      }
-      listeners.onError(error);
-    }
-
-    @Override
-    public void onIgnored(SseEvent event) {
-      firstOfEvent = null;
-      accumulator.onIgnored(event);
-      listeners.onIgnored(event);
-    }
   }
 
   /**
@@ -293,19 +168,18 @@ public final class OpenAiConversation<T, R> implements SseHandler {
    */
   public static final class Builder<T> {
     private final SseProtocol<T> protocol;
+    private final ProtocolConversation.Builder<T> builder;
     private boolean strict;
-    private int maxEventBytes = SseParser.DEFAULT_MAX_EVENT_BYTES;
-    private final List<ProtocolListener<T>> listeners = new ArrayList<>();
-    private final List<Consumer<Diagnostic>> everyDiagnostic = new ArrayList<>();
-    private final Map<String, Consumer<SseEvent>> named = new LinkedHashMap<>();
 
     private Builder(SseProtocol<T> protocol) {
       this.protocol = Objects.requireNonNull(protocol, "protocol");
+      this.builder = ProtocolConversation.builder(protocol, StrictModeException::new);
     }
 
     /** Strict mode: every deviation is also an error (default: lenient). See {@link OpenAiConversation}. */
     public Builder<T> strict(boolean strict) {
       this.strict = strict;
+      builder.strict(strict);
       return this;
     }
 
@@ -315,7 +189,7 @@ public final class OpenAiConversation<T, R> implements SseHandler {
      * {@link #onEveryDiagnostic}).
      */
     public Builder<T> listener(ProtocolListener<T> listener) {
-      listeners.add(Objects.requireNonNull(listener, "listener"));
+      builder.listener(listener);
       return this;
     }
 
@@ -324,16 +198,8 @@ public final class OpenAiConversation<T, R> implements SseHandler {
      * {@code diagnostics()}: a listener that takes only diagnostics.
      */
     public Builder<T> onDiagnostic(Consumer<Diagnostic> listener) {
-      Objects.requireNonNull(listener, "listener");
-      return listener(new ProtocolListener<>() {
-        @Override
-        public void onValue(T value) {}
-
-        @Override
-        public void onDiagnostic(Diagnostic diagnostic) {
-          listener.accept(diagnostic);
-        }
-      });
+      builder.onDiagnostic(listener);
+      return this;
     }
 
     /**
@@ -342,13 +208,13 @@ public final class OpenAiConversation<T, R> implements SseHandler {
      * only up to the accumulator's limits; this sees all of them.
      */
     public Builder<T> onEveryDiagnostic(Consumer<Diagnostic> listener) {
-      everyDiagnostic.add(Objects.requireNonNull(listener, "listener"));
+      builder.onEveryDiagnostic(listener);
       return this;
     }
 
     /** Receives the events named {@code eventName} (for example {@code hermes.tool.progress}). */
     public Builder<T> on(String eventName, Consumer<SseEvent> listener) {
-      named.put(Objects.requireNonNull(eventName, "eventName"), Objects.requireNonNull(listener, "listener"));
+      builder.on(eventName, listener);
       return this;
     }
 
@@ -358,10 +224,7 @@ public final class OpenAiConversation<T, R> implements SseHandler {
      * on. (Events delivered by a transport are bounded by its own parser.)
      */
     public Builder<T> maxEventBytes(int bytes) {
-      if (bytes < 1) {
-        throw new IllegalArgumentException("maxEventBytes must be positive: " + bytes);
-      }
-      this.maxEventBytes = bytes;
+      builder.maxEventBytes(bytes);
       return this;
     }
 

@@ -2,13 +2,14 @@ package io.github.ssekit.openai;
 
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.StrictMode;
 import java.util.Objects;
 
 /**
  * In strict mode, a tolerated deviation becomes this error instead of a mere diagnostic. The diagnostic is kept,
  * so strict and lenient runs report the same code.
  */
-public class StrictModeException extends SseException {
+public class StrictModeException extends SseException implements StrictMode.Refusal {
   private static final long serialVersionUID = 1L;
 
   private final transient Diagnostic diagnostic;
@@ -20,6 +21,7 @@ public class StrictModeException extends SseException {
   }
 
   /** The deviation that strict mode refused. */
+  @Override
   public Diagnostic diagnostic() {
     return diagnostic;
   }

@@ -22,6 +22,21 @@ public final class StrictMode {
   private StrictMode() {}
 
   /**
+   * What a protocol's refusal error implements (such as protocol-openai's {@code StrictModeException}): the
+   * diagnostic it refuses, so a stream driver ({@link ProtocolConversation}) recognises the decoder's refusal of a
+   * diagnostic it has already recorded, whatever the protocol.
+   */
+  public interface Refusal {
+
+    /**
+     * The deviation that strict mode refused.
+     *
+     * @return the diagnostic, the very object that was refused
+     */
+    Diagnostic diagnostic();
+  }
+
+  /**
    * {@code outcome} under strict mode: unchanged when it has no diagnostic or is an error, else an error for its
    * first diagnostic with all its diagnostics.
    *

@@ -12,7 +12,10 @@
  * {@link io.github.ssekit.sse.protocol.StreamAccumulator} is the contract of the part that assembles a stream's
  * result (including the partial result of a stream a transport failure cut); {@link
  * io.github.ssekit.sse.protocol.StrictMode} is the one strict-mode rule (an outcome with diagnostics becomes an
- * error for the first of them); {@link io.github.ssekit.sse.protocol.Diagnostics} is the one per-stream record of
+ * error for the first of them, a protocol's {@link io.github.ssekit.sse.protocol.StrictMode.Refusal}); {@link
+ * io.github.ssekit.sse.protocol.ProtocolConversation} is the one generic stream driver (events or bytes in, the
+ * accumulator's result out, listeners, strict mode), of which each protocol module's stream object is a facade;
+ * {@link io.github.ssekit.sse.protocol.Diagnostics} is the one per-stream record of
  * diagnostics: a code repeated in every event is reported once with its count ({@link
  * io.github.ssekit.sse.protocol.DiagnosticSummary}), and the occurrences are kept one by one only up to {@link
  * io.github.ssekit.sse.protocol.DiagnosticLimits}, so a stream's memory is bounded whatever a provider sends.

@@ -1,0 +1,50 @@
+package io.github.ssekit.anthropic;
+
+import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticSummary;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a Messages stream produced.
+ *
+ * @param message the assembled message; empty when nothing of a message arrived
+ * @param errors every error, in order: the server's ({@link AnthropicStreamException}), the transport's, strict
+ *     mode's refusals; a transport failure that cut the stream is the last
+ * @param diagnostics one summary per diagnostic code (its first occurrence and count), in the order codes first
+ *     occurred
+ * @param diagnosticOccurrences the occurrences one by one, up to the accumulator's limits
+ * @param diagnosticOccurrencesNotKept how many occurrences {@code diagnosticOccurrences} does not hold
+ * @param stopReceived whether {@code message_stop} arrived
+ * @param truncated whether the message is incomplete: no {@code message_stop} arrived (whatever the reason: an
+ *     error, a cut connection, a server that closed early; {@link #error()} says which, if it was an error)
+ */
+public record MessagesResult(Optional<AnthropicMessage> message, List<SseException> errors,
+    List<DiagnosticSummary> diagnostics, List<Diagnostic> diagnosticOccurrences, long diagnosticOccurrencesNotKept,
+    boolean stopReceived, boolean truncated) {
+
+  /** Rejects nulls; copies the lists. */
+  public MessagesResult {
+    Objects.requireNonNull(message, "message");
+    errors = List.copyOf(errors);
+    diagnostics = List.copyOf(diagnostics);
+    diagnosticOccurrences = List.copyOf(diagnosticOccurrences);
+  }
+
+  /** The first error, if any. */
+  public Optional<SseException> error() {
+    return errors.isEmpty() ? Optional.empty() : Optional.of(errors.get(0));
+  }
+
+  /** The text of the message's text blocks ({@code ""} without a message). */
+  public String text() {
+    return message.map(AnthropicMessage::text).orElse("");
+  }
+
+  /** The diagnostic codes, once each, in the order they first occurred. */
+  public List<String> diagnosticCodes() {
+    return diagnostics.stream().map(s -> s.first().code()).toList();
+  }
+}

@@ -42,17 +42,20 @@ public final class SeedCorpora {
     chat.putAll(fixtures("chat"));
     Map<String, byte[]> responses = fixtures("responses");
     Map<String, byte[]> opencode = fixtures("opencode");
+    Map<String, byte[]> anthropic = fixtures("anthropic");
 
     Map<String, byte[]> all = new LinkedHashMap<>(vectors);
     all.putAll(chat);
     all.putAll(responses);
     all.putAll(opencode);
+    all.putAll(anthropic);
     int parser = write(out.resolve("SseParserFuzzTestInputs/parser"), all, true);
     int c = write(out.resolve("ChatCompletionsFuzzTestInputs/chatCompletions"), chat, false);
     int r = write(out.resolve("ResponsesFuzzTestInputs/responses"), responses, false);
     int o = write(out.resolve("OpenCodeFuzzTestInputs/openCode"), opencode, false);
+    int a = write(out.resolve("AnthropicMessagesFuzzTestInputs/messages"), anthropic, false);
     System.out.println("seed corpora: sse-parser " + parser + ", chat-completions " + c + ", responses " + r
-        + ", opencode " + o + " inputs");
+        + ", opencode " + o + ", anthropic " + a + " inputs");
   }
 
   private static int write(Path dir, Map<String, byte[]> streams, boolean withLimit) throws IOException {

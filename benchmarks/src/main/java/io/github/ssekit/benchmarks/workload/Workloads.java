@@ -77,6 +77,38 @@ public final class Workloads {
         sb.toString().getBytes(StandardCharsets.UTF_8), chunking, events, expected);
   }
 
+  /**
+   * An Anthropic Messages stream of {@code events} events, the same tokens as {@link #llm}: {@code message_start},
+   * {@code content_block_start}, a {@code ping}, {@code events - 6} {@code text_delta}s, {@code content_block_stop},
+   * then (counted with the last) {@code message_delta} and {@code message_stop}, every event named, as the API sends
+   * it. Its text is {@code llmContent(events - 2)}: the same number of text deltas as {@link #llm}'s content chunks
+   * at {@code events - 2}.
+   */
+  public static Input anthropic(int events, Chunking chunking) {
+    if (events < 7) {
+      throw new IllegalArgumentException("events " + events);
+    }
+    StringBuilder sb = new StringBuilder(events * 150);
+    int deltas = events - 6;
+    sb.append("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_bench\","
+        + "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5\",\"content\":[],"
+        + "\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":21,"
+        + "\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"output_tokens\":1}}}\n\n");
+    sb.append("event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+        + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n");
+    sb.append("event: ping\ndata: {\"type\": \"ping\"}\n\n");
+    for (int t : tokens(deltas)) {
+      sb.append("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+          + "\"delta\":{\"type\":\"text_delta\",\"text\":\"").append(TOKENS[t]).append("\"}}\n\n");
+    }
+    sb.append("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n");
+    sb.append("event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+        + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":").append(deltas).append("}}\n\n");
+    sb.append("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+    return new Input("anthropic " + events + " events, " + chunking + " buffers",
+        sb.toString().getBytes(StandardCharsets.UTF_8), chunking, events, null);
+  }
+
   /** The message text that {@link #llm} streams for {@code events} events: its tokens, JSON-unescaped. */
   public static String llmContent(int events) {
     StringBuilder sb = new StringBuilder();

@@ -97,11 +97,10 @@ public final class ProtocolConversation<T, R> implements SseHandler {
    * @param refusal the protocol's error that refuses a diagnostic in strict mode (such as protocol-openai's
    *     {@code StrictModeException::new})
    * @param <T> its value type
-   * @param <E> the refusal's type: an {@link SseException} that says which diagnostic it refuses
    * @return a lenient builder with no listener
    */
-  public static <T, E extends SseException & StrictMode.Refusal> Builder<T> builder(SseProtocol<T> protocol,
-      Function<? super Diagnostic, E> refusal) {
+  public static <T> Builder<T> builder(SseProtocol<T> protocol,
+      Function<? super Diagnostic, ? extends StrictMode.Refusal> refusal) {
     return new Builder<>(protocol, refusal);
   }
 

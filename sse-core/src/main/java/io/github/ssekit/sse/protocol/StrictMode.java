@@ -22,18 +22,35 @@ public final class StrictMode {
   private StrictMode() {}
 
   /**
-   * What a protocol's refusal error implements (such as protocol-openai's {@code StrictModeException}): the
-   * diagnostic it refuses, so a stream driver ({@link ProtocolConversation}) recognises the decoder's refusal of a
-   * diagnostic it has already recorded, whatever the protocol.
+   * The error that refuses a diagnostic in strict mode, with the diagnostic kept (so strict and lenient runs report
+   * the same code). A protocol module's refusal extends it (protocol-openai's and protocol-anthropic's
+   * {@code StrictModeException}), so a stream driver ({@link ProtocolConversation}) recognises the decoder's refusal
+   * of a diagnostic it has already recorded, whatever the protocol.
    */
-  public interface Refusal {
+  public static class Refusal extends SseException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Diagnostic diagnostic;
+
+    /**
+     * A refusal of {@code diagnostic}.
+     *
+     * @param diagnostic the deviation refused
+     */
+    public Refusal(Diagnostic diagnostic) {
+      super("strict mode: " + Objects.requireNonNull(diagnostic, "diagnostic").code() + ": "
+          + diagnostic.message());
+      this.diagnostic = diagnostic;
+    }
 
     /**
      * The deviation that strict mode refused.
      *
      * @return the diagnostic, the very object that was refused
      */
-    Diagnostic diagnostic();
+    public Diagnostic diagnostic() {
+      return diagnostic;
+    }
   }
 
   /**

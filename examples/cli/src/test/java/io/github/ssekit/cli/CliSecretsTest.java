@@ -110,7 +110,8 @@ class CliSecretsTest {
   }
 
   private static void assertNothingShown(Run run) {
-    for (String secret : List.of(KEY, PASSWORD, BASIC)) {
+    // the key's tail: what a server that escapes the key's first letter in JSON leaves for a byte search to find
+    for (String secret : List.of(KEY, PASSWORD, BASIC, KEY.substring(1))) {
       assertFalse(run.out().contains(secret), "stdout shows a secret: " + run.out());
       assertFalse(run.err().contains(secret), "stderr shows a secret: " + run.err());
     }
@@ -139,6 +140,14 @@ class CliSecretsTest {
     String base = "http://127.0.0.1:0/v1"; // replaced by the server's URL when run
     Consumer<HttpServerRequest> streamError = req -> eventStream(req,
         "{\"error\":{\"message\":\"bad key " + KEY + "\",\"type\":\"auth\",\"code\":\"" + KEY + "\"}}");
+    String escapedKey = "\\u0073" + KEY.substring(1); // a JSON escape of its first letter: no byte search finds it
+    String escapedError = "{\"error\":{\"message\":\"bad key " + escapedKey + "\",\"type\":\"" + escapedKey
+        + "\",\"code\":\"" + escapedKey + "\",\"param\":\"" + escapedKey + "\"}}";
+    Consumer<HttpServerRequest> escaped401 = req -> req.response().setStatusCode(401)
+        .putHeader("content-type", "application/json").end(escapedError);
+    Consumer<HttpServerRequest> escapedStreamError = req -> eventStream(req, escapedError, "[DONE]");
+    Consumer<HttpServerRequest> typeStreamError = req -> eventStream(req,
+        "{\"error\":{\"message\":\"m\",\"type\":\"" + KEY + "\"}}", "[DONE]");
     Consumer<HttpServerRequest> brokenChunks = req -> eventStream(req,
         "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}],\"key\":\"" + KEY + "\"",
         "not json " + KEY, "[DONE]");
@@ -170,6 +179,18 @@ class CliSecretsTest {
             "chat", "--base-url", base, "--model", "m", "--api-key", KEY, "hi"),
         chat("chat --json: an error event inside the stream echoing the key",
             Map.of("/v1/chat/completions", streamError), 1,
+            "chat", "--base-url", base, "--model", "m", "--api-key", KEY, "--json", "hi"),
+        chat("chat --json: HTTP 401 with the key JSON-escaped in every field",
+            Map.of("/v1/chat/completions", escaped401), 1,
+            "chat", "--base-url", base, "--model", "m", "--api-key", KEY, "--json", "hi"),
+        chat("chat --responses --json: HTTP 401 with the key JSON-escaped in every field",
+            Map.of("/v1/responses", escaped401), 1,
+            "chat", "--base-url", base, "--model", "m", "--api-key", KEY, "--responses", "--json", "hi"),
+        chat("chat --json: an error inside the stream with the key JSON-escaped in every field",
+            Map.of("/v1/chat/completions", escapedStreamError), 1,
+            "chat", "--base-url", base, "--model", "m", "--api-key", KEY, "--json", "hi"),
+        chat("chat --json: an error inside the stream with the key as its type",
+            Map.of("/v1/chat/completions", typeStreamError), 1,
             "chat", "--base-url", base, "--model", "m", "--api-key", KEY, "--json", "hi"),
         chat("chat --json: malformed chunks quoting the key (diagnostics)",
             Map.of("/v1/chat/completions", brokenChunks), 1,

@@ -11,14 +11,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -249,30 +245,9 @@ class CliSecretsTest {
 
   /** {@code ssekit ARGS} in a child JVM with the password in its environment, as a user would run it. */
   private static Run runChild(List<String> args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), SsekitCommand.class.getName()));
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("OPENCODE_SERVER_PASSWORD", PASSWORD);
-    builder.environment().remove("OPENCODE_SERVER_USERNAME");
-    Process process = builder.start();
-    try {
-      process.getOutputStream().close();
-      CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-      CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-      assertTrue(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "the command did not exit: " + args);
-      return new Run(process.exitValue(), out.get(10, TimeUnit.SECONDS).replace("\r\n", "\n"),
-          err.get(10, TimeUnit.SECONDS));
-    } finally {
-      process.destroyForcibly();
-    }
-  }
-
-  private static String readAll(InputStream in) {
-    try {
-      return new String(in.readAllBytes(), UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return ChildJvm.run(SsekitCommand.class, args, environment -> {
+      environment.put("OPENCODE_SERVER_PASSWORD", PASSWORD);
+      environment.remove("OPENCODE_SERVER_USERNAME");
+    }, WAIT_SECONDS);
   }
 }

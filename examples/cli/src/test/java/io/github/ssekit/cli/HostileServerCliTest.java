@@ -11,15 +11,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -174,27 +171,8 @@ class HostileServerCliTest {
 
   /** {@code ssekit ARGS} in a child JVM through {@link LoopFailureMain} with {@code mode}. */
   private static Run runChild(String mode, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), LoopFailureMain.class.getName(), mode));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).start();
-    try {
-      process.getOutputStream().close();
-      CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-      CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-      assertTrue(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "the command did not exit: " + List.of(args));
-      return new Run(process.exitValue(), out.get(10, TimeUnit.SECONDS).replace("\r\n", "\n"),
-          err.get(10, TimeUnit.SECONDS));
-    } finally {
-      process.destroyForcibly();
-    }
-  }
-
-  private static String readAll(InputStream in) {
-    try {
-      return new String(in.readAllBytes(), UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    List<String> all = new ArrayList<>(List.of(mode));
+    all.addAll(List.of(args));
+    return ChildJvm.run(LoopFailureMain.class, all, environment -> {}, WAIT_SECONDS);
   }
 }

@@ -16,11 +16,12 @@ import java.util.logging.Logger;
  *       connection, an exception a handler threw) would land on stderr between the command's own output. Their
  *       records are dropped; every failure a command cares about reaches it as a typed error, which it reports
  *       itself.
- *   <li>Fatal errors: an {@link Error} (an {@link OutOfMemoryError} above all) thrown on a Vert.x event loop is
- *       caught and logged by Vert.x or Netty, and the loop goes on, or its thread dies; either way the command may
- *       wait forever for an answer that the broken loop will never deliver, and Vert.x's threads keep the JVM
- *       alive. So an {@code Error} logged by anyone or not caught by any thread ends the process at once: a message
- *       on stderr and exit status {@value #FATAL}, never a hang.
+ *   <li>Fatal errors: a {@link VirtualMachineError} (an {@link OutOfMemoryError} above all) thrown on a Vert.x event
+ *       loop is caught and logged by Vert.x or Netty, and the loop goes on, or its thread dies; either way the
+ *       command may wait forever for an answer that the broken loop will never deliver, and Vert.x's threads keep
+ *       the JVM alive. So such an error logged by anyone, or any {@link Error} no thread caught (or anything the
+ *       main thread did not), ends the process at once: a message on stderr and exit status {@value #FATAL}, never
+ *       a hang.
  * </ul>
  */
 final class CliProcess {
@@ -44,11 +45,15 @@ final class CliProcess {
     });
   }
 
-  /** The first {@link Error} in a failure's cause chain, or null. */
+  /**
+   * The first {@link VirtualMachineError} (out of memory, stack overflow, an internal error) in a failure's cause
+   * chain, or null. Only those: Netty logs a {@link LinkageError} when it probes for a native transport, which is
+   * no reason to stop.
+   */
   static Error fatalIn(Throwable failure) {
     int depth = 0;
     for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
-      if (t instanceof Error error) {
+      if (t instanceof VirtualMachineError error) {
         return error;
       }
     }

@@ -24,9 +24,12 @@ final class DecodedSecrets {
   static final String UNDECODABLE_BODY = "<redacted: the body quoted a credential in an escaped form>";
 
   private final Redactor redactor;
+  /** No credential to look for (a request without a key): every method returns its argument. */
+  private final boolean none;
 
   DecodedSecrets(Redactor redactor) {
     this.redactor = redactor;
+    this.none = redactor == Redactor.none();
   }
 
   /** The text with every credential replaced. */
@@ -39,7 +42,7 @@ final class DecodedSecrets {
    * or {@link #UNDECODABLE_BODY} when a credential shows only in escaped form and the text is no whole JSON value.
    */
   String json(String json) {
-    if (json == null || json.indexOf('\\') < 0) {
+    if (none || json == null || json.indexOf('\\') < 0) {
       return redactor.apply(json); // no escape: a byte search is enough
     }
     JsonNode tree;
@@ -134,6 +137,9 @@ final class DecodedSecrets {
    * as {@link #json}); the same object when nothing in it shows a credential.
    */
   ProviderStreamException error(ProviderStreamException error) {
+    if (none) {
+      return error;
+    }
     String message = text(error.providerMessage());
     String type = error.type().map(this::text).orElse(null);
     String code = error.code().map(this::text).orElse(null);

@@ -6,6 +6,7 @@ module io.github.ssekit.cli {
   requires io.github.ssekit.relay;
   requires io.github.ssekit.testkit;
   requires info.picocli;
+  requires java.logging;
   requires java.net.http;
 
   opens io.github.ssekit.cli to info.picocli;

@@ -29,6 +29,11 @@ public final class OpenAiDiagnostics {
   public static final String WRONG_TYPE = "openai.wrong-type";
   /** The payload could not be bound to the model at all; the event is skipped. */
   public static final String INVALID_PAYLOAD = "openai.invalid-payload";
+  /**
+   * An object held the same member twice ({@code {"content":"a","content":"b"}}); the last value is kept, as
+   * JSON parsers commonly do, and the first is lost: this says so.
+   */
+  public static final String DUPLICATE_KEY = "openai.duplicate-key";
 
   // ---- Chat Completions chunks ----
 
@@ -52,6 +57,11 @@ public final class OpenAiDiagnostics {
   public static final String UNKNOWN_FINISH_REASON = "openai.unknown-finish-reason";
   /** A choice without {@code index}: its position in {@code choices} is used. */
   public static final String CHOICE_WITHOUT_INDEX = "openai.choice-without-index";
+  /**
+   * A choice or a tool-call delta with a negative {@code index}: a choice is dropped (it must not take the place of
+   * choice 0), a tool-call delta is taken as one without index.
+   */
+  public static final String NEGATIVE_INDEX = "openai.negative-index";
   /** A choice without {@code delta} (or {@code delta: null}), such as an Azure content-filter choice. */
   public static final String MISSING_DELTA = "openai.missing-delta";
   /** {@code usage} inside a choice instead of the chunk; it counts as the usage snapshot. */

@@ -166,6 +166,27 @@ class RepeatedDiagnosticsTest {
     assertEquals(N, result.diagnostics().get(0).count());
     assertEquals(1, seen.firsts().size(), "reported once in strict mode too");
     assertEquals(N, seen.every().size());
+    // one error per occurrence, but the result keeps them as it keeps occurrences: the first ones, a count beyond
+    assertEquals(DiagnosticLimits.DEFAULT_MAX_OCCURRENCES, result.errors().size());
+    assertEquals(N - DiagnosticLimits.DEFAULT_MAX_OCCURRENCES, result.errorsNotKept());
+  }
+
+  @Test
+  void strictModeErrorsAreBoundedByTheStreamsLimitsAndACutStreamKeepsItsFailureLast() {
+    OpenAiConversation<ChatChunk, ChatResult> strict = OpenAiConversation.builder(ChatCompletionsProtocol.lenient())
+        .strict(true).build(new ChatAccumulator(ChatDeltaListener.NONE, new DiagnosticLimits(0, 0)));
+    byte[] cut = emptyRoles(50);
+    strict.feed(cut, 0, cut.length);
+    ChatResult result = strict.fail(new SseException("the connection was lost"));
+    assertEquals(2, result.errors().size(), "the first error, and the failure that cut the stream");
+    assertInstanceOf(StrictModeException.class, result.errors().get(0));
+    assertEquals("the connection was lost", result.errors().get(1).getMessage());
+    assertEquals(49, result.errorsNotKept());
+
+    ResponsesResult responses = ResponsesStream.builder().strict(true).diagnosticLimits(new DiagnosticLimits(3, 5))
+        .build().feed(unnamedEvents(20)).end();
+    assertEquals(5, responses.errors().size());
+    assertEquals(responses.diagnostics().get(0).count() - 5, responses.errorsNotKept());
   }
 
   @Test

@@ -154,6 +154,26 @@ class LimitsTest extends LoopbackTest {
     assertTrue(e.getMessage().contains("more than 3 redirects"), e.getMessage());
   }
 
+  @ParameterizedTest(name = "Location: {0}")
+  @CsvSource({"/v1/chat/completions", "file:///etc/passwd"})
+  void openAiClientReportsARefusedRedirectAsRedirectExceptionNotAsAnHttpError(String location) throws Exception {
+    AtomicInteger requests = new AtomicInteger();
+    server.on("/v1/chat/completions", req -> {
+      requests.incrementAndGet();
+      req.response().setStatusCode(302).putHeader("Location", location).end();
+    });
+    OpenAiClient client = OpenAiClient.create(vertx, new OpenAiClientOptions().setBaseUrl(server.url("/v1"))
+        .setSseClientOptions(fastOptions().setMaxRedirects(3)));
+    try {
+      RedirectException e = awaitFailure(client.streamChat(
+          io.github.ssekit.openai.chat.ChatRequest.builder("m").user("hi").build()).result(), RedirectException.class);
+      assertEquals(302, e.status());
+      assertTrue(requests.get() <= 4, "a loop stops at maxRedirects: " + requests.get());
+    } finally {
+      await(client.closeAsync());
+    }
+  }
+
   @Test
   void maxReconnectAttemptsGivesUpAfterThatManyFailuresInARowAndZeroNeverReconnects() throws Exception {
     AtomicInteger requests = new AtomicInteger();

@@ -5,6 +5,7 @@ import static io.github.ssekit.client.testing.Sink.await;
 import static io.github.ssekit.client.testing.Sink.awaitFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,10 @@ import io.github.ssekit.client.opencode.OpenCodeClientOptions;
 import io.github.ssekit.client.opencode.OpenCodeHttpException;
 import io.github.ssekit.client.opencode.testing.OpenCodeFakeServer;
 import io.github.ssekit.client.testing.Sink;
+import io.github.ssekit.openai.ProviderStreamException;
 import io.github.ssekit.openai.chat.ChatRequest;
+import io.github.ssekit.openai.responses.ResponsesRequest;
+import io.github.ssekit.sse.SseException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import java.io.PrintWriter;
@@ -165,6 +169,100 @@ class SecretsTest extends LoopbackTest {
       assertNoSecret(e);
       assertEquals("Incorrect API key provided: <redacted>.", e.providerMessage());
       assertEquals("invalid_api_key", e.code().orElseThrow());
+    } finally {
+      await(client.closeAsync());
+    }
+  }
+
+  /** The key as a server can write it in JSON so that no byte search finds it: its first letter escaped. */
+  private static final String ESCAPED_KEY = "\\u0073" + KEY.substring(1);
+
+  /** Fails when any text shows the key, also in its escaped form (its tail is what the escape leaves). */
+  private static void assertNoDecodedSecret(String where, String text) {
+    assertNoSecret(where, text);
+    assertFalse(text.contains(KEY.substring(1)), where + " shows the escaped key: " + text);
+  }
+
+  /** Every field of a provider's error, after decoding. */
+  private static void assertNoDecodedSecret(ProviderStreamException error) {
+    assertNoDecodedSecret("message", error.getMessage());
+    assertNoDecodedSecret("toString", error.toString());
+    assertNoDecodedSecret("provider message", error.providerMessage());
+    assertNoDecodedSecret("type", error.type().orElse(""));
+    assertNoDecodedSecret("code", error.code().orElse(""));
+    assertNoDecodedSecret("param", error.param().orElse(""));
+    assertNoDecodedSecret("raw JSON", error.rawJson());
+  }
+
+  /** An error object that holds the key, JSON-escaped, in every field. */
+  private static final String ESCAPED_ERROR = "{\"message\":\"Incorrect API key provided: " + ESCAPED_KEY
+      + "\",\"type\":\"" + ESCAPED_KEY + "\",\"code\":\"" + ESCAPED_KEY + "\",\"param\":\"" + ESCAPED_KEY
+      + "\",\"" + ESCAPED_KEY + "\":1}";
+
+  static Stream<Object[]> escapedErrorBodies() {
+    return Stream.of(
+        new Object[] {"an OpenAI error object", "{\"error\":" + ESCAPED_ERROR + "}", 64 * 1024},
+        new Object[] {"a flat error object", ESCAPED_ERROR, 64 * 1024},
+        new Object[] {"an error body cut inside the JSON", "{\"error\":" + ESCAPED_ERROR + ",\"pad\":\""
+            + "x".repeat(4096) + "\"}", 1024});
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("escapedErrorBodies")
+  void anHttpErrorBodyQuotingTheKeyInEscapedFormShowsItNowhere(String what, String body, int maxErrorBodyBytes)
+      throws Exception {
+    server.on("/v1/chat/completions", req -> req.response().setStatusCode(401)
+        .putHeader("content-type", "application/json").end(body));
+    OpenAiClient client = OpenAiClient.create(vertx, new OpenAiClientOptions().setBaseUrl(server.url("/v1"))
+        .setApiKey(KEY).setSseClientOptions(fastOptions().setMaxErrorBodyBytes(maxErrorBodyBytes)));
+    try {
+      OpenAiHttpException e = awaitFailure(client.streamChat(ChatRequest.builder("m").user("hi").build()).result(),
+          OpenAiHttpException.class);
+      assertNoSecret(e);
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      assertNoDecodedSecret("stack trace", trace.toString());
+      assertNoDecodedSecret("getMessage", e.getMessage());
+      assertNoDecodedSecret("toString", e.toString());
+      assertNoDecodedSecret("providerMessage", e.providerMessage());
+      assertNoDecodedSecret("type", e.type().orElse(""));
+      assertNoDecodedSecret("code", e.code().orElse(""));
+      assertNoDecodedSecret("body", e.body());
+      e.providerError().ifPresent(SecretsTest::assertNoDecodedSecret);
+      assertEquals(401, e.status());
+      if (maxErrorBodyBytes > body.length()) {
+        assertEquals("Incorrect API key provided: <redacted>", e.providerMessage());
+        assertEquals("<redacted>", e.type().orElseThrow());
+      }
+    } finally {
+      await(client.closeAsync());
+    }
+  }
+
+  static Stream<Object[]> inStreamErrors() {
+    return Stream.of(
+        new Object[] {"chat, an error object", false, "data: {\"error\":" + ESCAPED_ERROR + "}\n\ndata: [DONE]\n\n"},
+        new Object[] {"chat, the key as written", false, "data: {\"error\":{\"message\":\"m\",\"type\":\"" + KEY
+            + "\"}}\n\ndata: [DONE]\n\n"},
+        new Object[] {"responses, an error event", true, "event: error\ndata: {\"type\":\"error\",\"error\":"
+            + ESCAPED_ERROR + "}\n\n"});
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("inStreamErrors")
+  void anInStreamErrorQuotingTheKeyShowsItInNoField(String what, boolean responses, String stream) throws Exception {
+    String path = responses ? "/v1/responses" : "/v1/chat/completions";
+    server.on(path, req -> eventStream(req).end(stream));
+    OpenAiClient client = OpenAiClient.create(vertx, new OpenAiClientOptions().setBaseUrl(server.url("/v1"))
+        .setApiKey(KEY).setSseClientOptions(fastOptions()));
+    try {
+      List<SseException> errors = responses
+          ? await(client.streamResponses(ResponsesRequest.builder("m").input("hi").build()).result()).errors()
+          : await(client.streamChat(ChatRequest.builder("m").user("hi").build()).result()).errors();
+      assertFalse(errors.isEmpty(), "the error is kept");
+      ProviderStreamException error = assertInstanceOf(ProviderStreamException.class, errors.get(0));
+      assertNoDecodedSecret(error);
+      assertEquals("<redacted>", error.type().orElseThrow());
     } finally {
       await(client.closeAsync());
     }

@@ -297,7 +297,7 @@ final class ChatCommand implements Callable<Integer> {
     }
 
     Failure redacted(UnaryOperator<String> redact) {
-      return new Failure(type, redact.apply(message), redact.apply(code), redact.apply(detail));
+      return new Failure(redact.apply(type), redact.apply(message), redact.apply(code), redact.apply(detail));
     }
   }
 

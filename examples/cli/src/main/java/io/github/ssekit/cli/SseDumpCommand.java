@@ -30,8 +30,11 @@ import picocli.CommandLine.Parameters;
             + "input. \"file\" is added when files are given. Reads stdin when no FILE is given (or FILE is -)."})
 final class SseDumpCommand implements Callable<Integer> {
 
+  /** The largest {@code --chunk-size}: the read buffer is allocated at this size, so it is bounded (1 MiB). */
+  static final int MAX_CHUNK_BYTES = 1024 * 1024;
+
   @Option(names = "--chunk-size", paramLabel = "N", defaultValue = "8192",
-      description = "Feed the parser N bytes at a time (default: ${DEFAULT-VALUE}).")
+      description = "Feed the parser N bytes at a time, 1 to " + MAX_CHUNK_BYTES + " (default: ${DEFAULT-VALUE}).")
   int chunkSize;
 
   @Option(names = "--comments", description = "Also print comment lines as {\"comment\":C}.")
@@ -46,8 +49,12 @@ final class SseDumpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (chunkSize < 1 || maxEventBytes < 1) {
-      System.err.println("ssekit sse-dump: --chunk-size and --max-event-bytes must be positive");
+    if (chunkSize < 1 || chunkSize > MAX_CHUNK_BYTES) {
+      System.err.println("ssekit sse-dump: --chunk-size must be 1 to " + MAX_CHUNK_BYTES + " bytes");
+      return SsekitCommand.USAGE;
+    }
+    if (maxEventBytes < 1) {
+      System.err.println("ssekit sse-dump: --max-event-bytes must be positive");
       return SsekitCommand.USAGE;
     }
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
@@ -80,7 +87,11 @@ final class SseDumpCommand implements Callable<Integer> {
     try {
       for (int n; (n = in.read(buffer)) >= 0; ) {
         parser.feed(buffer, 0, n);
-        out.flush();
+        if (in.available() == 0) {
+          // flushed only when the next read may wait (a live `curl -N` pipe), never per chunk: one byte at a time
+          // from a file or a full pipe must not cost one write to stdout per byte
+          out.flush();
+        }
       }
     } catch (IOException e) {
       out.flush();

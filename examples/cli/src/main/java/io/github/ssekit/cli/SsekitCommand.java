@@ -23,7 +23,9 @@ public final class SsekitCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand");
   }
 
+  /** Runs the command line in this process: Vert.x and Netty log nothing to stderr, a fatal error ends it. */
   public static void main(String[] args) {
+    CliProcess.install();
     System.exit(run(args));
   }
 

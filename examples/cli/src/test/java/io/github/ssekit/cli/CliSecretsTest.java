@@ -11,14 +11,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -110,7 +106,8 @@ class CliSecretsTest {
   }
 
   private static void assertNothingShown(Run run) {
-    for (String secret : List.of(KEY, PASSWORD, BASIC)) {
+    // the key's tail: what a server that escapes the key's first letter in JSON leaves for a byte search to find
+    for (String secret : List.of(KEY, PASSWORD, BASIC, KEY.substring(1))) {
       assertFalse(run.out().contains(secret), "stdout shows a secret: " + run.out());
       assertFalse(run.err().contains(secret), "stderr shows a secret: " + run.err());
     }
@@ -139,6 +136,14 @@ class CliSecretsTest {
     String base = "http://127.0.0.1:0/v1"; // replaced by the server's URL when run
     Consumer<HttpServerRequest> streamError = req -> eventStream(req,
         "{\"error\":{\"message\":\"bad key " + KEY + "\",\"type\":\"auth\",\"code\":\"" + KEY + "\"}}");
+    String escapedKey = "\\u0073" + KEY.substring(1); // a JSON escape of its first letter: no byte search finds it
+    String escapedError = "{\"error\":{\"message\":\"bad key " + escapedKey + "\",\"type\":\"" + escapedKey
+        + "\",\"code\":\"" + escapedKey + "\",\"param\":\"" + escapedKey + "\"}}";
+    Consumer<HttpServerRequest> escaped401 = req -> req.response().setStatusCode(401)
+        .putHeader("content-type", "application/json").end(escapedError);
+    Consumer<HttpServerRequest> escapedStreamError = req -> eventStream(req, escapedError, "[DONE]");
+    Consumer<HttpServerRequest> typeStreamError = req -> eventStream(req,
+        "{\"error\":{\"message\":\"m\",\"type\":\"" + KEY + "\"}}", "[DONE]");
     Consumer<HttpServerRequest> brokenChunks = req -> eventStream(req,
         "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}],\"key\":\"" + KEY + "\"",
         "not json " + KEY, "[DONE]");
@@ -170,6 +175,18 @@ class CliSecretsTest {
             "chat", "--base-url", base, "--model", "m", "--api-key", KEY, "hi"),
         chat("chat --json: an error event inside the stream echoing the key",
             Map.of("/v1/chat/completions", streamError), 1,
+            "chat", "--base-url", base, "--model", "m", "--api-key", KEY, "--json", "hi"),
+        chat("chat --json: HTTP 401 with the key JSON-escaped in every field",
+            Map.of("/v1/chat/completions", escaped401), 1,
+            "chat", "--base-url", base, "--model", "m", "--api-key", KEY, "--json", "hi"),
+        chat("chat --responses --json: HTTP 401 with the key JSON-escaped in every field",
+            Map.of("/v1/responses", escaped401), 1,
+            "chat", "--base-url", base, "--model", "m", "--api-key", KEY, "--responses", "--json", "hi"),
+        chat("chat --json: an error inside the stream with the key JSON-escaped in every field",
+            Map.of("/v1/chat/completions", escapedStreamError), 1,
+            "chat", "--base-url", base, "--model", "m", "--api-key", KEY, "--json", "hi"),
+        chat("chat --json: an error inside the stream with the key as its type",
+            Map.of("/v1/chat/completions", typeStreamError), 1,
             "chat", "--base-url", base, "--model", "m", "--api-key", KEY, "--json", "hi"),
         chat("chat --json: malformed chunks quoting the key (diagnostics)",
             Map.of("/v1/chat/completions", brokenChunks), 1,
@@ -228,30 +245,9 @@ class CliSecretsTest {
 
   /** {@code ssekit ARGS} in a child JVM with the password in its environment, as a user would run it. */
   private static Run runChild(List<String> args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), SsekitCommand.class.getName()));
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("OPENCODE_SERVER_PASSWORD", PASSWORD);
-    builder.environment().remove("OPENCODE_SERVER_USERNAME");
-    Process process = builder.start();
-    try {
-      process.getOutputStream().close();
-      CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-      CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-      assertTrue(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "the command did not exit: " + args);
-      return new Run(process.exitValue(), out.get(10, TimeUnit.SECONDS).replace("\r\n", "\n"),
-          err.get(10, TimeUnit.SECONDS));
-    } finally {
-      process.destroyForcibly();
-    }
-  }
-
-  private static String readAll(InputStream in) {
-    try {
-      return new String(in.readAllBytes(), UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return ChildJvm.run(SsekitCommand.class, args, environment -> {
+      environment.put("OPENCODE_SERVER_PASSWORD", PASSWORD);
+      environment.remove("OPENCODE_SERVER_USERNAME");
+    }, WAIT_SECONDS);
   }
 }

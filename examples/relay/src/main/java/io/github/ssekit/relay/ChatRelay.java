@@ -31,6 +31,8 @@ import io.vertx.core.net.HostAndPort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -159,6 +162,7 @@ public final class ChatRelay {
     long heartbeatTimer = -1;
     long evictionTimer = -1;
 
+
     Context context() {
       return context;
     }
@@ -174,7 +178,12 @@ public final class ChatRelay {
           t -> channels.values().forEach(SessionChannel::heartbeat));
       evictionTimer = vertx.setPeriodic(Math.min(60_000, options.getSessionTtl().toMillis()), t -> evict());
       clientFor(null).providers().onSuccess(this::readModels); // best effort: suggestions for the page
-      server = vertx.createHttpServer(new HttpServerOptions().setHost(options.getHost()).setPort(options.getPort()))
+      // a connection that sends or is sent nothing for this long is closed: one that never finishes its request head
+      // (or never starts it), a keep-alive one nobody uses. An open event stream writes a heartbeat, so it is never
+      // idle for two of them.
+      long idleMs = Math.max(options.getIdleConnectionTimeout().toMillis(), 2 * options.getHeartbeat().toMillis());
+      server = vertx.createHttpServer(new HttpServerOptions().setHost(options.getHost()).setPort(options.getPort())
+              .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, idleMs)).setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
           .requestHandler(this::handle);
       return server.listen();
     }
@@ -206,7 +215,37 @@ public final class ChatRelay {
 
     // ---- HTTP ----
 
+    /**
+     * Why a request's target is refused (400), or null: two {@code Host} headers (which one names the relay?), or an
+     * absolute-form target ({@code GET http://other.example/ HTTP/1.1}) whose authority is not the {@code Host}'s.
+     */
+    private String badTarget(HttpServerRequest req) {
+      List<String> hosts = req.headers().getAll("Host");
+      if (hosts.size() > 1) {
+        return "a request must have one Host header";
+      }
+      String uri = req.uri();
+      if (uri.startsWith("/")) {
+        return null;
+      }
+      try {
+        String authority = new URI(uri).getRawAuthority();
+        if (authority == null || hosts.isEmpty() || !authority.equalsIgnoreCase(hosts.get(0).trim())) {
+          return "an absolute request target must name the Host";
+        }
+        return null;
+      } catch (URISyntaxException e) {
+        return "a malformed request target";
+      }
+    }
+
     private void handle(HttpServerRequest req) {
+      String bad = badTarget(req);
+      if (bad != null) {
+        req.response().putHeader("Connection", "close");
+        error(req.response(), 400, bad);
+        return;
+      }
       if (!loopbackHost(req)) {
         error(req.response(), 403, "this relay answers loopback host names only");
         return;
@@ -279,7 +318,16 @@ public final class ChatRelay {
         error(resp, declared < 0 ? 411 : 413, "the body needs a Content-Length of at most " + MAX_BODY + " bytes");
         return Future.failedFuture("length");
       }
+      // a body that never completes (declared 1 MiB, 10 bytes sent) is not waited for
+      long bodyTimer = vertx.setTimer(options.getRequestBodyTimeout().toMillis(), t -> {
+        if (!resp.ended()) {
+          resp.putHeader("Connection", "close");
+          error(resp, 408, "the body did not arrive within " + options.getRequestBodyTimeout().toMillis() + " ms");
+        }
+        req.connection().close();
+      });
       return req.body().transform(ar -> {
+        vertx.cancelTimer(bodyTimer);
         if (ar.failed()) {
           return Future.failedFuture(ar.cause());
         }

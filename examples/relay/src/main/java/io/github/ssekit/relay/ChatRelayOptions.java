@@ -31,6 +31,8 @@ public final class ChatRelayOptions {
   private Duration heartbeat = Duration.ofSeconds(15);
   private Duration sessionTtl = Duration.ofMinutes(30);
   private int maxBrowsers = 1000;
+  private Duration requestBodyTimeout = Duration.ofSeconds(10);
+  private Duration idleConnectionTimeout = Duration.ofSeconds(30);
 
   /** Options relaying the OpenCode server {@code openCode} names (its directory is the default directory). */
   public ChatRelayOptions(OpenCodeClientOptions openCode) {
@@ -171,6 +173,35 @@ public final class ChatRelayOptions {
       throw new IllegalArgumentException("maxBrowsers must be positive");
     }
     this.maxBrowsers = maxBrowsers;
+    return this;
+  }
+
+  public Duration getRequestBodyTimeout() {
+    return requestBodyTimeout;
+  }
+
+  /**
+   * How long a POST may take to send the body its {@code Content-Length} declares, from its head on; past it the
+   * request is answered 408 and the connection closed (a body declared 1 MiB of which 10 bytes come is not waited
+   * for); default 10 s.
+   */
+  public ChatRelayOptions setRequestBodyTimeout(Duration requestBodyTimeout) {
+    this.requestBodyTimeout = positive(requestBodyTimeout, "requestBodyTimeout");
+    return this;
+  }
+
+  public Duration getIdleConnectionTimeout() {
+    return idleConnectionTimeout;
+  }
+
+  /**
+   * How long a connection may go without a byte read or written before it is closed; default 30 s. This is what
+   * ends a connection that never completes (or never starts) its request head, and a keep-alive connection nobody
+   * uses: 3,000 unfinished heads hold 3,000 descriptors this long, not forever. An open event stream is kept busy
+   * by the {@link #setHeartbeat heartbeat}, so the relay uses at least twice the heartbeat.
+   */
+  public ChatRelayOptions setIdleConnectionTimeout(Duration idleConnectionTimeout) {
+    this.idleConnectionTimeout = positive(idleConnectionTimeout, "idleConnectionTimeout");
     return this;
   }
 

@@ -9,6 +9,7 @@ import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import io.github.ssekit.sse.protocol.Diagnostics;
 import io.github.ssekit.sse.protocol.StreamAccumulator;
+import io.github.ssekit.sse.protocol.StreamErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,8 @@ public final class ChatAccumulator implements StreamAccumulator<ChatChunk, ChatR
   /** The choice of the previous chunk: with n = 1, every chunk's, so no map lookup (and no boxing) per chunk. */
   private ChoiceState lastChoice;
   private final Diagnostics diagnostics;
-  private final List<SseException> errors = new ArrayList<>();
+  /** Bounded by the diagnostic limits: in strict mode each diagnostic occurrence is an error. */
+  private final StreamErrors errors;
   private Usage usage;
   private String id;
   private String model;
@@ -88,6 +90,7 @@ public final class ChatAccumulator implements StreamAccumulator<ChatChunk, ChatR
   public ChatAccumulator(ChatDeltaListener deltas, DiagnosticLimits limits) {
     this.deltas = Objects.requireNonNull(deltas, "deltas");
     this.diagnostics = new Diagnostics(limits);
+    this.errors = new StreamErrors(limits);
   }
 
   @Override
@@ -271,7 +274,7 @@ public final class ChatAccumulator implements StreamAccumulator<ChatChunk, ChatR
       }
     }
     if (failure != null) {
-      errors.add(failure); // after the end-of-stream checks: a cut stream is still reported as truncated
+      errors.addLast(failure); // after the end-of-stream checks: a cut stream is still reported as truncated
     }
     ImmutableChatResult.Builder builder = ImmutableChatResult.builder()
         .usage(java.util.Optional.ofNullable(usage))
@@ -280,7 +283,8 @@ public final class ChatAccumulator implements StreamAccumulator<ChatChunk, ChatR
         .diagnostics(diagnostics.summaries())
         .diagnosticOccurrences(diagnostics.occurrences())
         .diagnosticOccurrencesNotKept(diagnostics.occurrencesNotKept())
-        .errors(errors)
+        .errors(errors.kept())
+        .errorsNotKept(errors.notKept())
         .doneReceived(done)
         .truncated(truncated);
     for (ChoiceState state : choices.values()) {

@@ -80,6 +80,7 @@ public final class ChatChunkDecoder {
       return DecodeOutcome.ignored(diagnostics);
     }
     ObjectNode chunk = (ObjectNode) payload.get();
+    diagnostics.addAll(triage); // a member sent twice
 
     Optional<ProviderStreamException> error = ProviderErrors.topLevel(chunk, data);
     if (error.isEmpty()) {
@@ -160,6 +161,13 @@ public final class ChatChunkDecoder {
     ArrayNode array = (ArrayNode) choices;
     for (int i = 0; i < array.size(); i++) {
       if (array.get(i) instanceof ObjectNode choice) {
+        if (isNegative(choice.get("index"))) {
+          // a reply has no choice -1: kept, it would sort before choice 0 and become the reply's message
+          diagnostics.add(Diagnostic.of(OpenAiDiagnostics.NEGATIVE_INDEX,
+              "a choice with the negative index " + choice.get("index") + " was dropped", data));
+          array.remove(i--);
+          continue;
+        }
         normaliseChoice(choice, i, data, diagnostics);
       }
     }
@@ -219,7 +227,11 @@ public final class ChatChunkDecoder {
   }
 
   private static void normaliseToolCall(ObjectNode call, String data, List<Diagnostic> diagnostics) {
-    if (!Json.present(call, "index")) {
+    if (isNegative(call.get("index"))) {
+      diagnostics.add(Diagnostic.of(OpenAiDiagnostics.NEGATIVE_INDEX,
+          "a tool-call delta with the negative index " + call.get("index") + ", taken as one without index", data));
+      call.remove("index"); // the missing index is this diagnostic's consequence, not a second deviation
+    } else if (!Json.present(call, "index")) {
       diagnostics.add(Diagnostic.of(OpenAiDiagnostics.TOOL_CALL_WITHOUT_INDEX, "a tool-call delta without index",
           data));
     }
@@ -238,6 +250,11 @@ public final class ChatChunkDecoder {
       diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_TOOL_NAME,
           "tool-call function name was blank, taken as absent", data));
     }
+  }
+
+  /** A number below zero ({@code -1}, {@code -0.5}); null and other types are not. */
+  private static boolean isNegative(JsonNode index) {
+    return index != null && index.isNumber() && index.asDouble() < 0;
   }
 
   /** A string member that is present but empty or only whitespace: providers mean "absent". */

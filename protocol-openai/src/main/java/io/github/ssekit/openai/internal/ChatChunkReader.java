@@ -51,6 +51,9 @@ final class ChatChunkReader {
   private static final ObjectReader EXTRA_VALUE = Json.MAPPER.reader()
       .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+  /** More extra members in one object than this are left to the tree path (they are compared one by one). */
+  private static final int MAX_FAST_EXTRAS = 8;
+
   /** Deeper extra values than this are left to the tree path (the skip below counts brackets, not recursion). */
   private static final int MAX_SKIP_DEPTH = 256;
 
@@ -173,7 +176,8 @@ final class ChatChunkReader {
   /**
    * Reads an object of kind {@code object} into {@code builder}: each member the object names goes to its member
    * method, any other to the builder's {@code extra()}. Returns the bits of the named members seen; a member sent
-   * twice gives up (the tree path keeps the last one).
+   * twice gives up (the tree path keeps the last one and reports it), and so do more than
+   * {@value #MAX_FAST_EXTRAS} extra members in one object (the tree path checks them for repeats).
    */
   private int members(int object, Object builder) throws IOException {
     int seen = 0;
@@ -181,11 +185,26 @@ final class ChatChunkReader {
     if (consume('}')) {
       return seen;
     }
+    String[] extras = null; // the names of the extra members so far: one sent twice is the tree path's to report
+    int extraCount = 0;
     do {
       key();
       int bit = knownMember(object, builder);
       if (bit == 0) {
-        extra(object, builder, text.substring(keyStart, keyEnd), value());
+        String name = text.substring(keyStart, keyEnd);
+        if (extras == null) {
+          extras = new String[MAX_FAST_EXTRAS];
+        }
+        for (int i = 0; i < extraCount; i++) {
+          if (extras[i].equals(name)) {
+            throw GIVE_UP;
+          }
+        }
+        if (extraCount == MAX_FAST_EXTRAS) {
+          throw GIVE_UP;
+        }
+        extras[extraCount++] = name;
+        extra(object, builder, name, value());
       } else if ((seen & bit) != 0) {
         throw GIVE_UP;
       } else {
@@ -508,7 +527,7 @@ final class ChatChunkReader {
 
   private int intIndex() {
     long value = integer();
-    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+    if (value < 0 || value > Integer.MAX_VALUE) { // a negative index is dropped and reported by the tree path
       throw GIVE_UP;
     }
     return (int) value;

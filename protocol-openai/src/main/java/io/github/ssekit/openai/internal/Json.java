@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +48,44 @@ public final class Json {
     }
     return values;
   }
+
+  /**
+   * The JSON values in {@code data}, as {@link #readValues(String)} reads them (a member sent twice keeps its last
+   * value), and the name of a member some object held twice, or null: the values are read once with duplicate
+   * detection on, and only when it finds one, again without.
+   */
+  public static Values readValuesNoticingDuplicates(String data) {
+    List<JsonNode> values = new ArrayList<>();
+    try (JsonParser parser = MAPPER.createParser(data)) {
+      parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        values.add(token == JsonToken.VALUE_NULL ? MAPPER.nullNode() : (JsonNode) MAPPER.readTree(parser));
+      }
+    } catch (StreamReadException e) {
+      String message = String.valueOf(e.getOriginalMessage());
+      if (message.startsWith(DUPLICATE_FIELD)) {
+        int start = message.indexOf('\'');
+        int end = message.lastIndexOf('\'');
+        return new Values(readValues(data), end > start ? message.substring(start + 1, end) : "?");
+      }
+      return new Values(List.of(), null);
+    } catch (IOException e) {
+      return new Values(List.of(), null);
+    }
+    return new Values(values, null);
+  }
+
+  /** Jackson's message for a member sent twice, under duplicate detection. */
+  private static final String DUPLICATE_FIELD = "Duplicate field '";
+
+  /**
+   * What {@link #readValuesNoticingDuplicates} read.
+   *
+   * @param values the JSON values, in order; empty when the text is not JSON
+   * @param duplicateKey a member name some object held twice, or null
+   */
+  public record Values(List<JsonNode> values, String duplicateKey) {}
 
   /**
    * Binds {@code tree} to {@code type}. A field whose JSON type the model cannot hold is removed from the tree and

@@ -13,10 +13,15 @@ final class PayloadTriage {
 
   /**
    * The data's single JSON object; otherwise empty, with a diagnostic saying what it was instead (not JSON, a
-   * non-object value, several values).
+   * non-object value, several values). A member sent twice in one object is reported too (the last value is kept).
    */
   static Optional<JsonNode> singleObject(String data, List<Diagnostic> diagnostics) {
-    List<JsonNode> values = Json.readValues(data);
+    Json.Values read = Json.readValuesNoticingDuplicates(data);
+    List<JsonNode> values = read.values();
+    if (read.duplicateKey() != null) {
+      diagnostics.add(Diagnostic.of(OpenAiDiagnostics.DUPLICATE_KEY, "member '" + read.duplicateKey()
+          + "' was sent twice in one object; the last value was kept", data));
+    }
     if (values.isEmpty()) {
       diagnostics.add(Diagnostic.of(OpenAiDiagnostics.INVALID_JSON, "the data is not JSON", data));
       return Optional.empty();

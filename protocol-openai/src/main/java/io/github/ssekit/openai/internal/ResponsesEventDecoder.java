@@ -82,6 +82,7 @@ public final class ResponsesEventDecoder {
           : DecodeOutcome.ignored(diagnostics);
     }
     ObjectNode object = (ObjectNode) payload.get();
+    diagnostics.addAll(triage); // a member sent twice
 
     String type = Json.text(object, "type");
     if (type == null || type.isBlank()) {

@@ -9,6 +9,7 @@ import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import io.github.ssekit.sse.protocol.Diagnostics;
 import io.github.ssekit.sse.protocol.StreamAccumulator;
+import io.github.ssekit.sse.protocol.StreamErrors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +57,8 @@ public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEv
   private final TreeMap<Integer, Item> items = new TreeMap<>();
   private final Map<String, Item> byItemId = new HashMap<>();
   private final Diagnostics diagnostics;
-  private final List<SseException> errors = new ArrayList<>();
+  /** Bounded by the diagnostic limits: in strict mode each diagnostic occurrence is an error. */
+  private final StreamErrors errors;
   private String responseId;
   private String model;
   private String status;
@@ -90,6 +92,7 @@ public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEv
   public ResponsesAccumulator(ResponsesDeltaListener deltas, DiagnosticLimits limits) {
     this.deltas = Objects.requireNonNull(deltas, "deltas");
     this.diagnostics = new Diagnostics(limits);
+    this.errors = new StreamErrors(limits);
   }
 
   @Override
@@ -323,7 +326,7 @@ public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEv
           "the stream ended without response.completed, .incomplete or .failed", ""));
     }
     if (failure != null) {
-      errors.add(failure); // after the end-of-stream checks: a cut stream is still reported as truncated
+      errors.addLast(failure); // after the end-of-stream checks: a cut stream is still reported as truncated
     }
     StringBuilder text = new StringBuilder();
     StringBuilder refusal = new StringBuilder();
@@ -360,7 +363,8 @@ public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEv
         .diagnostics(diagnostics.summaries())
         .diagnosticOccurrences(diagnostics.occurrences())
         .diagnosticOccurrencesNotKept(diagnostics.occurrencesNotKept())
-        .errors(errors)
+        .errors(errors.kept())
+        .errorsNotKept(errors.notKept())
         .truncated(truncated)
         .build();
     return result;

@@ -62,8 +62,20 @@ public interface ResponsesResult {
     return 0;
   }
 
-  /** Every error of the stream, in order: error events, a failed response, strict-mode errors. */
+  /**
+   * The errors of the stream, in order: error events, a failed response, strict-mode errors,
+   * up to the stream's {@link io.github.ssekit.sse.protocol.DiagnosticLimits#maxOccurrences()} (100 by default, at
+   * least one): in strict mode each diagnostic occurrence is an error, and a deviation repeated in every event must
+   * not make the result hold one exception per event. {@link #errorsNotKept()} counts those left out. The failure
+   * that cut the stream, if any, is always kept, last.
+   */
   List<SseException> errors();
+
+  /** How many errors {@link #errors()} leaves out because of the limit; 0 if it holds all. */
+  @Value.Default
+  default long errorsNotKept() {
+    return 0;
+  }
 
   /** Whether the stream ended without a terminal event (completed, incomplete, failed) and without an error. */
   boolean truncated();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.internal.OwnedVertx;
+import io.github.ssekit.client.internal.Redactor;
 import io.github.ssekit.client.internal.SseClientImpl;
 import io.github.ssekit.client.openai.OpenAiChatStream;
 import io.github.ssekit.client.openai.OpenAiClient;
@@ -75,7 +76,8 @@ public final class OpenAiClientImpl implements OpenAiClient {
     // a chat stream ends at [DONE], which the conversation reports itself
     return new OpenAiStreamCall.Chat(new OpenAiStreamCall<>(this, vertx, sse, sseRequest,
         ChatCompletionsProtocol.lenient(), chunk -> false,
-        deltas -> new ChatAccumulator(deltas, options.getDiagnosticLimits()), ChatDeltaListener.NONE));
+        deltas -> new RedactingAccumulator<>(new ChatAccumulator(deltas, options.getDiagnosticLimits()),
+            secrets(sseRequest)), ChatDeltaListener.NONE));
   }
 
   @Override
@@ -86,7 +88,13 @@ public final class OpenAiClientImpl implements OpenAiClient {
     // nothing follows response.completed, .incomplete or .failed: the stream ends there, even if the body goes on
     return new OpenAiStreamCall.Responses(new OpenAiStreamCall<>(this, vertx, sse, sseRequest,
         ResponsesProtocol.lenient(), event -> event instanceof ResponseLifecycleEvent lifecycle && lifecycle.isTerminal(),
-        deltas -> new ResponsesAccumulator(deltas, options.getDiagnosticLimits()), ResponsesDeltaListener.NONE));
+        deltas -> new RedactingAccumulator<>(new ResponsesAccumulator(deltas, options.getDiagnosticLimits()),
+            secrets(sseRequest)), ResponsesDeltaListener.NONE));
+  }
+
+  /** The credentials of a request, to cut out of the errors and diagnostics a provider sends in its stream. */
+  private static DecodedSecrets secrets(SseRequest request) {
+    return new DecodedSecrets(Redactor.of(request.headers()));
   }
 
   private SseRequest post(String path, ObjectNode body, OpenAiRequestOptions requestOptions) {

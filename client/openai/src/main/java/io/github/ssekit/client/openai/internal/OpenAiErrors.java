@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ssekit.client.HttpStatusException;
 import io.github.ssekit.client.SseRequest;
+import io.github.ssekit.client.internal.Redactor;
 import io.github.ssekit.client.openai.OpenAiHttpException;
 import io.github.ssekit.openai.ProviderStreamException;
+import java.nio.charset.StandardCharsets;
 
 /** Turns an HTTP error of an OpenAI-compatible provider into an {@link OpenAiHttpException}. */
 final class OpenAiErrors {
@@ -14,10 +16,25 @@ final class OpenAiErrors {
 
   private OpenAiErrors() {}
 
+  /**
+   * The typed error of an HTTP error answer, with the request's credentials cut out after JSON decoding: from the
+   * body (written anew when it quotes a credential in escaped form) and from every field of its error object.
+   */
   static OpenAiHttpException httpException(SseRequest request, HttpStatusException status) {
     String what = "HTTP " + status.status() + " from " + request.method().name() + " "
         + SseRequest.redactedUri(request.uri());
-    return new OpenAiHttpException(what, status, providerError(status.body()));
+    DecodedSecrets secrets = new DecodedSecrets(Redactor.of(request.headers()));
+    String body = status.body();
+    String clean = secrets.json(body);
+    HttpStatusException source = status;
+    if (!clean.equals(body)) {
+      // the transport's exception quotes the escaped credential in its message and body: it is replaced, not kept
+      source = new HttpStatusException(what, status.status(), status.headers(), clean.getBytes(StandardCharsets.UTF_8),
+          status.bodyTruncated());
+      source.setStackTrace(status.getStackTrace());
+    }
+    ProviderStreamException error = providerError(clean);
+    return new OpenAiHttpException(what, source, error == null ? null : secrets.error(error));
   }
 
   /**

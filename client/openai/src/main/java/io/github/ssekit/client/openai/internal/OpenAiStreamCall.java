@@ -1,6 +1,7 @@
 package io.github.ssekit.client.openai.internal;
 
 import io.github.ssekit.client.HttpStatusException;
+import io.github.ssekit.client.RedirectException;
 import io.github.ssekit.client.SseClient;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.SseStream;
@@ -332,7 +333,9 @@ final class OpenAiStreamCall<T, R, D> {
   }
 
   private Throwable mapFailure(Throwable failure) {
-    if (failure instanceof HttpStatusException status && !(failure instanceof UnexpectedContentTypeException)) {
+    // a refused redirect and a wrong Content-Type are not the provider's HTTP error: their own types say more
+    if (failure instanceof HttpStatusException status && !(failure instanceof UnexpectedContentTypeException)
+        && !(failure instanceof RedirectException)) {
       return OpenAiErrors.httpException(request, status);
     }
     return failure;

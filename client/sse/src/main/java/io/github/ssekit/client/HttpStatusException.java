@@ -1,6 +1,8 @@
 package io.github.ssekit.client;
 
+import io.github.ssekit.client.internal.Metadata;
 import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
 
@@ -41,6 +43,14 @@ public class HttpStatusException extends SseException {
   /** The response headers. */
   public MultiMap headers() {
     return headers;
+  }
+
+  /**
+   * The status and headers as a transport-free value (credentials the request sent and {@code Set-Cookie} values
+   * redacted), with typed accessors for the request id and the rate-limit headers.
+   */
+  public ResponseMetadata metadata() {
+    return Metadata.of(status, headers, 0);
   }
 
   /** The body as UTF-8 text (malformed bytes replaced), at most the error body cap. */

@@ -18,6 +18,7 @@ public class HttpStatusException extends SseException {
   private static final long serialVersionUID = 1L;
   private static final int BODY_IN_MESSAGE = 200;
 
+  private final String statusLine;
   private final int status;
   private final transient MultiMap headers;
   private final byte[] body;
@@ -29,10 +30,20 @@ public class HttpStatusException extends SseException {
    */
   public HttpStatusException(String what, int status, MultiMap headers, byte[] body, boolean bodyTruncated) {
     super(what + bodyExcerpt(body, bodyTruncated));
+    this.statusLine = what;
     this.status = status;
     this.headers = MultiMap.caseInsensitiveMultiMap().addAll(headers);
     this.body = body;
     this.bodyTruncated = bodyTruncated;
+  }
+
+  /**
+   * The start of the message, without the body: the status, the method, the URI without its query and, after
+   * retries, the attempts (such as {@code "HTTP 503 from POST http://host/v1/chat (attempt 3 of 3; earlier: HTTP
+   * 503, HTTP 503)"}).
+   */
+  public String statusLine() {
+    return statusLine;
   }
 
   /** The HTTP status code. */

@@ -23,6 +23,12 @@ public interface SseObserver {
   /** The first token (or, for a plain stream, the first event) arrived, {@code sinceStart} after the request. */
   default void onFirstToken(ObservedStream stream, Duration sinceStart) {}
 
+  /**
+   * Another token (or event) arrived, {@code gap} after the previous one: OpenTelemetry's time per output chunk.
+   * Called for every delta after the first, so it must be cheap.
+   */
+  default void onTokenGap(ObservedStream stream, Duration gap) {}
+
   /** The stream is over: its figures. */
   default void onEnd(StreamStats stats) {}
 }

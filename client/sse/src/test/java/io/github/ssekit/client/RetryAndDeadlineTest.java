@@ -229,7 +229,7 @@ class RetryAndDeadlineTest extends LoopbackTest {
       exchange.chunk("data: a\n\ndata: b\n\n");
       exchange.stall();
     }))) {
-      SseClient client = client(retrying().setDeadline(Duration.ofMillis(400)).setMaxConnectionsPerEndpoint(1));
+      SseClient client = client(retrying().setDeadline(Duration.ofMillis(1500)).setMaxConnectionsPerEndpoint(1));
       Sink sink = Sink.attach(await(client.connect(SseRequest.post(faults.url("/mid")).body("{}").build())));
       SseDeadlineException e = sink.awaitFailure(SseDeadlineException.class);
       assertTrue(e.accepted());

@@ -93,12 +93,13 @@ public final class StreamRecorder {
   public void token() {
     long now = System.nanoTime() - startNanos;
     boolean first;
+    long gap = 0;
     synchronized (this) {
       first = firstTokenNanos < 0;
       if (first) {
         firstTokenNanos = now;
       } else {
-        long gap = now - lastTokenNanos;
+        gap = now - lastTokenNanos;
         sumGapNanos += gap;
         maxGapNanos = Math.max(maxGapNanos, gap);
       }
@@ -107,6 +108,9 @@ public final class StreamRecorder {
     }
     if (first) {
       safely(() -> observer.onFirstToken(stream, Duration.ofNanos(now)));
+    } else {
+      Duration sincePrevious = Duration.ofNanos(gap);
+      safely(() -> observer.onTokenGap(stream, sincePrevious));
     }
   }
 

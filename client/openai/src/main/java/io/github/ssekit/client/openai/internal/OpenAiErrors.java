@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ssekit.client.HttpStatusException;
-import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.openai.OpenAiHttpException;
 import io.github.ssekit.openai.ProviderStreamException;
 
@@ -14,10 +13,13 @@ final class OpenAiErrors {
 
   private OpenAiErrors() {}
 
-  static OpenAiHttpException httpException(SseRequest request, HttpStatusException status) {
-    String what = "HTTP " + status.status() + " from " + request.method().name() + " "
-        + SseRequest.redactedUri(request.uri());
-    return new OpenAiHttpException(what, status, providerError(status.body()));
+  /** Keeps the transport's status line (which names earlier attempts after retries) and the earlier failures. */
+  static OpenAiHttpException httpException(HttpStatusException status) {
+    OpenAiHttpException mapped = new OpenAiHttpException(status.statusLine(), status, providerError(status.body()));
+    for (Throwable earlier : status.getSuppressed()) {
+      mapped.addSuppressed(earlier);
+    }
+    return mapped;
   }
 
   /**

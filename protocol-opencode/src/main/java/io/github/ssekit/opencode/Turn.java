@@ -383,6 +383,20 @@ public final class Turn {
     });
   }
 
+  /**
+   * The driver's deadline for the whole turn expired: once the prompt was sent, {@link TurnCommand.SendAbort} (the
+   * server's turn would go on for nothing), and the turn completes at once with the reply so far (its
+   * {@link Reply#done()} is {@code false}). Before the prompt was sent, nothing is sent. Late calls change nothing.
+   */
+  public List<TurnCommand> deadlineExpired() {
+    return handle(() -> {
+      if (state != TurnState.CONNECTING) {
+        sendAbort();
+      }
+      finish(accumulator.reply());
+    });
+  }
+
   // ---- decisions ----
 
   /** Runs one input and answers the commands it produced; nothing changes once the turn is over. */

@@ -507,6 +507,32 @@ class TurnTest {
   }
 
   @Test
+  void anExpiredDeadlineAbortsAndCompletesWithThePartialReply() {
+    Run run = new Run(S);
+    run.turn.onConnected();
+    run.turn.onPromptAccepted();
+    run.turn.onEvent(ASSISTANT);
+    run.turn.onEvent(TEXT_PART);
+    run.turn.onEvent(delta("so far"));
+    List<TurnCommand> commands = run.turn.deadlineExpired();
+    assertEquals(2, commands.size(), commands.toString());
+    assertTrue(commands.get(0) instanceof TurnCommand.SendAbort, commands.toString());
+    Reply reply = ((TurnCommand.Complete) commands.get(1)).reply();
+    assertEquals("so far", reply.text());
+    assertTrue(!reply.done());
+    assertEquals(List.of(), run.turn.deadlineExpired(), "a late expiry changes nothing");
+    assertEquals(List.of(), run.turn.onEvent(IDLE));
+  }
+
+  @Test
+  void aDeadlineBeforeThePromptWasSentSendsNothing() {
+    Run run = new Run(S);
+    List<TurnCommand> commands = run.turn.deadlineExpired();
+    assertEquals(1, commands.size(), commands.toString());
+    assertTrue(commands.get(0) instanceof TurnCommand.Complete, commands.toString());
+  }
+
+  @Test
   void toStringShowsNoPromptAndNoReplyText() {
     Run run = new Run(S);
     run.turn.onConnected();

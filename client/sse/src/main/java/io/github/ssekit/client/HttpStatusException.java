@@ -1,6 +1,8 @@
 package io.github.ssekit.client;
 
+import io.github.ssekit.client.internal.Metadata;
 import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
 
@@ -16,6 +18,7 @@ public class HttpStatusException extends SseException {
   private static final long serialVersionUID = 1L;
   private static final int BODY_IN_MESSAGE = 200;
 
+  private final String statusLine;
   private final int status;
   private final transient MultiMap headers;
   private final byte[] body;
@@ -27,10 +30,20 @@ public class HttpStatusException extends SseException {
    */
   public HttpStatusException(String what, int status, MultiMap headers, byte[] body, boolean bodyTruncated) {
     super(what + bodyExcerpt(body, bodyTruncated));
+    this.statusLine = what;
     this.status = status;
     this.headers = MultiMap.caseInsensitiveMultiMap().addAll(headers);
     this.body = body;
     this.bodyTruncated = bodyTruncated;
+  }
+
+  /**
+   * The start of the message, without the body: the status, the method, the URI without its query and, after
+   * retries, the attempts (such as {@code "HTTP 503 from POST http://host/v1/chat (attempt 3 of 3; earlier: HTTP
+   * 503, HTTP 503)"}).
+   */
+  public String statusLine() {
+    return statusLine;
   }
 
   /** The HTTP status code. */
@@ -41,6 +54,14 @@ public class HttpStatusException extends SseException {
   /** The response headers. */
   public MultiMap headers() {
     return headers;
+  }
+
+  /**
+   * The status and headers as a transport-free value (credentials the request sent and {@code Set-Cookie} values
+   * redacted), with typed accessors for the request id and the rate-limit headers.
+   */
+  public ResponseMetadata metadata() {
+    return Metadata.of(status, headers, 0);
   }
 
   /** The body as UTF-8 text (malformed bytes replaced), at most the error body cap. */

@@ -40,6 +40,15 @@ public final class SseClientOptions {
   /** Default {@link #setMaxWaitQueueSize bound of requests waiting for a connection}: 256. */
   public static final int DEFAULT_MAX_WAIT_QUEUE_SIZE = 256;
 
+  /** Default {@link #setMaxRetries retries} of a request that failed before its stream was accepted. */
+  public static final int DEFAULT_MAX_RETRIES = 2;
+  /** Default {@link #setRetryDelay first retry delay}, doubled per retry. */
+  public static final Duration DEFAULT_RETRY_DELAY = Duration.ofMillis(500);
+  /** Default {@link #setMaxRetryDelay cap of the retry backoff}. */
+  public static final Duration DEFAULT_MAX_RETRY_DELAY = Duration.ofSeconds(8);
+  /** Default {@link #setMaxRetryAfter longest Retry-After a retry waits for}. */
+  public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
   private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
   private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
   private int maxRedirects = DEFAULT_MAX_REDIRECTS;
@@ -54,6 +63,12 @@ public final class SseClientOptions {
   private int maxConnectionsPerEndpoint = DEFAULT_MAX_CONNECTIONS_PER_ENDPOINT;
   private int maxWaitQueueSize = DEFAULT_MAX_WAIT_QUEUE_SIZE;
   private HttpClientOptions httpClientOptions = new HttpClientOptions();
+  private int maxRetries = DEFAULT_MAX_RETRIES;
+  private Duration retryDelay = DEFAULT_RETRY_DELAY;
+  private Duration maxRetryDelay = DEFAULT_MAX_RETRY_DELAY;
+  private Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
+  private Duration deadline = Duration.ZERO;
+  private SseObserver observer = SseObserver.NONE;
 
   /** Options with every default. */
   public SseClientOptions() {}
@@ -74,6 +89,12 @@ public final class SseClientOptions {
     this.maxConnectionsPerEndpoint = other.maxConnectionsPerEndpoint;
     this.maxWaitQueueSize = other.maxWaitQueueSize;
     this.httpClientOptions = new HttpClientOptions(other.httpClientOptions);
+    this.maxRetries = other.maxRetries;
+    this.retryDelay = other.retryDelay;
+    this.maxRetryDelay = other.maxRetryDelay;
+    this.maxRetryAfter = other.maxRetryAfter;
+    this.deadline = other.deadline;
+    this.observer = other.observer;
   }
 
   public Duration getConnectTimeout() {
@@ -187,7 +208,8 @@ public final class SseClientOptions {
 
   /**
    * The statuses that a resumable stream treats as transient and reconnects after. Any other status except
-   * 200 and redirects fails the stream; 204 always ends it. The first connection of a stream is never retried.
+   * 200 and redirects fails the stream; 204 always ends it. Before a stream was first accepted,
+   * {@link #setMaxRetries retries} decide instead.
    */
   public SseClientOptions setRetryableStatuses(Set<Integer> statuses) {
     this.retryableStatuses = Set.copyOf(statuses);
@@ -269,6 +291,89 @@ public final class SseClientOptions {
     return this;
   }
 
+  public int getMaxRetries() {
+    return maxRetries;
+  }
+
+  /**
+   * How often a request that failed before its stream was accepted is sent again: after a connection refused or
+   * reset before the response head, no response head within the idle timeout, or a 408, 409, 429 or 5xx. Other
+   * statuses (400, 401, 403, 404, 422, ...) are never retried, and once a stream was accepted nothing is resent
+   * (reconnection, for streams that resume, is {@link #setMaxReconnectAttempts}'s). 0 turns retries off. Default
+   * {@link #DEFAULT_MAX_RETRIES}; {@link SseRequest.Builder#maxRetries} overrides it per request.
+   */
+  public SseClientOptions setMaxRetries(int retries) {
+    this.maxRetries = notNegative(retries, "maxRetries");
+    return this;
+  }
+
+  public Duration getRetryDelay() {
+    return retryDelay;
+  }
+
+  /**
+   * The delay before the first retry; it doubles per retry up to {@link #setMaxRetryDelay}, less up to a quarter
+   * of it at random so that clients refused together do not return together. A server's {@code Retry-After} or
+   * {@code retry-after-ms} replaces it. Default {@link #DEFAULT_RETRY_DELAY}.
+   */
+  public SseClientOptions setRetryDelay(Duration retryDelay) {
+    this.retryDelay = notNegative(retryDelay, "retryDelay");
+    return this;
+  }
+
+  public Duration getMaxRetryDelay() {
+    return maxRetryDelay;
+  }
+
+  /** The cap of the retry backoff. Default {@link #DEFAULT_MAX_RETRY_DELAY}. */
+  public SseClientOptions setMaxRetryDelay(Duration maxRetryDelay) {
+    this.maxRetryDelay = notNegative(maxRetryDelay, "maxRetryDelay");
+    return this;
+  }
+
+  public Duration getMaxRetryAfter() {
+    return maxRetryAfter;
+  }
+
+  /**
+   * The longest {@code Retry-After} (or {@code retry-after-ms}) a retry waits for: a server asking for longer is
+   * not retried, and the request fails at once with its status, the message saying how long it asked for. Default
+   * {@link #DEFAULT_MAX_RETRY_AFTER}.
+   */
+  public SseClientOptions setMaxRetryAfter(Duration maxRetryAfter) {
+    this.maxRetryAfter = notNegative(maxRetryAfter, "maxRetryAfter");
+    return this;
+  }
+
+  public Duration getDeadline() {
+    return deadline;
+  }
+
+  /**
+   * The total time a stream may take from its request to its end, retries and reconnections included, beside the
+   * idle timeout. Expiring before the stream was accepted, it fails {@link SseClient#connect} with a
+   * {@link SseDeadlineException}; after, it closes the connection and ends the stream with that exception once the
+   * events received are delivered. {@link Duration#ZERO} (the default: a resumable stream may run for days) sets
+   * none; {@link SseRequest.Builder#deadline} sets one per request.
+   */
+  public SseClientOptions setDeadline(Duration deadline) {
+    this.deadline = notNegative(deadline, "deadline");
+    return this;
+  }
+
+  public SseObserver getObserver() {
+    return observer;
+  }
+
+  /**
+   * Who is told, per stream, its timings, retries, reconnections, bytes and outcome (see {@link SseObserver}).
+   * Default {@link SseObserver#NONE}.
+   */
+  public SseClientOptions setObserver(SseObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
+    return this;
+  }
+
   @Override
   public String toString() {
     return "SseClientOptions[connectTimeout=" + connectTimeout + ", idleTimeout=" + idleTimeout
@@ -277,7 +382,8 @@ public final class SseClientOptions {
         + ", reconnectJitter=" + reconnectJitter + ", maxReconnectAttempts=" + maxReconnectAttempts
         + ", retryableStatuses=" + retryableStatuses + ", maxPendingEvents=" + maxPendingEvents
         + ", maxEventBytes=" + maxEventBytes + ", maxConnectionsPerEndpoint=" + maxConnectionsPerEndpoint
-        + ", maxWaitQueueSize=" + maxWaitQueueSize + "]";
+        + ", maxWaitQueueSize=" + maxWaitQueueSize + ", maxRetries=" + maxRetries + ", retryDelay=" + retryDelay
+        + ", maxRetryDelay=" + maxRetryDelay + ", maxRetryAfter=" + maxRetryAfter + ", deadline=" + deadline + "]";
   }
 
   private static Duration positive(Duration d, String name) {

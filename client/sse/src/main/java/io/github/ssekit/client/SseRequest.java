@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -37,6 +38,8 @@ public final class SseRequest {
   private final Boolean reconnect;
   private final String lastEventId;
   private final Duration idleTimeout;
+  private final Integer maxRetries;
+  private final Duration deadline;
 
   private SseRequest(Builder b) {
     this.method = b.method;
@@ -46,6 +49,8 @@ public final class SseRequest {
     this.reconnect = b.reconnect;
     this.lastEventId = b.lastEventId;
     this.idleTimeout = b.idleTimeout;
+    this.maxRetries = b.maxRetries;
+    this.deadline = b.deadline;
   }
 
   /** A GET request: resumable, so it reconnects unless told otherwise. */
@@ -99,6 +104,16 @@ public final class SseRequest {
     return Optional.ofNullable(idleTimeout);
   }
 
+  /** This request's retries before acceptance, replacing the client's, if set. */
+  public OptionalInt maxRetries() {
+    return maxRetries == null ? OptionalInt.empty() : OptionalInt.of(maxRetries);
+  }
+
+  /** This request's total deadline, replacing the client's, if set ({@link Duration#ZERO}: none). */
+  public Optional<Duration> deadline() {
+    return Optional.ofNullable(deadline);
+  }
+
   /** Whether the value of header {@code name} must never be shown. */
   public static boolean isSensitiveHeader(String name) {
     return SENSITIVE_HEADERS.contains(name.toLowerCase(Locale.ROOT));
@@ -137,6 +152,8 @@ public final class SseRequest {
     private Boolean reconnect;
     private String lastEventId = "";
     private Duration idleTimeout;
+    private Integer maxRetries;
+    private Duration deadline;
 
     private Builder(HttpMethod method, String uri) {
       this.method = Objects.requireNonNull(method, "method");
@@ -223,6 +240,27 @@ public final class SseRequest {
         throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
       }
       this.idleTimeout = idleTimeout;
+      return this;
+    }
+
+    /** Retries before acceptance for this request only (see {@link SseClientOptions#setMaxRetries}). */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries must not be negative: " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * A total deadline for this request only (see {@link SseClientOptions#setDeadline}); {@link Duration#ZERO}
+     * sets none.
+     */
+    public Builder deadline(Duration deadline) {
+      if (deadline.isNegative()) {
+        throw new IllegalArgumentException("deadline must not be negative: " + deadline);
+      }
+      this.deadline = deadline;
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.github.ssekit.client;
 
 import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -75,6 +76,15 @@ public interface SseStream extends ReadStream<SseEvent> {
 
   /** The headers of the response currently streaming (the latest accepted one after reconnections). */
   MultiMap responseHeaders();
+
+  /** How many times the request was sent again before the stream was accepted ({@link SseClientOptions#setMaxRetries}). */
+  int retries();
+
+  /**
+   * The status and headers of the response currently streaming, with the retries it took, as a transport-free
+   * value a protocol result can carry; credentials the request sent and {@code Set-Cookie} values are redacted.
+   */
+  ResponseMetadata responseMetadata();
 
   /**
    * This stream as a {@link Flow.Publisher} that accepts one subscriber: {@code request(n)} is

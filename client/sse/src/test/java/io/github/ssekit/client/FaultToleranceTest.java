@@ -435,6 +435,8 @@ class FaultToleranceTest {
     try {
       SseClientOptions options = fault.options.apply(new SseClientOptions()
           .setMaxConnectionsPerEndpoint(1)
+          // each fault is one attempt's: retries before acceptance are RetryAndDeadlineTest's
+          .setMaxRetries(0)
           .setConnectTimeout(Duration.ofSeconds(WAIT_SECONDS))
           .setIdleTimeout(Duration.ofSeconds(WAIT_SECONDS))
           .setReconnectDelay(Duration.ofMillis(10))

@@ -172,6 +172,18 @@ class ReconnectionTest extends LoopbackTest {
   }
 
   @Test
+  void aRetryAfterOfMoreThanNineDigitsIsCappedNotIgnored() throws Exception {
+    script("/huge",
+        req -> eventStream(req).end("data: a\n\n"),
+        req -> req.response().setStatusCode(503).putHeader("Retry-After", "1000000000000").end());
+    SseClientOptions options = fastOptions().setMaxReconnectDelay(Duration.ofMillis(60));
+    Sink sink = Sink.attach(await(client(options).connect(SseRequest.get(server.url("/huge")).build())));
+    sink.awaitEnd();
+    assertEquals(List.of(Duration.ofMillis(10), Duration.ofMillis(60)),
+        sink.reconnects.stream().map(ReconnectAttempt::delay).toList(), "10^12 s asked: the cap, not the backoff");
+  }
+
+  @Test
   void postDoesNotReconnectUnlessAskedTo() throws Exception {
     script("/post", req -> eventStream(req).end("data: one\n\n"), req -> eventStream(req).end("data: two\n\n"));
     Sink once = Sink.attach(await(client().connect(SseRequest.post(server.url("/post")).body("{}").build())));

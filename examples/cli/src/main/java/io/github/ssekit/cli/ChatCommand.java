@@ -3,9 +3,13 @@ package io.github.ssekit.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ssekit.client.HttpStatusException;
 import io.github.ssekit.client.RedirectException;
 import io.github.ssekit.client.SseConnectionException;
+import io.github.ssekit.client.SseDeadlineException;
 import io.github.ssekit.client.SseIdleTimeoutException;
+import io.github.ssekit.client.SseObserver;
+import io.github.ssekit.client.StreamStats;
 import io.github.ssekit.client.UnexpectedContentTypeException;
 import io.github.ssekit.client.openai.OpenAiClient;
 import io.github.ssekit.client.openai.OpenAiClientOptions;
@@ -23,6 +27,7 @@ import io.github.ssekit.openai.responses.ResponsesResult;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticSummary;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.OutputStreamWriter;
@@ -30,10 +35,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,6 +59,8 @@ import picocli.CommandLine.Parameters;
             + "reasoning to stderr. With --json, one JSON object is printed at the end: {content, reasoning, "
             + "toolCalls[{id,name,arguments}], finishReason, usage{promptTokens,completionTokens,totalTokens}, "
             + "diagnostics[{code,message,count}] (each code once), error{type,message,code}}.",
+        "With --stats, a line on stderr after the reply: time to first token, output tokens per second, "
+            + "retries and the provider's request id.",
         "Exit status: 0 success, 1 the request or the stream failed or was cut short, 2 usage errors."})
 final class ChatCommand implements Callable<Integer> {
 
@@ -78,6 +87,15 @@ final class ChatCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print only one JSON object at the end.")
   boolean json;
 
+  @Option(names = "--stats", description = "After the reply, print to stderr the time to the first token, output "
+      + "tokens per second, the retries and the provider's request id.")
+  boolean stats;
+
+  /** The figures of the stream, from the client's observer (set before the result completes). */
+  private final AtomicReference<StreamStats> streamStats = new AtomicReference<>();
+  /** The provider's request id, from the result or the HTTP error. */
+  private String requestId;
+
   @Parameters(paramLabel = "PROMPT", arity = "1..*", description = "The prompt (several words are joined by spaces).")
   List<String> prompt;
 
@@ -88,6 +106,14 @@ final class ChatCommand implements Callable<Integer> {
     OpenAiClientOptions options;
     try {
       options = new OpenAiClientOptions().setBaseUrl(baseUrl).setApiKey(key);
+      if (stats) {
+        options.setSseClientOptions(options.getSseClientOptions().setObserver(new SseObserver() {
+          @Override
+          public void onEnd(StreamStats figures) {
+            streamStats.set(figures);
+          }
+        }));
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("ssekit chat: " + redact.apply(e.getMessage()));
       return SsekitCommand.USAGE;
@@ -126,6 +152,9 @@ final class ChatCommand implements Callable<Integer> {
     if (outcome.error != null) {
       err.println("ssekit chat: " + outcome.error.detail);
     }
+    if (stats) {
+      err.println("ssekit chat: " + redact.apply(statsLine(streamStats.get(), requestId)));
+    }
     err.flush();
     return outcome.error == null ? 0 : 1;
   }
@@ -154,8 +183,9 @@ final class ChatCommand implements Callable<Integer> {
     try {
       result = future.toCompletionStage().toCompletableFuture().get();
     } catch (ExecutionException e) {
-      return Outcome.failed(e.getCause());
+      return failedWith(e.getCause());
     }
+    noteRequestId(result.responseMetadata());
     endLines(out, err, result.message().map(m -> !m.content().isEmpty()).orElse(false),
         result.message().map(m -> !m.reasoning().isEmpty()).orElse(false));
     Outcome outcome = new Outcome();
@@ -204,8 +234,9 @@ final class ChatCommand implements Callable<Integer> {
     try {
       result = future.toCompletionStage().toCompletableFuture().get();
     } catch (ExecutionException e) {
-      return Outcome.failed(e.getCause());
+      return failedWith(e.getCause());
     }
+    noteRequestId(result.responseMetadata());
     endLines(out, err, !result.text().isEmpty(), !result.reasoning().isEmpty());
     Outcome outcome = new Outcome();
     outcome.content = emptyToNull(result.text());
@@ -224,6 +255,31 @@ final class ChatCommand implements Callable<Integer> {
     outcome.error = result.error().map(Failure::of)
         .orElse(result.truncated() ? Failure.truncated() : null);
     return outcome;
+  }
+
+  /**
+   * {@code --stats}: {@code time to first token 230 ms, 41.7 tokens/s, 1 retry, request id req_1} (a figure not
+   * known is {@code -}).
+   */
+  static String statsLine(StreamStats figures, String requestId) {
+    String firstToken = figures == null ? "-"
+        : figures.firstTokenTime().map(d -> d.toMillis() + " ms").orElse("-");
+    String perSecond = figures == null ? "-" : figures.outputTokensPerSecond().isPresent()
+        ? String.format(Locale.ROOT, "%.1f", figures.outputTokensPerSecond().getAsDouble()) : "-";
+    int retries = figures == null ? 0 : figures.retries();
+    return "time to first token " + firstToken + ", " + perSecond + " tokens/s, " + retries
+        + (retries == 1 ? " retry" : " retries") + ", request id " + (requestId == null ? "-" : requestId);
+  }
+
+  private void noteRequestId(ResponseMetadata metadata) {
+    requestId = metadata.requestId().orElse(null);
+  }
+
+  private Outcome failedWith(Throwable error) {
+    if (error instanceof HttpStatusException http) {
+      noteRequestId(http.metadata());
+    }
+    return Outcome.failed(error);
   }
 
   /** Ends the streamed lines (nothing was streamed with {@code --json}). */
@@ -278,6 +334,8 @@ final class ChatCommand implements Callable<Integer> {
         type = "unexpected_content_type";
       } else if (error instanceof SseIdleTimeoutException) {
         type = "idle_timeout";
+      } else if (error instanceof SseDeadlineException) {
+        type = "deadline";
       } else if (error instanceof SseConnectionException) {
         type = "connection_error";
       } else if (error instanceof RedirectException) {

@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ssekit.cli.SseDumpCommandTest.Run;
+import io.github.ssekit.client.ObservedStream;
+import io.github.ssekit.client.StreamStats;
 import io.github.ssekit.testkit.FakeOpenAiServer;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +108,31 @@ class ChatCommandTest {
   }
 
   @Test
+  void statsFollowTheReplyOnStderr() {
+    Run run = chat("mock-normal", "--stats", "hi");
+    assertEquals(0, run.status(), run.err());
+    assertEquals("Hello from mock!\n", run.out());
+    assertTrue(run.err().replace("\r\n", "\n").matches(
+        "ssekit chat: time to first token \\d+ ms, ([0-9]+\\.[0-9]|-) tokens/s, 0 retries, request id -\n"),
+        run.err());
+
+    Run failed = chat("mock-http401", "--stats", "hi");
+    assertEquals(1, failed.status());
+    assertTrue(failed.err().contains("ssekit chat: time to first token -, - tokens/s, 0 retries, request id -"),
+        failed.err());
+  }
+
+  @Test
+  void theStatsLineShowsTheFigures() {
+    StreamStats figures = new StreamStats(new ObservedStream("openai", "chat", Optional.of("m"), "h", 443),
+        StreamStats.Outcome.COMPLETED, Optional.empty(), Duration.ofMillis(900), Optional.empty(), Optional.empty(),
+        Optional.of(Duration.ofMillis(230)), 10, Optional.empty(), Optional.empty(), OptionalLong.of(5),
+        OptionalLong.of(25), OptionalDouble.of(41.66), 1, 0, 100, Map.of());
+    assertEquals("time to first token 230 ms, 41.7 tokens/s, 1 retry, request id req_1",
+        ChatCommand.statsLine(figures, "req_1"));
+  }
+
+  @Test
   void jsonOfTheResponsesApi() throws Exception {
     Run run = chat("mock-normal", "--responses", "--json", "hi");
     assertEquals(0, run.status(), run.err());
@@ -134,8 +165,9 @@ class ChatCommandTest {
     Run run = chat("mock-http500", "hi");
     assertEquals(1, run.status());
     assertEquals("", run.out());
-    assertTrue(run.err().startsWith("ssekit chat: HTTP 500 from POST " + fake.baseUrl() + "/chat/completions: "
-        + "mock error 500"), run.err());
+    // a 500 is retried twice (the client's default) before it fails: the message names the attempts
+    assertTrue(run.err().startsWith("ssekit chat: HTTP 500 from POST " + fake.baseUrl() + "/chat/completions "
+        + "(attempt 3 of 3; earlier: HTTP 500, HTTP 500): mock error 500"), run.err());
 
     Run json = chat("mock-http401", "--json", "hi");
     assertEquals(1, json.status());

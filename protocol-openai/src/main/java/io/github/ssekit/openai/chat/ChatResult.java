@@ -3,6 +3,7 @@ package io.github.ssekit.openai.chat;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticSummary;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -67,6 +68,15 @@ public interface ChatResult {
    * had no finish reason. The partial message is kept.
    */
   boolean truncated();
+
+  /**
+   * The status and headers of the HTTP response the stream came on (the request id, rate-limit headers) and the
+   * retries it took, when a client streamed it; {@link ResponseMetadata#NONE} for a stream fed from memory.
+   */
+  @Value.Default
+  default ResponseMetadata responseMetadata() {
+    return ResponseMetadata.NONE;
+  }
 
   /** The first error, if any. */
   @Value.Derived

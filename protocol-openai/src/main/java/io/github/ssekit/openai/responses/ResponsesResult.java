@@ -3,6 +3,7 @@ package io.github.ssekit.openai.responses;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticSummary;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -79,6 +80,15 @@ public interface ResponsesResult {
 
   /** Whether the stream ended without a terminal event (completed, incomplete, failed) and without an error. */
   boolean truncated();
+
+  /**
+   * The status and headers of the HTTP response the stream came on (the request id, rate-limit headers) and the
+   * retries it took, when a client streamed it; {@link ResponseMetadata#NONE} for a stream fed from memory.
+   */
+  @Value.Default
+  default ResponseMetadata responseMetadata() {
+    return ResponseMetadata.NONE;
+  }
 
   /** The first error, if any. */
   @Value.Derived

@@ -6,6 +6,7 @@ import io.github.ssekit.client.internal.HeaderValues;
 import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,12 +29,18 @@ public final class OpenAiClientOptions {
    */
   public static final int DEFAULT_MAX_RESPONSE_CHARS = 256 * 1024 * 1024;
 
+  /**
+   * Default {@link #setDeadline total deadline} of one request: ten minutes, as the providers' own SDKs have.
+   */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(10);
+
   private String baseUrl = DEFAULT_BASE_URL;
   private String apiKey;
   private final Map<String, String> headers = new LinkedHashMap<>();
   private SseClientOptions sseClientOptions = new SseClientOptions();
   private int maxResponseChars = DEFAULT_MAX_RESPONSE_CHARS;
   private DiagnosticLimits diagnosticLimits = DiagnosticLimits.DEFAULT;
+  private Duration deadline = DEFAULT_DEADLINE;
 
   /** Options with every default and no API key. */
   public OpenAiClientOptions() {}
@@ -46,6 +53,29 @@ public final class OpenAiClientOptions {
     this.sseClientOptions = new SseClientOptions(other.sseClientOptions);
     this.maxResponseChars = other.maxResponseChars;
     this.diagnosticLimits = other.diagnosticLimits;
+    this.deadline = other.deadline;
+  }
+
+  /** The total deadline of one request. */
+  public Duration getDeadline() {
+    return deadline;
+  }
+
+  /**
+   * How long one request may take in all, retries included, beside the idle timeout: expiring before the stream
+   * was accepted, the result fails with an {@link io.github.ssekit.client.SseDeadlineException}; after, the stream is
+   * cancelled (connection closed, pool slot freed) and the result completes with what arrived, truncated, the
+   * timeout its last error. {@link Duration#ZERO} sets none; {@link OpenAiRequestOptions#setDeadline} overrides it.
+   * Retries are the transport's ({@link SseClientOptions#setMaxRetries}, 2 by default). Default
+   * {@link #DEFAULT_DEADLINE}.
+   */
+  public OpenAiClientOptions setDeadline(Duration deadline) {
+    Objects.requireNonNull(deadline, "deadline");
+    if (deadline.isNegative()) {
+      throw new IllegalArgumentException("deadline must not be negative: " + deadline);
+    }
+    this.deadline = deadline;
+    return this;
   }
 
   /** The base URL, without a trailing slash. */

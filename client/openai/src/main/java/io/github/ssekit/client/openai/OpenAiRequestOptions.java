@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Settings of one {@link OpenAiClient} request: extra headers (they replace the client's headers of the same name)
@@ -17,6 +18,8 @@ import java.util.Optional;
 public final class OpenAiRequestOptions {
   private final Map<String, String> headers = new LinkedHashMap<>();
   private Duration idleTimeout;
+  private Duration deadline;
+  private Integer maxRetries;
 
   /** No extra header, the client's idle timeout. */
   public OpenAiRequestOptions() {}
@@ -25,6 +28,8 @@ public final class OpenAiRequestOptions {
   public OpenAiRequestOptions(OpenAiRequestOptions other) {
     headers.putAll(other.headers);
     idleTimeout = other.idleTimeout;
+    deadline = other.deadline;
+    maxRetries = other.maxRetries;
   }
 
   /**
@@ -62,6 +67,41 @@ public final class OpenAiRequestOptions {
     return Optional.ofNullable(idleTimeout);
   }
 
+  /**
+   * The total deadline of this request, replacing the client's ({@link OpenAiClientOptions#setDeadline});
+   * {@link Duration#ZERO} sets none.
+   */
+  public OpenAiRequestOptions setDeadline(Duration deadline) {
+    Objects.requireNonNull(deadline, "deadline");
+    if (deadline.isNegative()) {
+      throw new IllegalArgumentException("deadline must not be negative: " + deadline);
+    }
+    this.deadline = deadline;
+    return this;
+  }
+
+  /** The deadline of this request, if set. */
+  public Optional<Duration> getDeadline() {
+    return Optional.ofNullable(deadline);
+  }
+
+  /**
+   * How often this request is sent again when it fails before its stream was accepted, replacing the transport's
+   * {@link SseClientOptions#setMaxRetries}; 0 turns retries off.
+   */
+  public OpenAiRequestOptions setMaxRetries(int maxRetries) {
+    if (maxRetries < 0) {
+      throw new IllegalArgumentException("maxRetries must not be negative: " + maxRetries);
+    }
+    this.maxRetries = maxRetries;
+    return this;
+  }
+
+  /** The retries of this request, if set. */
+  public OptionalInt getMaxRetries() {
+    return maxRetries == null ? OptionalInt.empty() : OptionalInt.of(maxRetries);
+  }
+
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("OpenAiRequestOptions[headers={");
@@ -71,7 +111,8 @@ public final class OpenAiRequestOptions {
           .append(SseRequest.isSensitiveHeader(header.getKey()) ? "<redacted>" : header.getValue());
       sep = ", ";
     }
-    return text.append("}, idleTimeout=").append(idleTimeout == null ? "client's" : idleTimeout).append(']')
-        .toString();
+    return text.append("}, idleTimeout=").append(idleTimeout == null ? "client's" : idleTimeout)
+        .append(", deadline=").append(deadline == null ? "client's" : deadline)
+        .append(", maxRetries=").append(maxRetries == null ? "client's" : maxRetries).append(']').toString();
   }
 }

@@ -30,6 +30,7 @@ public final class OpenCodeClientOptions {
   /** Default {@link #setMaxReplyChars limit of one streamed reply}: 64 Mi characters of text and reasoning. */
   public static final int DEFAULT_MAX_REPLY_CHARS = 64 * 1024 * 1024;
 
+  private Duration turnDeadline = Duration.ZERO;
   private String baseUrl;
   private String directory;
   private String username = DEFAULT_USERNAME;
@@ -60,6 +61,7 @@ public final class OpenCodeClientOptions {
     this.eventIdleTimeout = other.eventIdleTimeout;
     this.maxResponseBodyBytes = other.maxResponseBodyBytes;
     this.maxReplyChars = other.maxReplyChars;
+    this.turnDeadline = other.turnDeadline;
     this.sseOptions = new SseClientOptions(other.sseOptions);
   }
 
@@ -222,6 +224,26 @@ public final class OpenCodeClientOptions {
       throw new IllegalArgumentException("maxReplyChars must be positive: " + characters);
     }
     this.maxReplyChars = characters;
+    return this;
+  }
+
+  /** The deadline of one streamed turn; {@link Duration#ZERO} for none. */
+  public Duration getTurnDeadline() {
+    return turnDeadline;
+  }
+
+  /**
+   * How long one {@link OpenCodeClient#streamPrompt streamed turn} may take in all: when it expires, the turn is
+   * aborted at the server ({@code POST /session/{id}/abort}) and its reply completes with what arrived, not
+   * {@link io.github.ssekit.opencode.Reply#done() done}. {@link Duration#ZERO} (the default: an agent's turn with
+   * tools may rightly run long) sets none.
+   */
+  public OpenCodeClientOptions setTurnDeadline(Duration deadline) {
+    Objects.requireNonNull(deadline, "deadline");
+    if (deadline.isNegative()) {
+      throw new IllegalArgumentException("turnDeadline must not be negative: " + deadline);
+    }
+    this.turnDeadline = deadline;
     return this;
   }
 

@@ -300,6 +300,24 @@ class OpenCodeClientTest {
   }
 
   @Test
+  void aTurnDeadlineAbortsTheTurnAndCompletesWithThePartialReply() throws Exception {
+    server.onPrompt((session, body) -> server.play(List.of(status(session, "busy"),
+        event("message.updated", new JsonObject().put("sessionID", session)
+            .put("info", OpenCodeFakeServer.assistantInfo(session, "msg_asst1", false))),
+        textPart(session, "msg_asst1", "prt_t", List.of("partial")).get(0),
+        textPart(session, "msg_asst1", "prt_t", List.of("partial")).get(1)), () -> { })); // then never idle
+    server.on(HttpMethod.POST, "/session/" + SESSION + "/abort",
+        req -> req.response().putHeader("content-type", "application/json").end("true"));
+    Reply reply = await(client(options().setTurnDeadline(Duration.ofMillis(1500))).streamPrompt(SESSION, PROMPT)
+        .reply());
+    assertEquals("partial", reply.text());
+    assertFalse(reply.done(), "the turn was cut by its deadline");
+    waitUntil(() -> server.seen(HttpMethod.POST, "/session/" + SESSION + "/abort").size() == 1,
+        "the turn was aborted at the server");
+    waitUntil(() -> server.openStreams() == 0, "the event stream is closed");
+  }
+
+  @Test
   void aTurnWaitingForAPermissionSaysSoUntilItIsAnswered() throws Exception {
     server.onPrompt((session, body) -> server.play(List.of(status(session, "busy"),
         event("permission.asked", new JsonObject().put("id", "per_1").put("sessionID", session)

@@ -25,15 +25,12 @@ public final class ReconnectBackoff {
   }
 
   /**
-   * Lengthens {@code delay} to a 429's or 503's {@code Retry-After} when that is a number of seconds, within the
-   * cap. The HTTP-date form is ignored: clocks of client and server need not agree.
+   * Lengthens {@code delay} to the server's {@code Retry-After} (or {@code retry-after-ms}), within the cap: a server
+   * asking for longer, however much longer, waits the cap. Never shortens it.
    */
-  public static Duration atLeastRetryAfter(Duration delay, String retryAfter, SseClientOptions options) {
-    if (retryAfter == null || retryAfter.isEmpty() || retryAfter.length() > 9
-        || !retryAfter.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      return delay;
-    }
-    long millis = Math.min(options.getMaxReconnectDelay().toMillis(), Long.parseLong(retryAfter) * 1000);
-    return millis > delay.toMillis() ? Duration.ofMillis(millis) : delay;
+  public static Duration atLeastRetryAfter(Duration delay, RetryAfter retryAfter, SseClientOptions options) {
+    Duration asked = retryAfter.orElse(Duration.ZERO);
+    Duration capped = asked.compareTo(options.getMaxReconnectDelay()) > 0 ? options.getMaxReconnectDelay() : asked;
+    return capped.compareTo(delay) > 0 ? capped : delay;
   }
 }

@@ -62,11 +62,19 @@ public final class SseClientImpl implements SseClient {
 
   @Override
   public Future<SseStream> connect(SseRequest request) {
+    return connect(request, null);
+  }
+
+  /**
+   * A binding's stream, whose figures go to {@code recorder}, which the binding ends ({@code null}: the transport
+   * records and ends them itself).
+   */
+  public Future<SseStream> connect(SseRequest request, StreamRecorder recorder) {
     Objects.requireNonNull(request, "request");
     if (closed) {
       return Future.failedFuture(new SseConnectionException("the client is closed", null));
     }
-    SseStreamImpl stream = new SseStreamImpl(this, EventLoop.of(vertx), request);
+    SseStreamImpl stream = new SseStreamImpl(this, EventLoop.of(vertx), request, recorder);
     open.add(stream);
     return stream.start();
   }

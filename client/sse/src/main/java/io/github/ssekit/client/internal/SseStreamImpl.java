@@ -2,17 +2,22 @@ package io.github.ssekit.client.internal;
 
 import io.github.ssekit.client.EventIterator;
 import io.github.ssekit.client.HttpStatusException;
+import io.github.ssekit.client.ObservedStream;
 import io.github.ssekit.client.ReconnectAttempt;
 import io.github.ssekit.client.RedirectException;
+import io.github.ssekit.client.RetryAttempt;
 import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.client.SseConnectionException;
+import io.github.ssekit.client.SseDeadlineException;
 import io.github.ssekit.client.SseIdleTimeoutException;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.SseStream;
+import io.github.ssekit.client.StreamStats;
 import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.SseHandler;
 import io.github.ssekit.sse.SseParser;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -26,6 +31,7 @@ import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.Flow;
@@ -80,6 +86,9 @@ final class SseStreamImpl implements SseStream {
   private final RedirectPolicy redirects;
   private final FlowControl flow;
   private final IdleClock idle;
+  private final RetryPolicy retries;
+  private final StreamRecorder recorder;
+  private final Duration deadline;
   private final Promise<SseStream> accepted = Promise.promise();
   private final ArrayDeque<SseEvent> pending = new ArrayDeque<>();
 
@@ -90,6 +99,7 @@ final class SseStreamImpl implements SseStream {
   private SseException parkedCause;
   private Throwable terminalFailure;
   private long reconnectTimerId = -1;
+  private long deadlineTimerId = -1;
   private int reconnectsWithoutEvent;
 
   private boolean consumerAttached;
@@ -104,8 +114,13 @@ final class SseStreamImpl implements SseStream {
 
   private volatile String lastEventId;
   private volatile MultiMap responseHeaders = MultiMap.caseInsensitiveMultiMap();
+  private volatile int responseStatus;
+  private volatile int readRetries;
 
-  SseStreamImpl(SseClientImpl client, EventLoop loop, SseRequest request) {
+  /**
+   * @param recorder a binding's recorder of this stream's figures, or {@code null} for one of the transport's own
+   */
+  SseStreamImpl(SseClientImpl client, EventLoop loop, SseRequest request, StreamRecorder recorder) {
     this.client = client;
     this.vertx = client.vertx();
     this.loop = loop;
@@ -121,13 +136,32 @@ final class SseStreamImpl implements SseStream {
         .build();
     this.redirects = new RedirectPolicy(options.getMaxRedirects());
     this.flow = new FlowControl(options.getMaxPendingEvents());
+    this.retries = new RetryPolicy(options, request);
+    this.recorder = recorder != null ? recorder : StreamRecorder.forTransport(options.getObserver(),
+        new ObservedStream("sse", "stream", Optional.empty(), request.uri().getHost(), port(request.uri())));
+    this.deadline = request.deadline().orElse(options.getDeadline());
     this.idle = new IdleClock(vertx, idleTimeout,
         () -> connectionLost(new SseIdleTimeoutException(idleTimeout, SseRequest.redactedUri(request.uri()))));
   }
 
   Future<SseStream> start() {
-    loop.execute(() -> attempt(firstHop));
+    loop.execute(() -> {
+      if (!deadline.isZero() && state == State.OPENING) {
+        deadlineTimerId = vertx.setTimer(Math.max(1, deadline.toMillis()), t -> {
+          deadlineTimerId = -1;
+          deadlineExpired();
+        });
+      }
+      attempt(firstHop);
+    });
     return accepted.future();
+  }
+
+  private static int port(URI uri) {
+    if (uri.getPort() >= 0) {
+      return uri.getPort();
+    }
+    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
   // ---- connection attempts --------------------------------------------------------------------------------
@@ -137,7 +171,7 @@ final class SseStreamImpl implements SseStream {
       return; // cancelled before the attempt ran
     }
     if (client.isClosed()) {
-      attemptFailed(new SseConnectionException("the client is closed", null), false);
+      attemptFailed(new SseConnectionException("the client is closed", null), false, null);
       return;
     }
     int gen = ++generation;
@@ -148,7 +182,7 @@ final class SseStreamImpl implements SseStream {
       // A request Vert.x refuses to build must fail this stream, not the timer or caller that started it. Its
       // message may quote a header value, which may be a credential: only the exception's class is kept.
       attemptFailed(new SseConnectionException("cannot request " + SseRequest.redactedUri(hop.uri())
-          + ": the HTTP client refused the request (" + e.getClass().getSimpleName() + ")", null), false);
+          + ": the HTTP client refused the request (" + e.getClass().getSimpleName() + ")", null), false, null);
       return;
     }
     requested.onComplete(ar -> {
@@ -159,10 +193,12 @@ final class SseStreamImpl implements SseStream {
         return;
       }
       if (ar.failed()) {
-        attemptFailed(new SseConnectionException("cannot connect to " + SseRequest.redactedUri(hop.uri()),
-            ar.cause()), true);
+        RetryPolicy.Decision retry = retryDecision(true, "no connection", null);
+        attemptFailed(new SseConnectionException("cannot connect to " + SseRequest.redactedUri(hop.uri())
+            + note(retry), ar.cause()), true, retry);
         return;
       }
+      recorder.connected();
       HttpClientRequest req = ar.result();
       currentRequest = req;
       Future<HttpClientResponse> response = hop.body() == null ? req.send() : req.send(hop.body());
@@ -175,7 +211,8 @@ final class SseStreamImpl implements SseStream {
         }
         if (rar.failed()) {
           currentRequest = null;
-          attemptFailed(sendFailure(rar.cause(), hop.uri()), true);
+          RetryPolicy.Decision retry = retryDecision(true, "no response", null);
+          attemptFailed(sendFailure(rar.cause(), hop.uri(), note(retry)), true, retry);
           return;
         }
         onResponse(rar.result(), hop, gen);
@@ -206,19 +243,20 @@ final class SseStreamImpl implements SseStream {
         .setIdleTimeout(idleTimeout.toMillis());
   }
 
-  private SseException sendFailure(Throwable cause, URI uri) {
+  private SseException sendFailure(Throwable cause, URI uri, String note) {
     // Vert.x signals its request idle timeout with an exception class of its impl package (not API): match the name
     if (cause.getClass().getSimpleName().contains("Timeout")) {
       SseIdleTimeoutException e = new SseIdleTimeoutException(idleTimeout,
-          SseRequest.redactedUri(uri) + " (waiting for the response head)");
+          SseRequest.redactedUri(uri) + " (waiting for the response head)" + note);
       e.initCause(cause);
       return e;
     }
-    return new SseConnectionException("request to " + SseRequest.redactedUri(uri) + " failed", cause);
+    return new SseConnectionException("request to " + SseRequest.redactedUri(uri) + " failed" + note, cause);
   }
 
   private void onResponse(HttpClientResponse resp, Hop hop, int gen) {
     int status = resp.statusCode();
+    recorder.responseHead();
     String contentType = resp.getHeader(HttpHeaders.CONTENT_TYPE);
     String encoding = resp.getHeader(HttpHeaders.CONTENT_ENCODING);
     Acceptance.Verdict verdict = Acceptance.verdict(status, contentType, encoding);
@@ -248,31 +286,115 @@ final class SseStreamImpl implements SseStream {
             attempt(follow.next());
           } else {
             attemptFailed(new RedirectException(what + ": " + ((RedirectPolicy.Refuse) decision).reason(), status,
-                headers, body, truncated), false);
+                headers, body, truncated), false, null);
           }
         }
-        default -> attemptFailed(
-            Acceptance.rejection(verdict, what, status, contentType, encoding, headers, body, truncated),
-            verdict == Acceptance.Verdict.ERROR_STATUS && options.getRetryableStatuses().contains(status));
+        default -> {
+          boolean errorStatus = verdict == Acceptance.Verdict.ERROR_STATUS;
+          RetryPolicy.Decision retry = retryDecision(errorStatus && RetryPolicy.retryableStatus(status),
+              "HTTP " + status, resp.headers());
+          attemptFailed(Acceptance.rejection(verdict, what + note(retry), status, contentType, encoding, headers,
+              body, truncated), errorStatus && options.getRetryableStatuses().contains(status), retry);
+        }
       }
     });
   }
 
-  /** The first attempt's failure fails {@link #start()}; later ones reconnect if they may, else end the stream. */
-  private void attemptFailed(SseException error, boolean retryable) {
+  /** Before the stream was first accepted, whether to retry the failed attempt; {@code null} after. */
+  private RetryPolicy.Decision retryDecision(boolean retryable, String summary, MultiMap headers) {
+    if (state != State.OPENING) {
+      return null;
+    }
+    return retries.decide(retryable, summary, headers, ThreadLocalRandom.current().nextDouble(), Instant.now());
+  }
+
+  private static String note(RetryPolicy.Decision retry) {
+    return retry == null ? "" : retry.note();
+  }
+
+  /**
+   * Before the stream was first accepted, a failure is retried if {@code retry} says so, else it fails
+   * {@link #start()}; later ones reconnect if they may ({@code reconnectable}), else end the stream.
+   */
+  private void attemptFailed(SseException error, boolean reconnectable, RetryPolicy.Decision retry) {
     generation++;
     currentRequest = null;
     flow.detach();
     if (state == State.OPENING) {
+      if (retry instanceof RetryPolicy.Retry again && !client.isClosed()) {
+        scheduleRetry(error, again);
+        return;
+      }
+      SseException last = retries.last(error);
       state = State.DONE;
+      stopDeadline();
       client.forget(this);
-      accepted.tryFail(error);
+      recorder.transportEnded(StreamStats.Outcome.REJECTED, last); // before the caller hears of it
+      accepted.tryFail(last);
       return;
     }
-    if (retryable && reconnects()) {
+    if (reconnectable && reconnects()) {
       scheduleReconnect(error);
     } else {
       terminal(error);
+    }
+  }
+
+  private void scheduleRetry(SseException error, RetryPolicy.Retry retry) {
+    retries.retried(error);
+    recorder.retry(new RetryAttempt(retry.retry(), retry.delay(), error, retry.retryAfterProblem()));
+    if (state != State.OPENING) {
+      return; // the observer cancelled the stream
+    }
+    reconnectTimerId = vertx.setTimer(Math.max(1, retry.delay().toMillis()), t -> {
+      reconnectTimerId = -1;
+      attempt(firstHop);
+    });
+  }
+
+  // ---- the deadline ----------------------------------------------------------------------------------------
+
+  /**
+   * Before acceptance the connection future fails; after, the connection is closed and the stream ends with the
+   * deadline exception once what was received is delivered.
+   */
+  private void deadlineExpired() {
+    boolean beforeAcceptance = state == State.OPENING;
+    if (!beforeAcceptance && state != State.STREAMING && state != State.CONNECTING && state != State.WAITING
+        && state != State.PARKED) {
+      return;
+    }
+    generation++;
+    if (reconnectTimerId >= 0) {
+      vertx.cancelTimer(reconnectTimerId);
+      reconnectTimerId = -1;
+    }
+    HttpClientRequest req = currentRequest;
+    currentRequest = null;
+    flow.detach();
+    idle.stop();
+    if (req != null) {
+      req.reset(); // closes the connection: a half-read response must not go back to the pool
+    }
+    SseDeadlineException expired = new SseDeadlineException(deadline, SseRequest.redactedUri(request.uri()),
+        !beforeAcceptance);
+    if (beforeAcceptance) {
+      SseException last = retries.last(expired);
+      state = State.DONE;
+      client.forget(this);
+      recorder.transportEnded(StreamStats.Outcome.DEADLINE, last);
+      accepted.tryFail(last);
+      return;
+    }
+    parser.end();
+    parkedCause = null;
+    terminal(expired);
+  }
+
+  private void stopDeadline() {
+    if (deadlineTimerId >= 0) {
+      vertx.cancelTimer(deadlineTimerId);
+      deadlineTimerId = -1;
     }
   }
 
@@ -285,7 +407,9 @@ final class SseStreamImpl implements SseStream {
     resp.exceptionHandler(err -> onConnectionError(err, gen));
     state = State.STREAMING;
     responseHeaders = MultiMap.caseInsensitiveMultiMap().addAll(resp.headers());
+    responseStatus = resp.statusCode();
     parser.reset();
+    readRetries = retries.retries();
     accepted.tryComplete(this);
     pump();
   }
@@ -295,6 +419,7 @@ final class SseStreamImpl implements SseStream {
       return;
     }
     idle.touch();
+    recorder.bytes(chunk.length());
     parser.feed(chunk.getBytes());
     pump();
   }
@@ -380,16 +505,23 @@ final class SseStreamImpl implements SseStream {
     Duration delay = ReconnectBackoff.delay(reconnectsWithoutEvent, parser.retry(), options,
         ThreadLocalRandom.current().nextDouble());
     if (cause instanceof HttpStatusException status) {
-      delay = ReconnectBackoff.atLeastRetryAfter(delay, status.headers().get("Retry-After"), options);
+      RetryAfter asked = RetryAfter.parse(status.headers().get("Retry-After"), status.headers().get("retry-after-ms"),
+          Instant.now());
+      delay = ReconnectBackoff.atLeastRetryAfter(delay, asked, options);
+      if (asked.garbage().isPresent() && warningHandler != null) {
+        warningHandler.handle(new SseException(asked.garbage().get() + ": reconnecting after the backoff"));
+      }
     }
     state = State.WAITING;
+    ReconnectAttempt attempt = new ReconnectAttempt(reconnectsWithoutEvent, delay, Optional.ofNullable(cause),
+        parser.lastEventId());
+    recorder.reconnect(attempt);
     Handler<ReconnectAttempt> observer = reconnectHandler;
-    if (observer != null) {
-      observer.handle(new ReconnectAttempt(reconnectsWithoutEvent, delay, Optional.ofNullable(cause),
-          parser.lastEventId()));
-      if (state != State.WAITING) {
-        return; // the observer cancelled the stream
-      }
+    if (observer != null && state == State.WAITING) {
+      observer.handle(attempt);
+    }
+    if (state != State.WAITING) {
+      return; // an observer cancelled the stream
     }
     reconnectTimerId = vertx.setTimer(Math.max(1, delay.toMillis()), t -> {
       reconnectTimerId = -1;
@@ -452,7 +584,11 @@ final class SseStreamImpl implements SseStream {
   private void deliverTerminal() {
     state = State.DONE;
     idle.stop();
+    stopDeadline();
     client.forget(this);
+    recorder.transportEnded(terminalFailure == null ? StreamStats.Outcome.COMPLETED
+        : terminalFailure instanceof SseDeadlineException ? StreamStats.Outcome.DEADLINE
+        : StreamStats.Outcome.BROKEN, terminalFailure);
     if (terminalFailure != null) {
       if (exceptionHandler != null) {
         exceptionHandler.handle(terminalFailure);
@@ -542,6 +678,8 @@ final class SseStreamImpl implements SseStream {
       state = State.CANCELLED;
       generation++;
       idle.stop();
+      stopDeadline();
+      recorder.transportEnded(StreamStats.Outcome.CANCELLED, null);
       if (reconnectTimerId >= 0) {
         vertx.cancelTimer(reconnectTimerId);
         reconnectTimerId = -1;
@@ -564,6 +702,16 @@ final class SseStreamImpl implements SseStream {
   @Override
   public String lastEventId() {
     return lastEventId;
+  }
+
+  @Override
+  public int retries() {
+    return readRetries;
+  }
+
+  @Override
+  public ResponseMetadata responseMetadata() {
+    return Metadata.of(responseStatus, Redactor.of(request.headers()).apply(responseHeaders), readRetries);
   }
 
   @Override
@@ -615,6 +763,9 @@ final class SseStreamImpl implements SseStream {
     @Override
     public void onEvent(SseEvent event) {
       pending.add(event);
+      if (!recorder.ownedByBinding()) {
+        recorder.token();
+      }
       reconnectsWithoutEvent = 0;
     }
 

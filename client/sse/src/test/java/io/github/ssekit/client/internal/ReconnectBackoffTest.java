@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.ssekit.client.SseClientOptions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -40,14 +41,19 @@ class ReconnectBackoffTest {
     assertEquals(1000, delay(4, OptionalLong.empty(), 0.999), "800 + 399 is capped");
   }
 
+  private Duration atLeast(Duration base, String retryAfter) {
+    return ReconnectBackoff.atLeastRetryAfter(base, RetryAfter.parse(retryAfter, null, Instant.now()), options);
+  }
+
   @Test
-  void retryAfterSecondsLengthensTheDelayWithinTheCap() {
+  void retryAfterLengthensTheDelayWithinTheCap() {
     Duration base = Duration.ofMillis(100);
-    assertEquals(Duration.ofMillis(1000), ReconnectBackoff.atLeastRetryAfter(base, "1", options));
-    assertEquals(Duration.ofMillis(1000), ReconnectBackoff.atLeastRetryAfter(base, "120", options), "capped");
-    assertEquals(base, ReconnectBackoff.atLeastRetryAfter(base, "0", options), "never shortens");
-    assertEquals(base, ReconnectBackoff.atLeastRetryAfter(base, "Wed, 21 Oct 2015 07:28:00 GMT", options));
-    assertEquals(base, ReconnectBackoff.atLeastRetryAfter(base, null, options));
-    assertEquals(base, ReconnectBackoff.atLeastRetryAfter(base, "-5", options));
+    assertEquals(Duration.ofMillis(1000), atLeast(base, "1"));
+    assertEquals(Duration.ofMillis(1000), atLeast(base, "120"), "capped");
+    assertEquals(Duration.ofMillis(1000), atLeast(base, "1000000000000"), "more than nine digits: capped too");
+    assertEquals(base, atLeast(base, "0"), "never shortens");
+    assertEquals(base, atLeast(base, "Wed, 21 Oct 2015 07:28:00 GMT"), "a past date asks for no wait");
+    assertEquals(base, atLeast(base, null));
+    assertEquals(base, atLeast(base, "-5"));
   }
 }

@@ -2,6 +2,7 @@ package io.github.ssekit.client.openai.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ssekit.client.ObservedStream;
 import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.internal.OwnedVertx;
@@ -13,22 +14,39 @@ import io.github.ssekit.client.openai.OpenAiClientOptions;
 import io.github.ssekit.client.openai.OpenAiRequestOptions;
 import io.github.ssekit.client.openai.OpenAiResponsesStream;
 import io.github.ssekit.openai.chat.ChatAccumulator;
+import io.github.ssekit.openai.chat.ChatChoice;
+import io.github.ssekit.openai.chat.ChatChunk;
 import io.github.ssekit.openai.chat.ChatCompletionsProtocol;
+import io.github.ssekit.openai.chat.ChatDelta;
 import io.github.ssekit.openai.chat.ChatDeltaListener;
 import io.github.ssekit.openai.chat.ChatRequest;
+import io.github.ssekit.openai.chat.ChatResult;
+import io.github.ssekit.openai.chat.ImmutableChatResult;
+import io.github.ssekit.openai.chat.Usage;
+import io.github.ssekit.openai.responses.FunctionCallArgumentsEvent;
+import io.github.ssekit.openai.responses.ImmutableResponsesResult;
+import io.github.ssekit.openai.responses.OutputTextEvent;
+import io.github.ssekit.openai.responses.ReasoningEvent;
+import io.github.ssekit.openai.responses.RefusalEvent;
 import io.github.ssekit.openai.responses.ResponseLifecycleEvent;
+import io.github.ssekit.openai.responses.ResponseUsage;
 import io.github.ssekit.openai.responses.ResponsesAccumulator;
 import io.github.ssekit.openai.responses.ResponsesDeltaListener;
+import io.github.ssekit.openai.responses.ResponsesEvent;
 import io.github.ssekit.openai.responses.ResponsesProtocol;
 import io.github.ssekit.openai.responses.ResponsesRequest;
+import io.github.ssekit.openai.responses.ResponsesResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,10 +92,15 @@ public final class OpenAiClientImpl implements OpenAiClient {
     }
     SseRequest sseRequest = post("/chat/completions", body, requestOptions);
     // a chat stream ends at [DONE], which the conversation reports itself
+    ResultWiring<ChatChunk, ChatResult> wiring = new ResultWiring<>(observed(sseRequest, request.model()),
+        OpenAiClientImpl::carriesOutput,
+        (result, metadata) -> ImmutableChatResult.builder().from(result).responseMetadata(metadata).build(),
+        result -> new OptionalLong[] {
+            count(result.usage().flatMap(Usage::promptTokens)), count(result.usage().flatMap(Usage::completionTokens))});
     return new OpenAiStreamCall.Chat(new OpenAiStreamCall<>(this, vertx, sse, sseRequest,
         ChatCompletionsProtocol.lenient(), chunk -> false,
         deltas -> new RedactingAccumulator<>(new ChatAccumulator(deltas, options.getDiagnosticLimits()),
-            secrets(sseRequest)), ChatDeltaListener.NONE));
+            secrets(sseRequest)), ChatDeltaListener.NONE, wiring));
   }
 
   @Override
@@ -86,15 +109,54 @@ public final class OpenAiClientImpl implements OpenAiClient {
     body.put("stream", true);
     SseRequest sseRequest = post("/responses", body, requestOptions);
     // nothing follows response.completed, .incomplete or .failed: the stream ends there, even if the body goes on
+    ResultWiring<ResponsesEvent, ResponsesResult> wiring = new ResultWiring<>(observed(sseRequest, request.model()),
+        OpenAiClientImpl::carriesOutput,
+        (result, metadata) -> ImmutableResponsesResult.builder().from(result).responseMetadata(metadata).build(),
+        result -> new OptionalLong[] {count(result.usage().flatMap(ResponseUsage::inputTokens)),
+            count(result.usage().flatMap(ResponseUsage::outputTokens))});
     return new OpenAiStreamCall.Responses(new OpenAiStreamCall<>(this, vertx, sse, sseRequest,
         ResponsesProtocol.lenient(), event -> event instanceof ResponseLifecycleEvent lifecycle && lifecycle.isTerminal(),
         deltas -> new RedactingAccumulator<>(new ResponsesAccumulator(deltas, options.getDiagnosticLimits()),
-            secrets(sseRequest)), ResponsesDeltaListener.NONE));
+            secrets(sseRequest)), ResponsesDeltaListener.NONE, wiring));
   }
 
   /** The credentials of a request, to cut out of the errors and diagnostics a provider sends in its stream. */
   private static DecodedSecrets secrets(SseRequest request) {
     return new DecodedSecrets(Redactor.of(request.headers()));
+  }
+
+  /** The observer's labels: OpenTelemetry's GenAI names {@code openai} and {@code chat}, the model, the host. */
+  private static ObservedStream observed(SseRequest request, String model) {
+    URI uri = request.uri();
+    int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    return new ObservedStream("openai", "chat", Optional.ofNullable(model), uri.getHost(), port);
+  }
+
+  /** Whether a chunk adds output to a choice: content, reasoning, a refusal or a tool call's arguments. */
+  private static boolean carriesOutput(ChatChunk chunk) {
+    for (ChatChoice choice : chunk.choices()) {
+      Optional<ChatDelta> delta = choice.delta();
+      if (delta.isPresent() && (delta.get().content().filter(t -> !t.isEmpty()).isPresent()
+          || delta.get().reasoningText().filter(t -> !t.isEmpty()).isPresent()
+          || delta.get().refusal().filter(t -> !t.isEmpty()).isPresent() || !delta.get().toolCalls().isEmpty())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a Responses event is a delta of output: text, reasoning, a refusal or a function call's arguments. */
+  private static boolean carriesOutput(ResponsesEvent event) {
+    Optional<String> delta = event instanceof OutputTextEvent text ? text.delta()
+        : event instanceof ReasoningEvent reasoning ? reasoning.delta()
+        : event instanceof RefusalEvent refusal ? refusal.delta()
+        : event instanceof FunctionCallArgumentsEvent arguments ? arguments.delta()
+        : Optional.empty();
+    return delta.filter(t -> !t.isEmpty()).isPresent();
+  }
+
+  private static OptionalLong count(Optional<Long> value) {
+    return value.map(OptionalLong::of).orElse(OptionalLong.empty());
   }
 
   private SseRequest post(String path, ObjectNode body, OpenAiRequestOptions requestOptions) {
@@ -110,6 +172,8 @@ public final class OpenAiClientImpl implements OpenAiClient {
         .headers(headers)
         .body(Buffer.buffer(body.toString().getBytes(StandardCharsets.UTF_8)));
     requestOptions.getIdleTimeout().ifPresent(builder::idleTimeout);
+    builder.deadline(requestOptions.getDeadline().orElse(options.getDeadline()));
+    requestOptions.getMaxRetries().ifPresent(builder::maxRetries);
     return builder.build();
   }
 

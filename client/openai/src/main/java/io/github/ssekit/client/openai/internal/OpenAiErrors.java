@@ -18,11 +18,11 @@ final class OpenAiErrors {
 
   /**
    * The typed error of an HTTP error answer, with the request's credentials cut out after JSON decoding: from the
-   * body (written anew when it quotes a credential in escaped form) and from every field of its error object.
+   * body (written anew when it quotes a credential in escaped form) and from every field of its error object. Keeps
+   * the transport's status line (which names earlier attempts after retries) and the earlier failures.
    */
   static OpenAiHttpException httpException(SseRequest request, HttpStatusException status) {
-    String what = "HTTP " + status.status() + " from " + request.method().name() + " "
-        + SseRequest.redactedUri(request.uri());
+    String what = status.statusLine();
     DecodedSecrets secrets = new DecodedSecrets(Redactor.of(request.headers()));
     String body = status.body();
     String clean = secrets.json(body);
@@ -34,7 +34,11 @@ final class OpenAiErrors {
       source.setStackTrace(status.getStackTrace());
     }
     ProviderStreamException error = providerError(clean);
-    return new OpenAiHttpException(what, source, error == null ? null : secrets.error(error));
+    OpenAiHttpException mapped = new OpenAiHttpException(what, source, error == null ? null : secrets.error(error));
+    for (Throwable earlier : status.getSuppressed()) {
+      mapped.addSuppressed(earlier);
+    }
+    return mapped;
   }
 
   /**

@@ -3,13 +3,17 @@ package io.github.ssekit.client.openai.internal;
 import io.github.ssekit.client.HttpStatusException;
 import io.github.ssekit.client.RedirectException;
 import io.github.ssekit.client.SseClient;
+import io.github.ssekit.client.SseDeadlineException;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.SseStream;
+import io.github.ssekit.client.StreamStats;
 import io.github.ssekit.client.UnexpectedContentTypeException;
 import io.github.ssekit.client.internal.BlockingIterator;
 import io.github.ssekit.client.internal.DerivedStream;
 import io.github.ssekit.client.internal.EventLoop;
 import io.github.ssekit.client.internal.ReadStreamPublisher;
+import io.github.ssekit.client.internal.SseClientImpl;
+import io.github.ssekit.client.internal.StreamRecorder;
 import io.github.ssekit.client.openai.OpenAiChatStream;
 import io.github.ssekit.client.openai.OpenAiResponsesStream;
 import io.github.ssekit.client.openai.OpenAiStreamIterator;
@@ -33,6 +37,7 @@ import io.vertx.core.Vertx;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.Flow;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -40,7 +45,7 @@ import java.util.function.Supplier;
 
 /**
  * Drives one OpenAI stream of the client, Chat Completions and Responses alike: sends the POST through the
- * {@link SseClient}, feeds the response's events into protocol-openai's {@link OpenAiConversation} (which does all
+ * transport ({@link SseClientImpl}), feeds the response's events into protocol-openai's {@link OpenAiConversation} (which does all
  * the protocol work: dispatch, accumulation, listeners, diagnostics), and completes the result future when the
  * stream ends, breaks or is cancelled. Bytes in, calls out: what is left here is transport (the connection, the
  * response size limit, threads), and the caller's handlers as one listener of the conversation.
@@ -58,11 +63,13 @@ import java.util.function.Supplier;
 final class OpenAiStreamCall<T, R, D> {
   private final OpenAiClientImpl owner;
   private final Vertx vertx;
-  private final SseClient sse;
+  private final SseClientImpl sse;
   private final SseRequest request;
   private final SseProtocol<T> protocol;
   private final Predicate<T> endsStream;
   private final Function<D, StreamAccumulator<T, R>> accumulators;
+  private final ResultWiring<T, R> wiring;
+  private StreamRecorder recorder;
 
   // registered before the start, read on the loop afterwards
   private D deltas;
@@ -94,8 +101,9 @@ final class OpenAiStreamCall<T, R, D> {
    * @param accumulators a fresh accumulator for the delta listener registered (or {@code noDeltas}), keeping
    *     diagnostics up to the client's limits
    */
-  OpenAiStreamCall(OpenAiClientImpl owner, Vertx vertx, SseClient sse, SseRequest request, SseProtocol<T> protocol,
-      Predicate<T> endsStream, Function<D, StreamAccumulator<T, R>> accumulators, D noDeltas) {
+  OpenAiStreamCall(OpenAiClientImpl owner, Vertx vertx, SseClientImpl sse, SseRequest request,
+      SseProtocol<T> protocol, Predicate<T> endsStream, Function<D, StreamAccumulator<T, R>> accumulators, D noDeltas,
+      ResultWiring<T, R> wiring) {
     this.owner = owner;
     this.vertx = vertx;
     this.sse = sse;
@@ -104,6 +112,7 @@ final class OpenAiStreamCall<T, R, D> {
     this.endsStream = endsStream;
     this.accumulators = accumulators;
     this.deltas = noDeltas;
+    this.wiring = wiring;
   }
 
   synchronized void valueHandler(Handler<T> handler) {
@@ -146,6 +155,7 @@ final class OpenAiStreamCall<T, R, D> {
       if (loop == null) {
         loop = EventLoop.of(vertx);
       }
+      recorder = StreamRecorder.forBinding(sse.options().getObserver(), wiring.stream());
       OpenAiConversation<T, R> fresh = newConversation();
       owner.opened(this);
       boolean cancelled = cancelRequested;
@@ -174,7 +184,12 @@ final class OpenAiStreamCall<T, R, D> {
     if (everyDiagnosticHandler != null) {
       builder.onEveryDiagnostic(everyDiagnosticHandler::handle);
     }
+    StreamRecorder observed = recorder;
+    builder.onEveryDiagnostic(diagnostic -> observed.diagnostic(diagnostic.code()));
     builder.listener(value -> {
+      if (wiring.isToken().test(value)) {
+        observed.token();
+      }
       if (endsStream.test(value)) {
         lastValueSeen = true;
       }
@@ -257,7 +272,7 @@ final class OpenAiStreamCall<T, R, D> {
   }
 
   private void connect() {
-    sse.connect(request).onComplete(ar -> loop.execute(() -> {
+    sse.connect(request, recorder).onComplete(ar -> loop.execute(() -> {
       if (ar.failed()) {
         fail(mapFailure(ar.cause()));
         return;
@@ -355,6 +370,7 @@ final class OpenAiStreamCall<T, R, D> {
     }
     finished = true;
     owner.closed(this);
+    recorder.end(stream == null ? StreamStats.Outcome.REJECTED : StreamStats.Outcome.BROKEN, failure);
     promise.tryFail(failure);
     endValues(failure);
   }
@@ -374,12 +390,29 @@ final class OpenAiStreamCall<T, R, D> {
     try {
       result = ending.get();
     } catch (RuntimeException e) {
+      recorder.end(StreamStats.Outcome.BROKEN, e);
       promise.tryFail(e);
       endValues(e);
       return;
     }
+    if (stream != null) {
+      result = wiring.withMetadata().apply(result, stream.responseMetadata());
+    }
+    OptionalLong[] usage = wiring.usage().apply(result);
+    recorder.usage(usage[0].orElse(-1), usage[1].orElse(-1));
+    recorder.end(outcome(failure), failure);
     promise.tryComplete(result);
     endValues(failure);
+  }
+
+  private synchronized StreamStats.Outcome outcome(Throwable failure) {
+    if (failure instanceof SseDeadlineException) {
+      return StreamStats.Outcome.DEADLINE;
+    }
+    if (failure != null) {
+      return StreamStats.Outcome.BROKEN;
+    }
+    return cancelRequested ? StreamStats.Outcome.CANCELLED : StreamStats.Outcome.COMPLETED;
   }
 
   private void endValues(Throwable failure) {

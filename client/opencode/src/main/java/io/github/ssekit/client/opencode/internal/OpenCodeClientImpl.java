@@ -263,6 +263,10 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
         .map(stream -> new OpenCodeEventStreamImpl(stream, OpenCodeProtocol.create()));
   }
 
+  Duration turnDeadline() {
+    return options.getTurnDeadline();
+  }
+
   int maxReplyChars() {
     return options.getMaxReplyChars();
   }

@@ -21,6 +21,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Flow;
@@ -60,6 +61,8 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
   /** Abort calls sent and not answered yet; guarded by {@code this}. */
   private int abortsInFlight;
   private volatile Context streamContext;
+  /** The turn's deadline timer, -1 when none is set or it was stopped; guarded by {@code this}. */
+  private long deadlineTimer = -1;
 
   /** @param pulled whether the deltas are pulled ({@code pullPrompt}): the stream is then read on demand */
   OpenCodeTurnImpl(OpenCodeClientImpl client, String sessionID, PromptBody body, OpenCodeTurnListener listener,
@@ -97,6 +100,18 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
   }
 
   void start() {
+    Duration deadline = client.turnDeadline();
+    if (!deadline.isZero()) {
+      long timer = client.vertx().setTimer(Math.max(1, deadline.toMillis()), t -> {
+        synchronized (this) {
+          deadlineTimer = -1;
+        }
+        feed(Turn::deadlineExpired); // aborts at the server, completes with the partial reply
+      });
+      synchronized (this) {
+        deadlineTimer = timer;
+      }
+    }
     if (loop == null) {
       openStream();
     } else {
@@ -318,11 +333,17 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
   /** The turn is over: its stream is closed, and a cancel with no abort on its way is done. */
   private void over() {
     OpenCodeEventStream s;
+    long timer;
     synchronized (this) {
       s = stream;
+      timer = deadlineTimer;
+      deadlineTimer = -1;
       if (abortsInFlight == 0) {
         abortSent.tryComplete();
       }
+    }
+    if (timer >= 0) {
+      client.vertx().cancelTimer(timer);
     }
     if (s != null) {
       s.cancel();

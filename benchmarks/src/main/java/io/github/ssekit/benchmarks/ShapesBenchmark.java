@@ -55,11 +55,6 @@ public class ShapesBenchmark {
 
   @Benchmark
   public long parse(Blackhole blackhole) throws Exception {
-    CountingSink sink = new CountingSink(blackhole);
-    adapter.parse(input, sink);
-    if (sink.count != expected) {
-      throw new IllegalStateException(parser + " dispatched " + sink.count + " events, expected " + expected);
-    }
-    return sink.count;
+    return CountingSink.parse(adapter, input, blackhole, expected);
   }
 }

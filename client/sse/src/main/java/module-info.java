@@ -6,6 +6,8 @@
 module io.github.ssekit.client {
   requires transitive io.github.ssekit.sse;
   requires transitive io.vertx.core;
+  // the body buffers' bytes are read in place (SseStreamImpl)
+  requires io.netty.buffer;
 
   exports io.github.ssekit.client;
   // shared plumbing of the protocol bindings and the relay (header checks, redaction, capped bodies, the event-loop

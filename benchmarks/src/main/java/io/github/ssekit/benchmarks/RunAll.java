@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs every benchmark, writes the JSON results, and regenerates the tables of BENCHMARKS.md and the README.
  * {@code benchmarks/run} calls it from the repository root. Options: {@code --quick} (a short smoke run, results
- * to {@code benchmarks/target/quick-results}, documents untouched), {@code --only parse,large,pipeline,loopback},
+ * to {@code benchmarks/target/quick-results}, documents untouched), {@code --only parse,large,shapes,pipeline,loopback},
  * {@code --report-only} (regenerate the documents from existing results).
  */
 public final class RunAll {
@@ -31,10 +31,10 @@ public final class RunAll {
     List<String> list = List.of(args);
     boolean quick = list.contains("--quick");
     boolean reportOnly = list.contains("--report-only");
-    String only = value(list, "--only", "parse,large,pipeline,loopback");
+    String only = value(list, "--only", "parse,large,shapes,pipeline,loopback");
     Path results = Path.of(quick ? "benchmarks/target/quick-results" : "benchmarks/results");
     Files.createDirectories(results);
-    if (!reportOnly && only.equals("parse,large,pipeline,loopback") && !quick) {
+    if (!reportOnly && only.equals("parse,large,shapes,pipeline,loopback") && !quick) {
       Files.deleteIfExists(results.resolve("environment.json")); // a full run starts a fresh record
     }
 
@@ -46,7 +46,7 @@ public final class RunAll {
           ? (ObjectNode) json.readTree(envFile.toFile()) : json.createObjectNode();
       environment.setAll(machine(quick));
       ObjectNode parts = environment.has("parts") ? (ObjectNode) environment.get("parts") : environment.putObject("parts");
-      for (String part : List.of("parse", "large", "pipeline", "loopback")) {
+      for (String part : List.of("parse", "large", "shapes", "pipeline", "loopback")) {
         if (!only.contains(part)) {
           continue;
         }
@@ -83,6 +83,8 @@ public final class RunAll {
             .param("size", Integer.toString(1 << 20))
             .param("parser", "scan", "ssekit", "vertx"));
       }
+      case "shapes" -> jmh(quick, results.resolve("jmh-shapes.json"), ShapesBenchmark.class, b -> b
+          .param("parser", "floor", "ssekit", "okhttp-eventsource", "okhttp-sse", "bufferedreader"));
       case "pipeline" -> jmh(quick, results.resolve("jmh-pipeline.json"), PipelineBenchmark.class, b -> b);
       case "loopback" -> LoopbackRun.run(results, quick);
       default -> throw new IllegalArgumentException(part);

@@ -37,6 +37,30 @@ class PeerEquivalenceTest {
     return cases.stream();
   }
 
+  /** The stream shapes (workloads 7 to 10), small copies, every adapter ShapesBenchmark runs. */
+  static Stream<Arguments> shapes() {
+    List<Arguments> cases = new ArrayList<>();
+    for (String shape : List.of("large-json", "multi-line", "named", "cr-comments")) {
+      Input input = Workloads.shape(shape, shape.equals("large-json") || shape.equals("multi-line") ? 60 : 3000, true);
+      for (String parser : List.of("floor", "ssekit", "okhttp-eventsource", "okhttp-sse", "bufferedreader")) {
+        if (KnownDeviations.hangs(parser, shape)) {
+          continue;
+        }
+        cases.add(Arguments.of(shape, parser, input));
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("shapes")
+  void yieldsTheSameEventsOnTheStreamShapes(String workload, String parser, Input input) throws Exception {
+    List<Event> expected = input.expected().orElseThrow();
+    List<Event> events = parse(parser, input);
+    assertEquals(expected.size(), events.size(), "event count");
+    assertEquals(expected, events);
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
   void yieldsTheSameEventsAsTheSpec(String workload, String parser, Input input) throws Exception {

@@ -11,11 +11,12 @@ public final class Adapters {
       new OkHttpSseAdapter(),
       new VertxAdapter(),
       new SpringAdapter(),
-      new BufferedReaderAdapter());
+      new BufferedReaderAdapter(),
+      new FloorAdapter());
 
   private Adapters() {}
 
-  /** ssekit and its peers. */
+  /** ssekit, its peers, and the floor (last). */
   public static List<SseAdapter> all() {
     return ALL;
   }

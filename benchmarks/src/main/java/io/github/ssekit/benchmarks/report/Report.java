@@ -56,6 +56,7 @@ public final class Report {
   private final List<JmhResult> parse;
   private final List<JmhResult> large;
   private final List<JmhResult> pipeline;
+  private final List<JmhResult> shapes;
   private final JsonNode loopback;
   private final JsonNode environment;
 
@@ -65,6 +66,8 @@ public final class Report {
     large = new ArrayList<>(JmhResult.read(results.resolve("jmh-large-16m.json")));
     large.addAll(JmhResult.read(results.resolve("jmh-large-1m.json")));
     pipeline = JmhResult.read(results.resolve("jmh-pipeline.json"));
+    Path shapesFile = results.resolve("jmh-shapes.json");
+    shapes = Files.exists(shapesFile) ? JmhResult.read(shapesFile) : List.of();
     ObjectMapper json = new ObjectMapper();
     Path lb = results.resolve("loopback.json");
     loopback = Files.exists(lb) ? json.readTree(lb.toFile()) : json.createArrayNode();
@@ -102,6 +105,7 @@ public final class Report {
     environment(md);
     parsers(md);
     largeLine(md);
+    shapes(md);
     pipelines(md);
     loopback(md);
     return md.toString();
@@ -503,6 +507,58 @@ public final class Report {
   private static String rate(double perSecond) {
     return perSecond >= 1e6 ? String.format(Locale.ROOT, "%.2f M/s", perSecond / 1e6)
         : String.format(Locale.ROOT, "%,.0f k/s", perSecond / 1e3);
+  }
+
+  // ---- workloads 7 to 10: stream shapes, against the floor
+
+  private static final List<String> SHAPES = List.of("large-json", "multi-line", "named", "cr-comments");
+  private static final Map<String, String> SHAPE_TITLES = Map.of(
+      "large-json", "7: large JSON, 2-20 KB, one line",
+      "multi-line", "8: 20-200 data lines, CRLF, id",
+      "named", "9: every event named",
+      "cr-comments", "10: tiny, bare CR, comments");
+  private static final List<String> SHAPE_PARSERS =
+      List.of("floor", "ssekit", "okhttp-eventsource", "okhttp-sse", "bufferedreader");
+
+  private Optional<JmhResult> shapeResult(String workload, String parser) {
+    return shapes.stream().filter(r -> r.matches("workload", workload, "parser", parser)).findFirst();
+  }
+
+  private void shapes(StringBuilder md) {
+    if (shapes.isEmpty()) {
+      return;
+    }
+    md.append("### Workloads 7 to 10: stream shapes, against the floor\n\n")
+        .append("Random 1 to 16 KiB buffers. CPU time per operation (median iteration), as a multiple of the floor ")
+        .append("(a byte loop finding line breaks, `new String(bytes, off, len, UTF_8)` per data line, lines ")
+        .append("joined; no SSE logic), and in brackets how many times faster ssekit is. One operation: ")
+        .append(String.format(Locale.ROOT, "%,d, %,d, %,d and %,d events.",
+            Workloads.LARGE_JSON_EVENTS, Workloads.MULTI_LINE_EVENTS, Workloads.NAMED_EVENTS,
+            Workloads.CR_COMMENTS_EVENTS))
+        .append("\n\n| parser |");
+    SHAPES.forEach(w -> md.append(" ").append(SHAPE_TITLES.get(w)).append(" |"));
+    md.append("\n|---|---|---|---|---|\n");
+    for (String parser : SHAPE_PARSERS) {
+      md.append("| ").append(parser.equals("floor") ? "floor (baseline)" : LABELS.get(parser)).append(" |");
+      for (String w : SHAPES) {
+        Optional<JmhResult> r = shapeResult(w, parser);
+        Optional<JmhResult> floor = shapeResult(w, "floor");
+        Optional<JmhResult> ours = shapeResult(w, "ssekit");
+        if (r.isEmpty() || floor.isEmpty() || ours.isEmpty()) {
+          md.append(KnownDeviations.hangs(parser, w) ? " never finishes (b) |" : " - |");
+          continue;
+        }
+        double cost = r.get().costMs();
+        md.append(String.format(Locale.ROOT, " %.2f ms, %.2fx floor", cost, cost / floor.get().costMs()));
+        if (!parser.equals("ssekit") && !parser.equals("floor")) {
+          md.append(" (").append(times(cost / ours.get().costMs())).append(")");
+        }
+        md.append(" |");
+      }
+      md.append("\n");
+    }
+    md.append("\n(b) okhttp-sse's reader spins in Okio's `select` on a bare-CR stream and never returns (see ")
+        .append("`KnownDeviations`).\n\n");
   }
 
   private static String times(double ratio) {

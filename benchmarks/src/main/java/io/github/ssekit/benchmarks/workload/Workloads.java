@@ -177,6 +177,195 @@ public final class Workloads {
         expected);
   }
 
+  /** The buffers of the stream shapes: random sizes from 1 to 16 KiB, as network reads of a busy stream are. */
+  public static final Chunking BUFFERS_1_16K = Chunking.random(1024, 16 * 1024, 0xB16);
+
+  /** Events per operation of each stream shape in the benchmarks (about 2 to 11 MB of input each). */
+  public static final int LARGE_JSON_EVENTS = 1_000;
+  /** Events per operation of {@link #multiLineCrlf}. */
+  public static final int MULTI_LINE_EVENTS = 1_000;
+  /** Events per operation of {@link #named}. */
+  public static final int NAMED_EVENTS = 100_000;
+  /** Events per operation of {@link #crComments}. */
+  public static final int CR_COMMENTS_EVENTS = 100_000;
+
+  /** Words of the generated large and multi-line texts; about one in fifteen is non-ASCII. */
+  private static final String[] WORDS = {
+    "the", "stream", "parser", "event", "server", "client", "buffer", "line", "value", "field", "JSON", "object",
+    "array", "token", "model", "reply", "context", "window", "request", "response", "with", "from", "into", "over",
+    "caf\u00e9", "na\u00efve", "\u4f60\u597d", "\ud83d\ude42", "\u00fcber", "\u2014",
+  };
+  private static final int ASCII_WORDS = WORDS.length - 6;
+
+  /**
+   * Large JSON events (a tool result, a document chunk, a whole output item): one {@code data} line of 2 to 20 KB
+   * per event, a JSON object with a long text member (some non-ASCII words, escaped quotes and newlines) and an
+   * array of numbers; LF line endings, no names, no ids.
+   */
+  public static Input largeJson(int events, Chunking chunking, boolean withExpected) {
+    SplittableRandom random = new SplittableRandom(11);
+    StringBuilder sb = new StringBuilder(events * 11_500);
+    List<Event> expected = withExpected ? new ArrayList<>(events) : null;
+    StringBuilder json = new StringBuilder(20_500);
+    for (int e = 0; e < events; e++) {
+      int size = random.nextInt(2_000, 20_001);
+      json.setLength(0);
+      json.append("{\"type\":\"response.output_item.done\",\"sequence_number\":").append(e)
+          .append(",\"item\":{\"id\":\"msg_").append(Long.toHexString(random.nextLong()))
+          .append("\",\"role\":\"assistant\",\"text\":\"");
+      int textEnd = size - 60;
+      for (int length = utf8Length(json); length < textEnd; ) {
+        String word = word(random, 15);
+        int r = random.nextInt(40);
+        String gap = r == 0 ? "\\n" : r == 1 ? " \\\"" : r == 2 ? ", " : " ";
+        json.append(word).append(gap);
+        length += utf8Length(word) + gap.length();
+      }
+      json.append("\",\"scores\":[");
+      for (int i = 0; i < 4; i++) {
+        json.append(i == 0 ? "" : ",").append(random.nextInt(1000) / 1000.0);
+      }
+      json.append("]}}");
+      String data = json.toString();
+      sb.append("data: ").append(data).append("\n\n");
+      if (expected != null) {
+        expected.add(new Event("message", data, ""));
+      }
+    }
+    return new Input("large JSON " + events + " events, " + chunking + " buffers",
+        sb.toString().getBytes(StandardCharsets.UTF_8), chunking, events, expected);
+  }
+
+  /**
+   * Multi-line events with CRLF line endings: an {@code id} on each, then 20 to 200 {@code data} lines (a log or
+   * a code listing sent line by line, 20 to 100 bytes each, one line in twenty with non-ASCII words).
+   */
+  public static Input multiLineCrlf(int events, Chunking chunking, boolean withExpected) {
+    SplittableRandom random = new SplittableRandom(13);
+    StringBuilder sb = new StringBuilder(events * 7_000);
+    List<Event> expected = withExpected ? new ArrayList<>(events) : null;
+    StringBuilder data = new StringBuilder(20_000);
+    StringBuilder line = new StringBuilder(128);
+    for (int e = 0; e < events; e++) {
+      String id = "evt-" + (5_000_000 + e);
+      sb.append("id: ").append(id).append("\r\n");
+      data.setLength(0);
+      int lines = random.nextInt(20, 201);
+      for (int l = 0; l < lines; l++) {
+        line.setLength(0);
+        int length = random.nextInt(20, 101);
+        boolean nonAscii = random.nextInt(20) == 0;
+        line.append(l % 7 == 0 ? "  " : "").append(l).append(": ");
+        for (int n = line.length(); n < length; ) {
+          String word = nonAscii ? word(random, 3) : WORDS[random.nextInt(ASCII_WORDS)];
+          line.append(word).append(' ');
+          n += utf8Length(word) + 1;
+        }
+        sb.append("data: ").append(line).append("\r\n");
+        data.append(l == 0 ? "" : "\n").append(line);
+      }
+      sb.append("\r\n");
+      if (expected != null) {
+        expected.add(new Event("message", data.toString(), id));
+      }
+    }
+    return new Input("multi-line CRLF " + events + " events, " + chunking + " buffers",
+        sb.toString().getBytes(StandardCharsets.UTF_8), chunking, events, expected);
+  }
+
+  /**
+   * Every event named, as Anthropic's Messages stream sends them: {@code event: content_block_delta} and small
+   * JSON, with the other names of that stream (which share long prefixes) now and then; LF line endings.
+   */
+  public static Input named(int events, Chunking chunking, boolean withExpected) {
+    SplittableRandom random = new SplittableRandom(17);
+    StringBuilder sb = new StringBuilder(events * 150);
+    List<Event> expected = withExpected ? new ArrayList<>(events) : null;
+    String[] rare = {"content_block_start", "content_block_stop", "message_delta", "ping", "message_start"};
+    List<Integer> tokens = new ArrayList<>();
+    for (int t : tokens(events)) {
+      tokens.add(t);
+    }
+    for (int e = 0; e < events; e++) {
+      String type;
+      String data;
+      if (random.nextInt(16) == 0) {
+        type = rare[random.nextInt(rare.length)];
+        data = "{\"type\":\"" + type + "\",\"index\":" + (e / 1000) + "}";
+      } else {
+        type = "content_block_delta";
+        data = "{\"type\":\"content_block_delta\",\"index\":" + (e / 1000)
+            + ",\"delta\":{\"type\":\"text_delta\",\"text\":\"" + TOKENS[tokens.get(e)] + "\"}}";
+      }
+      sb.append("event: ").append(type).append("\ndata: ").append(data).append("\n\n");
+      if (expected != null) {
+        expected.add(new Event(type, data, ""));
+      }
+    }
+    return new Input("named " + events + " events, " + chunking + " buffers",
+        sb.toString().getBytes(StandardCharsets.UTF_8), chunking, events, expected);
+  }
+
+  /**
+   * Tiny events with bare CR line endings (as some older servers and proxies send) and comment lines between them
+   * (keep-alives): {@code data: 1234\r\r}, and a {@code : ping} comment before about one event in four.
+   */
+  public static Input crComments(int events, Chunking chunking, boolean withExpected) {
+    SplittableRandom random = new SplittableRandom(19);
+    StringBuilder sb = new StringBuilder(events * 16);
+    List<Event> expected = withExpected ? new ArrayList<>(events) : null;
+    for (int e = 0; e < events; e++) {
+      if (random.nextInt(4) == 0) {
+        sb.append(": ping\r");
+      }
+      String data = Integer.toString(random.nextInt(100_000));
+      sb.append("data: ").append(data).append("\r\r");
+      if (expected != null) {
+        expected.add(new Event("message", data, ""));
+      }
+    }
+    return new Input("bare CR " + events + " events, " + chunking + " buffers",
+        sb.toString().getBytes(StandardCharsets.US_ASCII), chunking, events, expected);
+  }
+
+  /** A word of {@link #WORDS}, non-ASCII about one time in {@code oneIn}. */
+  private static String word(SplittableRandom random, int oneIn) {
+    return random.nextInt(oneIn) == 0
+        ? WORDS[ASCII_WORDS + random.nextInt(WORDS.length - ASCII_WORDS)]
+        : WORDS[random.nextInt(ASCII_WORDS)];
+  }
+
+  private static int utf8Length(CharSequence text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    return n;
+  }
+
+  /** The stream shapes by name, with the number of events each has in the benchmarks. */
+  public static Input shape(String name, boolean withExpected) {
+    return shape(name, switch (name) {
+      case "large-json" -> LARGE_JSON_EVENTS;
+      case "multi-line" -> MULTI_LINE_EVENTS;
+      case "named" -> NAMED_EVENTS;
+      case "cr-comments" -> CR_COMMENTS_EVENTS;
+      default -> throw new IllegalArgumentException("unknown shape " + name);
+    }, withExpected);
+  }
+
+  /** A stream shape of {@code events} events in {@link #BUFFERS_1_16K}. */
+  public static Input shape(String name, int events, boolean withExpected) {
+    return switch (name) {
+      case "large-json" -> largeJson(events, BUFFERS_1_16K, withExpected);
+      case "multi-line" -> multiLineCrlf(events, BUFFERS_1_16K, withExpected);
+      case "named" -> named(events, BUFFERS_1_16K, withExpected);
+      case "cr-comments" -> crComments(events, BUFFERS_1_16K, withExpected);
+      default -> throw new IllegalArgumentException("unknown shape " + name);
+    };
+  }
+
   /** The workloads of the parser benchmarks by name. */
   public static Input byName(String name, int events, boolean withExpected) {
     switch (name) {

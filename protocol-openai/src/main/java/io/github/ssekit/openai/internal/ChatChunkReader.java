@@ -64,12 +64,27 @@ final class ChatChunkReader {
    * chunk. Longer text gets an array of its own.
    */
   private static final int BUFFER_SIZE = 2048;
-  private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[BUFFER_SIZE]);
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  /**
+   * What a thread's reads reuse: the copy of the text, and the last {@code id}, {@code model} and
+   * {@code system_fingerprint} values, which every chunk of a stream repeats: when the same characters come again,
+   * the String read last time is returned instead of a new one (equal Strings, so nothing observable changes).
+   */
+  private static final class Scratch {
+    final char[] buffer = new char[BUFFER_SIZE];
+    final String[] repeated = new String[3];
+  }
+
+  private static final int REPEATED_ID = 0;
+  private static final int REPEATED_MODEL = 1;
+  private static final int REPEATED_FINGERPRINT = 2;
 
   /** The text, and a copy of it in chars[0, length) to scan; values are cut from the text. */
   private final String text;
   private final char[] chars;
   private final int length;
+  private final String[] repeated;
   private int pos;
   /** The current member name: chars[keyStart, keyEnd). */
   private int keyStart;
@@ -79,9 +94,11 @@ final class ChatChunkReader {
     // array reads beat String.charAt, which checks the string's coder and bounds on every call
     this.text = text;
     this.length = text.length();
-    char[] buffer = length <= BUFFER_SIZE ? BUFFER.get() : new char[length];
+    Scratch scratch = SCRATCH.get();
+    char[] buffer = length <= BUFFER_SIZE ? scratch.buffer : new char[length];
     text.getChars(0, length, buffer, 0);
     this.chars = buffer;
+    this.repeated = scratch.repeated;
   }
 
   /** The chunk in {@code data}, or null when the data needs the tree path. */
@@ -255,7 +272,7 @@ final class ChatChunkReader {
   /** Reads the current member's value into {@code chunk} when the object names it: its bit, else 0. */
   private int chunkMember(ImmutableChatChunk.Builder chunk) throws IOException {
     if (isKey("id")) {
-      chunk.id(nonBlankString());
+      chunk.id(repeatedString(REPEATED_ID));
       return 1;
     } else if (isKey("object")) {
       if (!CHUNK_OBJECT.equals(string())) {
@@ -267,10 +284,10 @@ final class ChatChunkReader {
       chunk.created(integer());
       return 1 << 2;
     } else if (isKey("model")) {
-      chunk.model(nonBlankString());
+      chunk.model(repeatedString(REPEATED_MODEL));
       return 1 << 3;
     } else if (isKey("system_fingerprint")) {
-      chunk.systemFingerprint(nonBlankString());
+      chunk.systemFingerprint(repeatedString(REPEATED_FINGERPRINT));
       return 1 << 4;
     } else if (isKey("service_tier")) {
       chunk.serviceTier(ServiceTier.of(nonBlankString()));
@@ -539,6 +556,41 @@ final class ChatChunkReader {
       throw GIVE_UP; // blank means absent, and is reported
     }
     return value;
+  }
+
+  /**
+   * A non-blank JSON string that chunks repeat: the String read last time for the same {@code slot} when its
+   * characters are the same (and the string has no escapes), else as {@link #nonBlankString}.
+   */
+  private String repeatedString(int slot) {
+    skipWhitespace();
+    String last = repeated[slot];
+    if (last != null && pos < length && chars[pos] == '"') {
+      int start = pos + 1;
+      int end = start + last.length();
+      if (end < length && chars[end] == '"' && sameChars(last, start)) {
+        pos = end + 1;
+        return last;
+      }
+    }
+    int quote = pos;
+    String value = nonBlankString();
+    if (pos - quote - 2 == value.length()) {
+      // written without escapes (an escape always takes more characters than it stands for), so its characters
+      // are exactly the text's: a later match is the same string, read the same way
+      repeated[slot] = value;
+    }
+    return value;
+  }
+
+  /** Whether {@code chars[start, start + s.length())} are the characters of {@code s}. */
+  private boolean sameChars(String s, int start) {
+    for (int i = s.length() - 1; i >= 0; i--) { // from the end: ids share their prefix
+      if (chars[start + i] != s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A JSON string, unescaped; anything but a string gives up. */

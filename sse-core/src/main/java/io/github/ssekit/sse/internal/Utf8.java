@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
  * UTF-8 decoding with the replacement semantics of the WHATWG Encoding Standard ("UTF-8 decode without BOM":
  * every maximal invalid subsequence becomes one U+FFFD).
  *
- * <p>The JDK's decoder agrees with WHATWG on every input except encoded surrogates: for {@code ED A0 80} it emits
- * one U+FFFD where WHATWG emits three (after {@code ED} the next byte must be 80..9F, so {@code ED} alone is the
- * maximal subpart, and each continuation byte is another). So the JDK's fast decoder is used unless the bytes
- * contain {@code ED}, and {@link #decodeWhatwg} otherwise. {@code Utf8Test} checks both against each other on
- * random input.
+ * <p>The JDK's decoder agrees with WHATWG on every valid input, and emits at least one U+FFFD for every invalid
+ * one; the two differ only in how many U+FFFD some invalid inputs become (for an encoded surrogate such as
+ * {@code ED A0 80} the JDK emits one where WHATWG emits three: after {@code ED} the next byte must be 80..9F, so
+ * {@code ED} alone is the maximal subpart, and each continuation byte is another). So the JDK decodes first, and
+ * only a result that holds U+FFFD, from invalid input or from an encoded U+FFFD, is decoded again by
+ * {@link #decodeWhatwg}. Valid text, nearly all of every stream, costs the JDK's decoding and one vectorised search
+ * of its result, never a byte-by-byte pre-scan. {@code Utf8Test} checks both against each other on random input.
  */
 public final class Utf8 {
   private static final char REPLACEMENT = '\uFFFD';
@@ -22,13 +24,9 @@ public final class Utf8 {
     if (length == 0) {
       return "";
     }
-    int end = offset + length;
-    for (int i = offset; i < end; i++) {
-      if (bytes[i] == (byte) 0xED) {
-        return decodeWhatwg(bytes, offset, length);
-      }
-    }
-    return new String(bytes, offset, length, StandardCharsets.UTF_8);
+    String jdk = new String(bytes, offset, length, StandardCharsets.UTF_8);
+    // A Latin-1 String (all chars under U+0100) answers this without a scan.
+    return jdk.indexOf(REPLACEMENT) < 0 ? jdk : decodeWhatwg(bytes, offset, length);
   }
 
   /**

@@ -32,6 +32,10 @@ class Utf8Test {
     "80              | fffd",
     "c2              | fffd",
     "ef bb bf 41     | feff 41",
+    // an encoded U+FFFD is valid: the JDK's result holds U+FFFD, so it is decoded again, with the same result
+    "ef bf bd        | fffd",
+    "ef bf bd ed a0 80 | fffd fffd fffd fffd",
+    "c3 a9 ed a0 80 41 | e9 fffd fffd fffd 41",
   })
   void decodesAsTheEncodingStandardSays(String hex, String expected) {
     byte[] bytes = unhex(hex);
@@ -50,6 +54,27 @@ class Utf8Test {
       byte[] bytes = new byte[1 + random.nextInt(8)];
       for (int i = 0; i < bytes.length; i++) {
         bytes[i] = random.nextInt(4) == 0 ? (byte) random.nextInt(256) : alphabet[random.nextInt(alphabet.length)];
+      }
+      assertEquals(Utf8.decodeWhatwg(bytes, 0, bytes.length), Utf8.decode(bytes, 0, bytes.length),
+          () -> "seed " + seed + ", bytes " + hexOf(bytes));
+    }
+  }
+
+  @Test
+  void fastDecoderEqualsTheReferenceOnLongTextWithRareFaults() {
+    // Long valid text (the JDK-first path's common case) with now and then one byte replaced, where the fast
+    // decoder's result must fall back whenever, and only where, it matters.
+    long seed = 20261204L;
+    Random random = new Random(seed);
+    String[] pieces = {"abc ", "caf\u00e9 ", "\u4f60\u597d", "\ud83d\ude42", "\ufffd", "\u00fc", "\u2014 "};
+    for (int round = 0; round < 2_000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0, n = 1 + random.nextInt(200); i < n; i++) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      if (random.nextBoolean()) {
+        bytes[random.nextInt(bytes.length)] = (byte) (0x80 + random.nextInt(0x80));
       }
       assertEquals(Utf8.decodeWhatwg(bytes, 0, bytes.length), Utf8.decode(bytes, 0, bytes.length),
           () -> "seed " + seed + ", bytes " + hexOf(bytes));

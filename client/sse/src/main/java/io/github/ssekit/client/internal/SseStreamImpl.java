@@ -18,6 +18,7 @@ import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.SseHandler;
 import io.github.ssekit.sse.SseParser;
 import io.github.ssekit.sse.protocol.ResponseMetadata;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -28,6 +29,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -420,8 +422,27 @@ final class SseStreamImpl implements SseStream {
     }
     idle.touch();
     recorder.bytes(chunk.length());
-    parser.feed(chunk.getBytes());
+    feed(chunk);
     pump();
+  }
+
+  /**
+   * Feeds a body buffer to the parser without copying it when it can: Vert.x hands the response body over in heap
+   * buffers (it copies each network read out of Netty's pooled memory), so the parser reads their array in place;
+   * only another kind of buffer is read through a {@link java.nio.ByteBuffer} view, which the parser copies in
+   * slices into its own scratch array.
+   */
+  private void feed(Buffer chunk) {
+    if (chunk instanceof BufferInternal internal) {
+      ByteBuf bytes = internal.unwrap();
+      if (bytes.hasArray()) {
+        parser.feed(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+      } else {
+        parser.feed(bytes.nioBuffer());
+      }
+      return;
+    }
+    parser.feed(chunk.getBytes());
   }
 
   private void onBodyEnd(int gen) {

@@ -1,5 +1,8 @@
 package io.github.ssekit.opencode;
 
+import io.github.ssekit.opencode.event.MessagePartDelta;
+import io.github.ssekit.opencode.event.MessagePartUpdated;
+import io.github.ssekit.opencode.event.MessageUpdated;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
 import io.github.ssekit.opencode.event.PermissionAsked;
 import io.github.ssekit.opencode.event.PermissionReplied;
@@ -8,6 +11,7 @@ import io.github.ssekit.opencode.event.QuestionAsked;
 import io.github.ssekit.opencode.event.QuestionRejected;
 import io.github.ssekit.opencode.event.QuestionReplied;
 import io.github.ssekit.opencode.event.ServerConnected;
+import io.github.ssekit.opencode.model.MessageInfo;
 import io.github.ssekit.opencode.model.MessageWithParts;
 import io.github.ssekit.opencode.model.ImmutablePermissionRequest;
 import io.github.ssekit.opencode.model.OpenCodeError;
@@ -20,10 +24,12 @@ import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
@@ -54,6 +60,9 @@ import java.util.function.Consumer;
  *   <li><b>The reply</b>, through a {@link ReplyAccumulator}: deltas ({@link #onDelta}), tool calls, the end at the
  *       session's first idle after the turn started ({@link TurnCommand.Complete}; {@code session.idle} may come
  *       twice, the second changes nothing). Its size is bounded by {@link #maxReplyChars}.
+ *   <li><b>Another turn's late events</b> are left out: once the turn's own prompt is known (the first user
+ *       message after the prompt was sent), an assistant message answering another prompt ({@code parentID}), such
+ *       as the final message of an aborted previous turn, is not this reply's, nor are its parts.
  *   <li><b>Waiting.</b> A {@code permission.asked} or {@code question.asked} for the session makes the turn
  *       {@link TurnState#WAITING} until it is answered ({@code permission.replied}, {@code question.replied},
  *       {@code question.rejected}); {@link #onWaiting} is told each request.
@@ -102,6 +111,10 @@ public final class Turn {
   private boolean idleAtResync;
   private long replyChars;
   private final Map<String, PendingRequest> pending = new LinkedHashMap<>();
+  /** The turn's own prompt: the first user message seen once the prompt was sent. */
+  private String userMessageID;
+  /** Assistant messages answering another prompt (a previous turn's, late); one entry per such message seen. */
+  private final Set<String> otherTurnsMessages = new HashSet<>();
   /** The commands of the input being handled. */
   private List<TurnCommand> out = new ArrayList<>();
 
@@ -260,6 +273,9 @@ public final class Turn {
     return handle(() -> {
       if (state == TurnState.CONNECTING || !event.sessionID().filter(sessionID::equals).isPresent()) {
         return; // before the prompt: not this turn's
+      }
+      if (isAnotherTurns(event)) {
+        return;
       }
       accumulator.accept(event);
       if (!state.isTerminal()) {
@@ -437,6 +453,31 @@ public final class Turn {
     } finally {
       out = outer;
     }
+  }
+
+  /**
+   * Whether {@code event} belongs to another turn: once the turn's own prompt is known, an assistant message
+   * answering another user message ({@code parentID}), such as the final message of an aborted previous turn on a
+   * shared stream, and its parts are not this reply's.
+   */
+  private boolean isAnotherTurns(OpenCodeEvent event) {
+    if (event instanceof MessageUpdated updated) {
+      MessageInfo info = updated.info();
+      if (info.isUser() && userMessageID == null) {
+        userMessageID = info.id().orElse(null);
+      } else if (info.isAssistant() && userMessageID != null && info.id().isPresent()
+          && info.parentID().filter(parent -> !parent.equals(userMessageID)).isPresent()) {
+        otherTurnsMessages.add(info.id().get());
+      }
+      return info.id().filter(otherTurnsMessages::contains).isPresent();
+    }
+    if (event instanceof MessagePartUpdated updated) {
+      return updated.part().messageID().filter(otherTurnsMessages::contains).isPresent();
+    }
+    if (event instanceof MessagePartDelta delta) {
+      return otherTurnsMessages.contains(delta.messageID());
+    }
+    return false;
   }
 
   private void resyncIfDue() {

@@ -265,6 +265,24 @@ class TurnTest {
                 "[{\"id\":\"que_1\",\"sessionID\":\"ses_a\",\"questions\":[]}]".getBytes())), "",
                 TurnState.PROMPT_SENT)),
             run -> assertEquals(List.of(), run.waited)),
+        new Case("a previous turn's late message after this turn's prompt is not this reply's", S, List.of(CONNECT,
+            ACCEPT,
+            step("the prompt", events(event("message.updated", "{\"sessionID\":\"ses_a\",\"info\":{\"id\":\"msg_u\","
+                + "\"sessionID\":\"ses_a\",\"role\":\"user\"}}")), "", TurnState.PROMPT_ACCEPTED),
+            step("the aborted previous turn's message and text", events(
+                event("message.updated", "{\"sessionID\":\"ses_a\",\"info\":{\"id\":\"msg_old\",\"sessionID\":"
+                    + "\"ses_a\",\"role\":\"assistant\",\"parentID\":\"msg_prev\",\"error\":{\"name\":"
+                    + "\"MessageAbortedError\",\"data\":{}}}}"),
+                event("message.part.updated", "{\"sessionID\":\"ses_a\",\"part\":{\"id\":\"prt_old\","
+                    + "\"messageID\":\"msg_old\",\"sessionID\":\"ses_a\",\"type\":\"text\",\"text\":\"old\"}}")),
+                "", TurnState.PROMPT_ACCEPTED),
+            step("this turn", events(BUSY, ASSISTANT, TEXT_PART, delta("new")), "", TurnState.STREAMING),
+            step("idle", events(IDLE), "Complete", TurnState.DONE)),
+            run -> {
+              assertEquals("new", run.completed().text());
+              assertEquals("new", run.streamed());
+              assertTrue(run.completed().error().isEmpty(), "the previous turn's abort is not this reply's error");
+            }),
         new Case("abort after the prompt; session.idle twice (09)", onlySession(c09), List.of(CONNECT, ACCEPT,
             step("up to the first delta", events(c09.subList(0, firstDelta09 + 1)), "", TurnState.STREAMING),
             step("cancel", Turn::cancel, "SendAbort", TurnState.STREAMING),

@@ -227,10 +227,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
             .add(toolCall(0, "call_mock_1", "bash", ""))));
         f.delta(new JsonObject().put("tool_calls", new JsonArray().add(toolCall(0, null, null, args.substring(0, 10)))));
         f.delta(new JsonObject().put("tool_calls", new JsonArray().add(toolCall(0, null, null, args.substring(10)))));
-        f.finish("tool_calls");
-        f.usage();
-        f.done();
-        return new Script(f.frames, f.whole("", "tool_calls"));
+        return endOfToolCalls(f);
       }
       String shown = toolOutput.length() > 200 ? toolOutput.substring(0, 200) : toolOutput;
       text = List.of("Tool done: ", shown);
@@ -245,10 +242,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 .add(new JsonObject().put("label", "red").put("description", "The colour of fire"))))).encode();
         f.delta(new JsonObject().put("role", "assistant").putNull("content").put("tool_calls", new JsonArray()
             .add(toolCall(0, "call_question_1", "question", args))));
-        f.finish("tool_calls");
-        f.usage();
-        f.done();
-        return new Script(f.frames, f.whole("", "tool_calls"));
+        return endOfToolCalls(f);
       }
       String shown = toolOutput.length() > 300 ? toolOutput.substring(0, 300) : toolOutput;
       text = List.of("You answered: ", shown);
@@ -382,6 +376,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
   private static final JsonObject USAGE =
       new JsonObject().put("prompt_tokens", 11).put("completion_tokens", 3).put("total_tokens", 14);
+
+  /** Ends a reply whose frames so far are tool calls: finish reason {@code tool_calls}, usage, {@code [DONE]}. */
+  private static Script endOfToolCalls(ChatFrames f) {
+    f.finish("tool_calls");
+    f.usage();
+    f.done();
+    return new Script(f.frames, f.whole("", "tool_calls"));
+  }
 
   private static JsonObject toolCall(int index, String id, String name, String arguments) {
     JsonObject call = new JsonObject().put("index", index);

@@ -87,7 +87,10 @@ final class ChatPage {
   }
 
   void click(String cssSelector) {
-    driver.findElement(By.cssSelector(cssSelector)).click();
+    WebElement element = driver.findElement(By.cssSelector(cssSelector));
+    // in the middle of the window: not under the composer fixed at the bottom
+    js("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
   }
 
   boolean present(String cssSelector) {

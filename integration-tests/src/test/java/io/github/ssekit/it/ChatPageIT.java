@@ -140,6 +140,29 @@ class ChatPageIT {
     driver.switchTo().window(firstTab);
   }
 
+  @Test
+  void aQuestionIsShownBesideItsToolCallAnsweredFromThePageAndTheAnswerShown() throws Exception {
+    String session = page.open(relay.url(), null);
+    page.send("mock/mock-question", "Ask me");
+    String question = ".turn[data-turn='1'] .tool .question";
+    ChatPage.waitFor(() -> page.present(question + " input[value='red']") ? true : null, Duration.ofSeconds(60),
+        "the question beside its tool call, with its options");
+    assertEquals(FakeOpenAiServer.QUESTION, page.js("return document.querySelector(arguments[0]).textContent",
+        question + " legend").toString().replace("Colour: ", ""));
+    assertTrue(page.present(question + " input.own-answer"), "a typed answer is allowed");
+    assertEquals("running", page.turn(1).state());
+    assertEquals(1, await(client.questions()).size(), "OpenCode waits for the answer");
+    page.click(question + " input[value='red']");
+    page.click(question + " .send-answer");
+    ChatPage.Turn done = page.awaitEnd(1);
+    assertEquals("done", done.state(), done::toString);
+    assertEquals("Answered: red", page.js("return document.querySelector(arguments[0]).textContent",
+        question + " .answer"));
+    assertTrue(done.text().startsWith("You answered: ") && done.text().contains("red"), done.text());
+    assertTrue(await(client.questions()).isEmpty(), "answered in OpenCode");
+    assertFalse(await(client.sessionStatuses()).containsKey(session));
+  }
+
   @ParameterizedTest(name = "answered {0}")
   @ValueSource(strings = {"once", "reject"})
   void aPermissionRequestIsAnsweredFromThePage(String reply) throws Exception {

@@ -157,6 +157,113 @@ class OpenCodeCliAndAuthIT {
   }
 
   @Test
+  void opencodeWithoutATerminalAnswersAQuestionFromTheFlag() throws Exception {
+    Run run = ssekit(PASSWORD, "opencode", "--url", opencode.url(), "--model", "mock/mock-question", "--answer", "blue",
+        "ask me");
+    assertEquals(0, run.status(), run::toString);
+    assertTrue(run.out().startsWith("You answered: ") && run.out().contains("blue"), run::toString);
+    assertTrue(run.err().contains("answered [[blue]] (--answer)"), run::toString);
+  }
+
+  @Test
+  void opencodeWithoutATerminalOrAFlagDismissesTheQuestionAndExitsWithOne() throws Exception {
+    Run run = ssekit(PASSWORD, "opencode", "--url", opencode.url(), "--model", "mock/mock-question", "ask me");
+    assertEquals(1, run.status(), run::toString);
+    assertTrue(run.err().contains("the turn asked a question (" + FakeOpenAiServer.QUESTION + "), and standard input"
+        + " is not a terminal: dismissed it (answer with --answer TEXT"), run::toString);
+  }
+
+  @Test
+  void opencodeWithoutATerminalFollowsThePermissionFlagOrRejects() throws Exception {
+    Run allowed = ssekit(PASSWORD, "opencode", "--url", opencode.url(), "--model", "mock/mock-tool",
+        "--permission", "allow-once", "run it");
+    assertEquals(0, allowed.status(), allowed::toString);
+    assertTrue(allowed.out().startsWith("Tool done: hi-from-tool"), allowed::toString);
+    assertTrue(allowed.err().contains("the turn asks permission for bash: echo hi-from-tool -> once"),
+        allowed::toString);
+
+    Run rejected = ssekit(PASSWORD, "opencode", "--url", opencode.url(), "--model", "mock/mock-tool", "run it");
+    assertEquals(1, rejected.status(), rejected::toString);
+    assertTrue(rejected.err().contains("and standard input is not a terminal: rejected it (answer with --permission"),
+        rejected::toString);
+
+    Run usage = ssekit(PASSWORD, "opencode", "--url", opencode.url(), "--model", "mock/mock-tool",
+        "--permission", "maybe", "run it");
+    assertEquals(2, usage.status(), usage::toString);
+  }
+
+  @Test
+  void opencodeOnATerminalAsksTheQuestionAndThePermission() throws Exception {
+    // script(1) gives the command a pseudo-terminal: System.console() sees a terminal
+    Terminal question = Terminal.start("opencode", "--url", opencode.url(), "--model", "mock/mock-question",
+        "ask me");
+    question.awaitContains("Answer (a number, a label or your own text");
+    assertTrue(question.text().contains("[Colour] " + FakeOpenAiServer.QUESTION + "\n  1. blue - The colour of the"
+        + " sky\n  2. red - The colour of fire"), question::text);
+    question.type("1\n");
+    assertEquals(0, question.exit(), question::text);
+    assertTrue(question.text().contains("You answered: ") && question.text().contains("blue"), question::text);
+
+    Terminal permission = Terminal.start("opencode", "--url", opencode.url(), "--model", "mock/mock-tool", "run it");
+    permission.awaitContains("Allow? [o]nce, [a]lways, [r]eject: ");
+    assertTrue(permission.text().contains("the turn asks permission for bash: echo hi-from-tool"), permission::text);
+    permission.type("o\n");
+    assertEquals(0, permission.exit(), permission::text);
+    assertTrue(permission.text().contains("Tool done: hi-from-tool"), permission::text);
+  }
+
+  /** The command line on a pseudo-terminal made by {@code script -qefc}, its output (stdout and stderr) merged. */
+  static final class Terminal {
+    private final Process process;
+    private final Output out;
+
+    private Terminal(Process process) {
+      this.process = process;
+      this.out = Output.of(process.getInputStream());
+    }
+
+    static Terminal start(String... args) throws IOException {
+      StringBuilder command = new StringBuilder(quote(Path.of(System.getProperty("java.home"), "bin", "java")
+          .toString())).append(" -jar ").append(quote(jar.toString()));
+      for (String arg : args) {
+        command.append(' ').append(quote(arg));
+      }
+      ProcessBuilder builder = new ProcessBuilder("script", "-qefc", command.toString(), "/dev/null")
+          .redirectErrorStream(true);
+      builder.environment().put("OPENCODE_SERVER_PASSWORD", PASSWORD);
+      return new Terminal(builder.start());
+    }
+
+    private static String quote(String arg) {
+      return "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    void awaitContains(String text) throws InterruptedException {
+      out.awaitContains(text, Duration.ofSeconds(90));
+    }
+
+    void type(String text) throws IOException {
+      process.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+      process.getOutputStream().flush();
+    }
+
+    int exit() throws InterruptedException {
+      if (!process.waitFor(90, TimeUnit.SECONDS)) {
+        process.destroy();
+        process.waitFor(10, TimeUnit.SECONDS);
+        throw new AssertionError("did not exit; printed " + text());
+      }
+      out.join();
+      return process.exitValue();
+    }
+
+    /** What the terminal showed, with its CR LF line ends as LF. */
+    String text() {
+      return out.text().replace("\r\n", "\n");
+    }
+  }
+
+  @Test
   void eventsPrintsJsonLinesAndReconnectsAfterTheInstanceIsDisposed() throws Exception {
     Path other = opencode.newProjectDir("cli-events");
     OpenCodeClient client = OpenCodeClient.create(vertx, options(PASSWORD).setDirectory(other.toString()));

@@ -11,6 +11,7 @@ import io.github.ssekit.client.opencode.OpenCodeClient;
 import io.github.ssekit.client.opencode.OpenCodeClientOptions;
 import io.github.ssekit.client.opencode.OpenCodeEventStream;
 import io.github.ssekit.client.opencode.OpenCodeReplyIterator;
+import io.github.ssekit.client.opencode.OpenCodeSessionBusyException;
 import io.github.ssekit.client.opencode.OpenCodeTurn;
 import io.github.ssekit.client.opencode.OpenCodeTurnListener;
 import io.github.ssekit.opencode.ModelRef;
@@ -23,6 +24,9 @@ import io.github.ssekit.opencode.event.MessagePartDelta;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
 import io.github.ssekit.opencode.event.PermissionAsked;
 import io.github.ssekit.opencode.event.PermissionReplied;
+import io.github.ssekit.opencode.event.QuestionAsked;
+import io.github.ssekit.opencode.event.QuestionRejected;
+import io.github.ssekit.opencode.event.QuestionReplied;
 import io.github.ssekit.opencode.event.ServerConnected;
 import io.github.ssekit.opencode.event.SessionIdle;
 import io.github.ssekit.opencode.event.SessionStatusChanged;
@@ -246,6 +250,141 @@ class OpenCodeClientIT {
     assertEquals("hi-from-tool\n", call.output().orElseThrow());
     assertTrue(reply.text().startsWith("Tool done: hi-from-tool"), reply.text());
     assertTrue(await(client.permissions()).isEmpty(), "nothing pending any more");
+  }
+
+  @Test
+  void aQuestionIsAnsweredThroughTheTurnWhichCompletesWithTheAnswerInItsHistory() throws Exception {
+    String session = newSession(client, "question");
+    List<PendingRequest> waited = new CopyOnWriteArrayList<>();
+    List<TurnState> states = new CopyOnWriteArrayList<>();
+    Recorder recorder = new Recorder() {
+      @Override
+      public void onWaiting(PendingRequest request) {
+        waited.add(request);
+        turn.replyToQuestion(request.id(), List.of(List.of("blue")));
+      }
+
+      @Override
+      public void onStateChange(TurnState state) {
+        states.add(state);
+      }
+    };
+    OpenCodeTurn turn = client.streamPrompt(session, prompt("mock-question", "ask me"), recorder);
+    recorder.turn = turn;
+    Reply reply = await(turn.reply());
+
+    assertEquals(1, waited.size(), () -> states + "\n" + opencode.log());
+    PendingRequest.Question question = assertInstanceOf(PendingRequest.Question.class, waited.get(0));
+    assertEquals(FakeOpenAiServer.QUESTION, question.request().questions().get(0).question().orElseThrow());
+    assertEquals(List.of("blue", "red"), question.request().questions().get(0).options().stream()
+        .map(o -> o.label().orElseThrow()).toList());
+    assertTrue(recorder.events.stream().anyMatch(e -> e instanceof QuestionAsked), "question.asked came");
+    QuestionReplied replied = (QuestionReplied) recorder.events.stream().filter(e -> e instanceof QuestionReplied)
+        .findFirst().orElseThrow(() -> new AssertionError("question.replied came"));
+    assertEquals(List.of(List.of("blue")), replied.answers());
+    int waiting = states.indexOf(TurnState.WAITING);
+    assertTrue(waiting > 0, states::toString);
+    assertEquals(List.of(TurnState.WAITING, TurnState.STREAMING, TurnState.DONE),
+        states.subList(waiting, states.size()));
+    assertTrue(reply.text().startsWith("You answered: ") && reply.text().contains("blue"), reply.text());
+    assertTrue(await(client.questions()).isEmpty(), "nothing pending any more");
+    // the history: the question tool's call, completed with the answer as its output
+    Reply.ToolCall call = reply.toolCalls().get(0);
+    assertEquals("question", call.tool().orElseThrow());
+    assertEquals(ToolStatus.COMPLETED, call.status().orElseThrow());
+    assertTrue(call.output().orElseThrow().contains("blue"), call.output().toString());
+    assertTrue(await(client.messages(session)).stream().flatMap(m -> m.parts().stream())
+        .anyMatch(p -> p.tool().filter("question"::equals).isPresent()
+            && p.state().flatMap(st -> st.output()).filter(o -> o.contains("blue")).isPresent()),
+        "the stored history holds the answered question");
+  }
+
+  @Test
+  void aQuestionRejectedEndsTheToolCallAndTheTurn() throws Exception {
+    String session = newSession(client, "question rejected");
+    Recorder recorder = new Recorder() {
+      @Override
+      public void onWaiting(PendingRequest request) {
+        turn.rejectQuestion(request.id());
+      }
+    };
+    OpenCodeTurn turn = client.streamPrompt(session, prompt("mock-question", "ask me"), recorder);
+    recorder.turn = turn;
+    Reply reply = await(turn.reply());
+    assertTrue(recorder.events.stream().anyMatch(e -> e instanceof QuestionRejected), "question.rejected came");
+    assertEquals(ToolStatus.ERROR, reply.toolCalls().get(0).status().orElseThrow(), reply.toString());
+    assertTrue(await(client.questions()).isEmpty(), "nothing pending any more");
+  }
+
+  @Test
+  void aPromptToABusySessionIsRefusedWithATypedErrorAndNothingIsSent() throws Exception {
+    String session = newSession(client, "busy");
+    CountDownLatch firstDelta = new CountDownLatch(1);
+    OpenCodeTurn running = client.streamPrompt(session, prompt("mock-slow", "slowly"), new OpenCodeTurnListener() {
+      @Override
+      public void onDelta(ReplyDelta delta) {
+        firstDelta.countDown();
+      }
+    });
+    assertTrue(firstDelta.await(60, TimeUnit.SECONDS), () -> "no delta\n" + opencode.log());
+    int userMessages = userMessages(session);
+    OpenCodeTurn second = client.streamPrompt(session, prompt("mock-normal", "are you there?"));
+    OpenCodeSessionBusyException busy = awaitFailure(second.reply(), OpenCodeSessionBusyException.class);
+    assertEquals(session, busy.sessionID());
+    assertEquals("busy", busy.status());
+    assertEquals(TurnState.FAILED, second.state());
+    assertEquals(userMessages, userMessages(session), "no prompt was stored");
+    await(running.cancel());
+    await(running.reply());
+    // once idle, the session takes a prompt again
+    assertEquals(NORMAL, await(client.streamPrompt(session, prompt("mock-normal", "now?")).reply()).text());
+  }
+
+  /**
+   * The experimental v2 per-session stream ({@code GET /api/session/{id}/event?after=}, SSE with {@code id:}
+   * fields, per the OpenAPI document) on 1.18.33 with a configured provider: the server answers nothing, not even
+   * the response headers, while a turn of the session runs and after it (documented in client/opencode's README).
+   * If a newer server answers, this fails, and the stream is worth supporting as a resumable source.
+   */
+  @Test
+  void theV2SessionStreamAnswersNothingOn1_18_33() throws Exception {
+    String session = newSession(client, "v2 probe");
+    io.vertx.core.http.HttpClient http = vertx.createHttpClient();
+    try {
+      List<String> seen = new CopyOnWriteArrayList<>();
+      for (String query : List.of("", "?after=0", "?directory=" + java.net.URLEncoder.encode(
+          opencode.projectDir().toString(), java.nio.charset.StandardCharsets.UTF_8))) {
+        String uri = opencode.url() + "/api/session/" + session + "/event" + query;
+        http.request(new io.vertx.core.http.RequestOptions().setAbsoluteURI(uri)
+                .putHeader("Accept", "text/event-stream"))
+            .compose(req -> req.send())
+            .onSuccess(resp -> {
+              seen.add(query + " -> HTTP " + resp.statusCode() + " " + resp.getHeader("content-type"));
+              resp.handler(b -> seen.add(query + " -> " + b));
+            })
+            .onFailure(e -> seen.add(query + " -> failed: " + e));
+      }
+      Thread.sleep(1000); // the requests are in before the turn starts
+      assertEquals(NORMAL, await(client.streamPrompt(session, prompt("mock-normal", "v2 probe")).reply()).text());
+      Thread.sleep(5000); // and after it, time for anything to come
+      assertEquals(List.of(), seen, "the v2 session stream answered; support it as a resumable source");
+    } finally {
+      await(http.close());
+    }
+  }
+
+  static int userMessages(String session) throws Exception {
+    return (int) await(client.messages(session)).stream()
+        .filter(m -> m.info().filter(i -> i.isUser()).isPresent()).count();
+  }
+
+  static <T extends Throwable> T awaitFailure(Future<?> future, Class<T> type) throws Exception {
+    try {
+      future.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      return assertInstanceOf(type, e.getCause());
+    }
+    throw new AssertionError("expected a " + type.getSimpleName() + ", but it succeeded");
   }
 
   @Test

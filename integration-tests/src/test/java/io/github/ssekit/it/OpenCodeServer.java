@@ -114,6 +114,7 @@ final class OpenCodeServer implements AutoCloseable {
                 "mock-other": { "name": "Mock other" },
                 "mock-slow": { "name": "Mock slow" },
                 "mock-tool": { "name": "Mock tool caller", "tool_call": true },
+                "mock-question": { "name": "Mock question asker", "tool_call": true },
                 "mock-reasoning": { "name": "Mock reasoning", "reasoning": true },
                 "mock-http500": { "name": "Mock HTTP 500" },
                 "mock-http401": { "name": "Mock HTTP 401" }

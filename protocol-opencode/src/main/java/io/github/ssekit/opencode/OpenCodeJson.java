@@ -8,11 +8,13 @@ import io.github.ssekit.opencode.internal.Json;
 import io.github.ssekit.opencode.model.MessageWithParts;
 import io.github.ssekit.opencode.model.OpenCodeError;
 import io.github.ssekit.opencode.model.PermissionRequest;
+import io.github.ssekit.opencode.model.QuestionRequest;
 import io.github.ssekit.opencode.model.Session;
 import io.github.ssekit.opencode.model.SessionStatus;
 import io.github.ssekit.opencode.request.LegacyPermissionResponseBody;
 import io.github.ssekit.opencode.request.PermissionReplyBody;
 import io.github.ssekit.opencode.request.PromptBody;
+import io.github.ssekit.opencode.request.QuestionReplyBody;
 import io.github.ssekit.opencode.request.SessionCreateBody;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +66,16 @@ public final class OpenCodeJson {
     return write(body).getBytes(StandardCharsets.UTF_8);
   }
 
+  /** The question reply body as JSON text. */
+  public static String toJson(QuestionReplyBody body) {
+    return write(body);
+  }
+
+  /** The question reply body as UTF-8 JSON bytes. */
+  public static byte[] toBytes(QuestionReplyBody body) {
+    return write(body).getBytes(StandardCharsets.UTF_8);
+  }
+
   /** The legacy permission response body as UTF-8 JSON bytes. */
   public static byte[] toBytes(LegacyPermissionResponseBody body) {
     return write(body).getBytes(StandardCharsets.UTF_8);
@@ -95,6 +107,11 @@ public final class OpenCodeJson {
   /** The pending permission requests: the answer of {@code GET /permission}. */
   public static List<PermissionRequest> readPermissionRequests(byte[] json) {
     return read(json, Json.MAPPER.getTypeFactory().constructCollectionType(List.class, PermissionRequest.class));
+  }
+
+  /** The pending questions of the {@code question} tool: the answer of {@code GET /question}. */
+  public static List<QuestionRequest> readQuestionRequests(byte[] json) {
+    return read(json, Json.MAPPER.getTypeFactory().constructCollectionType(List.class, QuestionRequest.class));
   }
 
   /**

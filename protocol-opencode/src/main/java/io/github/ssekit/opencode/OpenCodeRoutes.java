@@ -24,6 +24,8 @@ public final class OpenCodeRoutes {
   public static final String SESSION_STATUS = "/session/status";
   /** {@code GET}: the pending permission requests. */
   public static final String PERMISSIONS = "/permission";
+  /** {@code GET}: the pending questions of the {@code question} tool. */
+  public static final String QUESTIONS = "/question";
   /** {@code POST} (no body): dispose the instance; {@code /event} closes after {@code server.instance.disposed}. */
   public static final String INSTANCE_DISPOSE = "/instance/dispose";
   /** The header that picks the instance (URL-encoded directory), like the {@code directory} query parameter. */
@@ -57,6 +59,16 @@ public final class OpenCodeRoutes {
   /** {@code POST} a {@link io.github.ssekit.opencode.request.PermissionReplyBody}; answers {@code true}. */
   public static String permissionReply(String requestID) {
     return "/permission/" + segment(requestID) + "/reply";
+  }
+
+  /** {@code POST} a {@link io.github.ssekit.opencode.request.QuestionReplyBody}; answers {@code true}. */
+  public static String questionReply(String requestID) {
+    return "/question/" + segment(requestID) + "/reply";
+  }
+
+  /** {@code POST} (no body): dismiss a question; the tool call fails; answers {@code true}. */
+  public static String questionReject(String requestID) {
+    return "/question/" + segment(requestID) + "/reject";
   }
 
   /** {@code POST} a {@link io.github.ssekit.opencode.request.LegacyPermissionResponseBody} (older route). */

@@ -1,23 +1,35 @@
 package io.github.ssekit.opencode;
 
-import io.github.ssekit.opencode.event.GenericEvent;
+import io.github.ssekit.opencode.event.MessagePartDelta;
+import io.github.ssekit.opencode.event.MessagePartUpdated;
+import io.github.ssekit.opencode.event.MessageUpdated;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
 import io.github.ssekit.opencode.event.PermissionAsked;
 import io.github.ssekit.opencode.event.PermissionReplied;
+import io.github.ssekit.opencode.event.PermissionV2Asked;
 import io.github.ssekit.opencode.event.QuestionAsked;
+import io.github.ssekit.opencode.event.QuestionRejected;
+import io.github.ssekit.opencode.event.QuestionReplied;
 import io.github.ssekit.opencode.event.ServerConnected;
+import io.github.ssekit.opencode.model.MessageInfo;
 import io.github.ssekit.opencode.model.MessageWithParts;
+import io.github.ssekit.opencode.model.ImmutablePermissionRequest;
 import io.github.ssekit.opencode.model.OpenCodeError;
+import io.github.ssekit.opencode.model.PermissionRequest;
+import io.github.ssekit.opencode.model.QuestionRequest;
 import io.github.ssekit.opencode.model.SessionStatus;
 import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
@@ -48,6 +60,9 @@ import java.util.function.Consumer;
  *   <li><b>The reply</b>, through a {@link ReplyAccumulator}: deltas ({@link #onDelta}), tool calls, the end at the
  *       session's first idle after the turn started ({@link TurnCommand.Complete}; {@code session.idle} may come
  *       twice, the second changes nothing). Its size is bounded by {@link #maxReplyChars}.
+ *   <li><b>Another turn's late events</b> are left out: once the turn's own prompt is known (the first user
+ *       message after the prompt was sent), an assistant message answering another prompt ({@code parentID}), such
+ *       as the final message of an aborted previous turn, is not this reply's, nor are its parts.
  *   <li><b>Waiting.</b> A {@code permission.asked} or {@code question.asked} for the session makes the turn
  *       {@link TurnState#WAITING} until it is answered ({@code permission.replied}, {@code question.replied},
  *       {@code question.rejected}); {@link #onWaiting} is told each request.
@@ -70,11 +85,6 @@ import java.util.function.Consumer;
  * they want done). The callbacks run during the input that caused them.
  */
 public final class Turn {
-  /** {@code question.replied}: a question was answered (a {@link GenericEvent} with {@code requestID}). */
-  static final String QUESTION_REPLIED = "question.replied";
-  /** {@code question.rejected}: a question was dismissed (a {@link GenericEvent} with {@code requestID}). */
-  static final String QUESTION_REJECTED = "question.rejected";
-
   private final String sessionID;
   private final PromptBody prompt;
   private final ReplyAccumulator accumulator;
@@ -101,13 +111,17 @@ public final class Turn {
   private boolean idleAtResync;
   private long replyChars;
   private final Map<String, PendingRequest> pending = new LinkedHashMap<>();
+  /** The turn's own prompt: the first user message seen once the prompt was sent. */
+  private String userMessageID;
+  /** Assistant messages answering another prompt (a previous turn's, late); one entry per such message seen. */
+  private final Set<String> otherTurnsMessages = new HashSet<>();
   /** The commands of the input being handled. */
   private List<TurnCommand> out = new ArrayList<>();
 
-  private Turn(String sessionID, PromptBody prompt) {
+  private Turn(String sessionID, PromptBody prompt, DiagnosticLimits limits) {
     this.sessionID = sessionID;
     this.prompt = prompt;
-    this.accumulator = ReplyAccumulator.forSession(sessionID)
+    this.accumulator = ReplyAccumulator.forSession(sessionID, limits)
         .onDelta(this::delta)
         .onTextReplaced(replaced -> {
           if (!state.isTerminal()) {
@@ -126,10 +140,18 @@ public final class Turn {
 
   /** A turn that sends {@code prompt} to {@code sessionID}. */
   public static Turn of(String sessionID, PromptBody prompt) {
+    return of(sessionID, prompt, DiagnosticLimits.DEFAULT);
+  }
+
+  /**
+   * A turn that sends {@code prompt} to {@code sessionID}, keeping diagnostic occurrences one by one only up to
+   * {@code limits} (counts are always exact; see {@link #diagnosticOccurrences()}).
+   */
+  public static Turn of(String sessionID, PromptBody prompt, DiagnosticLimits limits) {
     if (sessionID == null || sessionID.isBlank()) {
       throw new IllegalArgumentException("sessionID must not be blank");
     }
-    return new Turn(sessionID, Objects.requireNonNull(prompt, "prompt"));
+    return new Turn(sessionID, Objects.requireNonNull(prompt, "prompt"), Objects.requireNonNull(limits, "limits"));
   }
 
   /** Calls {@code listener} with each text or reasoning delta of the reply, as it arrives. */
@@ -252,6 +274,9 @@ public final class Turn {
       if (state == TurnState.CONNECTING || !event.sessionID().filter(sessionID::equals).isPresent()) {
         return; // before the prompt: not this turn's
       }
+      if (isAnotherTurns(event)) {
+        return;
+      }
       accumulator.accept(event);
       if (!state.isTerminal()) {
         track(event);
@@ -347,6 +372,36 @@ public final class Turn {
     });
   }
 
+  /**
+   * The answer to {@link TurnCommand.FetchPending}: the pending permission requests ({@code GET /permission}) and
+   * questions ({@code GET /question}) of the directory. The session's become what the turn waits for: a request
+   * asked while the stream was down is told to {@link #onWaiting}, one answered meanwhile is no longer pending.
+   * Ignored before the prompt was accepted and once the turn is over.
+   */
+  public List<TurnCommand> onPendingRequests(List<PermissionRequest> permissions, List<QuestionRequest> questions) {
+    Objects.requireNonNull(permissions, "permissions");
+    Objects.requireNonNull(questions, "questions");
+    return handle(() -> {
+      if (!promptAccepted) {
+        return;
+      }
+      Map<String, PendingRequest> now = new LinkedHashMap<>();
+      for (PermissionRequest p : permissions) {
+        if (p.sessionID().filter(sessionID::equals).isPresent() && p.id().isPresent()) {
+          now.put(p.id().get(), new PendingRequest.Permission(p.id().get(), p));
+        }
+      }
+      for (QuestionRequest q : questions) {
+        if (q.sessionID().filter(sessionID::equals).isPresent() && q.id().isPresent()) {
+          now.put(q.id().get(), new PendingRequest.Question(q.id().get(), q));
+        }
+      }
+      pending.keySet().retainAll(now.keySet());
+      now.values().forEach(this::startWaiting);
+      settle();
+    });
+  }
+
   /** {@link TurnCommand.FetchStatus} or {@link TurnCommand.FetchMessages} failed: the turn cannot be followed. */
   public List<TurnCommand> onFetchFailed(Throwable cause) {
     Objects.requireNonNull(cause, "cause");
@@ -414,11 +469,38 @@ public final class Turn {
     }
   }
 
+  /**
+   * Whether {@code event} belongs to another turn: once the turn's own prompt is known, an assistant message
+   * answering another user message ({@code parentID}), such as the final message of an aborted previous turn on a
+   * shared stream, and its parts are not this reply's.
+   */
+  private boolean isAnotherTurns(OpenCodeEvent event) {
+    if (event instanceof MessageUpdated updated) {
+      MessageInfo info = updated.info();
+      if (info.isUser() && userMessageID == null) {
+        userMessageID = info.id().orElse(null);
+      } else if (info.isAssistant() && userMessageID != null && info.id().isPresent()
+          && info.parentID().filter(parent -> !parent.equals(userMessageID)).isPresent()) {
+        otherTurnsMessages.add(info.id().get());
+      }
+      return info.id().filter(otherTurnsMessages::contains).isPresent();
+    }
+    if (event instanceof MessagePartUpdated updated) {
+      return updated.part().messageID().filter(otherTurnsMessages::contains).isPresent();
+    }
+    if (event instanceof MessagePartDelta delta) {
+      return otherTurnsMessages.contains(delta.messageID());
+    }
+    return false;
+  }
+
   private void resyncIfDue() {
     if (resyncNeeded && streamConnected && promptAccepted && !resyncing) {
       resyncNeeded = false;
       resyncing = true;
       out.add(new TurnCommand.FetchStatus());
+      // a request asked or answered while the stream was down is in no event to come; the turn does not wait for it
+      out.add(new TurnCommand.FetchPending());
     }
   }
 
@@ -426,13 +508,18 @@ public final class Turn {
   private void track(OpenCodeEvent event) {
     if (event instanceof PermissionAsked asked) {
       asked.request().id().ifPresent(id -> startWaiting(new PendingRequest.Permission(id, asked.request())));
+    } else if (event instanceof PermissionV2Asked asked) {
+      startWaiting(new PendingRequest.Permission(asked.requestID(), ImmutablePermissionRequest.builder()
+          .id(asked.requestID()).sessionID(sessionID).permission(asked.action())
+          .patterns(asked.resources()).always(asked.save()).build()));
     } else if (event instanceof QuestionAsked asked) {
       asked.request().id().ifPresent(id -> startWaiting(new PendingRequest.Question(id, asked.request())));
     } else if (event instanceof PermissionReplied replied) {
       pending.remove(replied.requestID());
-    } else if (event instanceof GenericEvent
-        && (event.type().equals(QUESTION_REPLIED) || event.type().equals(QUESTION_REJECTED))) {
-      pending.remove(event.envelope().properties().path("requestID").asText(""));
+    } else if (event instanceof QuestionReplied replied) {
+      pending.remove(replied.requestID());
+    } else if (event instanceof QuestionRejected rejected) {
+      pending.remove(rejected.requestID());
     }
   }
 

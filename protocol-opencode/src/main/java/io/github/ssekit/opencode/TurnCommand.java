@@ -8,6 +8,7 @@ import java.util.Objects;
  * named here), or the end of the turn. The turn itself does no I/O.
  */
 public sealed interface TurnCommand permits TurnCommand.SendPrompt, TurnCommand.SendAbort, TurnCommand.FetchStatus,
+    TurnCommand.FetchPending,
     TurnCommand.FetchMessages, TurnCommand.Complete, TurnCommand.Fail {
 
   /**
@@ -37,6 +38,13 @@ public sealed interface TurnCommand permits TurnCommand.SendPrompt, TurnCommand.
    * {@link Turn#onSessionStatuses} or {@link Turn#onFetchFailed}.
    */
   record FetchStatus() implements TurnCommand {}
+
+  /**
+   * Read the pending permission requests ({@code GET /permission}) and questions ({@code GET /question}), events
+   * having been lost; then {@link Turn#onPendingRequests}. The turn does not wait for the answer: a driver that
+   * cannot read them may ignore this command, and a failure is only a lost refresh.
+   */
+  record FetchPending() implements TurnCommand {}
 
   /**
    * Read the session's stored messages ({@code GET /session/{id}/message}); then {@link Turn#onStoredMessages} or

@@ -5,14 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ssekit.opencode.event.CommandExecuted;
+import io.github.ssekit.opencode.event.FileEdited;
 import io.github.ssekit.opencode.event.GenericEvent;
+import io.github.ssekit.opencode.event.GlobalDisposed;
 import io.github.ssekit.opencode.event.MessagePartDelta;
 import io.github.ssekit.opencode.event.MessagePartUpdated;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
+import io.github.ssekit.opencode.event.PermissionReplied;
+import io.github.ssekit.opencode.event.PermissionV2Asked;
+import io.github.ssekit.opencode.event.QuestionAsked;
+import io.github.ssekit.opencode.event.QuestionRejected;
+import io.github.ssekit.opencode.event.QuestionReplied;
+import io.github.ssekit.opencode.event.SessionCompacted;
 import io.github.ssekit.opencode.event.SessionError;
 import io.github.ssekit.opencode.event.SessionUpdated;
 import io.github.ssekit.opencode.event.TodoUpdated;
-import io.github.ssekit.opencode.event.QuestionAsked;
 import io.github.ssekit.opencode.model.PartType;
 import io.github.ssekit.opencode.model.ToolStatus;
 import io.github.ssekit.sse.SseParser;
@@ -207,6 +215,49 @@ class OpenCodeProtocolTest {
         "{\"id\":\"evt_2\",\"type\":\"todo.updated\",\"properties\":{\"sessionID\":\"ses_a\",\"todos\":["
             + "{\"content\":\"write tests\",\"status\":\"in_progress\",\"priority\":\"high\"}]}}")));
     assertEquals("in_progress", todos.todos().get(0).status().orElseThrow());
+  }
+
+  @Test
+  void theEventsATurnOrAUserInterfaceReactsToAreTyped() {
+    // shapes from the OpenAPI document (no capture has them)
+    QuestionReplied replied = assertInstanceOf(QuestionReplied.class, value(Captures.decodeData(
+        "{\"id\":\"evt_1\",\"type\":\"question.replied\",\"properties\":{\"sessionID\":\"ses_a\","
+            + "\"requestID\":\"que_1\",\"answers\":[[\"blue\"],[\"a\",\"b\"]]}}")));
+    assertEquals("que_1", replied.requestID());
+    assertEquals(List.of(List.of("blue"), List.of("a", "b")), replied.answers());
+    QuestionReplied v2 = assertInstanceOf(QuestionReplied.class, value(Captures.decodeData(
+        "{\"id\":\"evt_1\",\"type\":\"question.v2.replied\",\"properties\":{\"sessionID\":\"ses_a\","
+            + "\"requestID\":\"que_2\",\"answers\":[]}}")));
+    assertEquals(QuestionReplied.V2_TYPE, v2.type());
+    assertEquals("que_3", assertInstanceOf(QuestionRejected.class, value(Captures.decodeData(
+        "{\"id\":\"evt_1\",\"type\":\"question.v2.rejected\",\"properties\":{\"sessionID\":\"ses_a\","
+            + "\"requestID\":\"que_3\"}}"))).requestID());
+    assertInstanceOf(QuestionAsked.class, value(Captures.decodeData("{\"id\":\"evt_1\",\"type\":"
+        + "\"question.v2.asked\",\"properties\":{\"id\":\"que_4\",\"sessionID\":\"ses_a\",\"questions\":[]}}")));
+    PermissionV2Asked permission = assertInstanceOf(PermissionV2Asked.class, value(Captures.decodeData(
+        "{\"id\":\"evt_1\",\"type\":\"permission.v2.asked\",\"properties\":{\"id\":\"per_1\","
+            + "\"sessionID\":\"ses_a\",\"action\":\"bash\",\"resources\":[\"ls\"],\"metadata\":{}}}")));
+    assertEquals(List.of("ls"), permission.resources());
+    assertEquals(List.of(), permission.save());
+    assertEquals("always", assertInstanceOf(PermissionReplied.class, value(Captures.decodeData(
+        "{\"id\":\"evt_1\",\"type\":\"permission.v2.replied\",\"properties\":{\"sessionID\":\"ses_a\","
+            + "\"requestID\":\"per_1\",\"reply\":\"always\"}}"))).reply());
+    assertInstanceOf(SessionCompacted.class, value(Captures.decodeData(
+        "{\"id\":\"evt_1\",\"type\":\"session.compacted\",\"properties\":{\"sessionID\":\"ses_a\"}}")));
+    CommandExecuted command = assertInstanceOf(CommandExecuted.class, value(Captures.decodeData(
+        "{\"id\":\"evt_1\",\"type\":\"command.executed\",\"properties\":{\"name\":\"init\","
+            + "\"sessionID\":\"ses_a\",\"arguments\":\"\",\"messageID\":\"msg_1\"}}")));
+    assertEquals("init", command.name());
+    assertEquals(Optional.of("msg_1"), command.messageID());
+    assertEquals("src/a.java", assertInstanceOf(FileEdited.class, value(Captures.decodeData(
+        "{\"id\":\"evt_1\",\"type\":\"file.edited\",\"properties\":{\"file\":\"src/a.java\"}}"))).file());
+    assertInstanceOf(GlobalDisposed.class, value(Captures.decodeData(
+        "{\"id\":\"evt_1\",\"type\":\"global.disposed\",\"properties\":{}}")));
+    // a known type without what its record needs stays generic, with a diagnostic
+    DecodeOutcome<OpenCodeEvent> bad = Captures.decodeData(
+        "{\"id\":\"evt_1\",\"type\":\"question.replied\",\"properties\":{\"requestID\":\"q\",\"answers\":[1]}}");
+    assertInstanceOf(GenericEvent.class, value(bad));
+    assertEquals(List.of(OpenCodeDiagnostics.UNEXPECTED_SHAPE), codes(bad));
   }
 
   @Test

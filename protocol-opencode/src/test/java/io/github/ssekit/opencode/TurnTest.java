@@ -229,6 +229,60 @@ class TurnTest {
             step("another session's permission", events(event("permission.asked", "{\"id\":\"per_9\","
                 + "\"sessionID\":\"ses_other\",\"permission\":\"bash\"}")), "", TurnState.PROMPT_ACCEPTED)),
             run -> assertEquals(1, run.waited.size())),
+        new Case("the v2 forms of questions and permissions", S, List.of(CONNECT, ACCEPT,
+            step("question.v2.asked", events(question("question.v2.asked", "que_2")), "", TurnState.WAITING),
+            step("permission.v2.asked", events(event("permission.v2.asked", "{\"id\":\"per_2\","
+                + "\"sessionID\":\"ses_a\",\"action\":\"bash\",\"resources\":[\"ls\"],\"save\":[\"ls *\"]}")),
+                "", TurnState.WAITING),
+            step("question.v2.replied", events(question("question.v2.replied", "que_2")), "", TurnState.WAITING),
+            step("permission.v2.replied", events(event("permission.v2.replied", "{\"sessionID\":\"ses_a\","
+                + "\"requestID\":\"per_2\",\"reply\":\"once\"}")), "", TurnState.PROMPT_ACCEPTED)),
+            run -> {
+              assertEquals(List.of("que_2", "per_2"), run.waited.stream().map(PendingRequest::id).toList());
+              PendingRequest.Permission permission = assertInstanceOf(PendingRequest.Permission.class,
+                  run.waited.get(1));
+              assertEquals(Optional.of("bash"), permission.request().permission());
+              assertEquals(List.of("ls"), permission.request().patterns());
+              assertEquals(List.of("ls *"), permission.request().always());
+            }),
+        new Case("after a reconnection, what is pending is re-read", S, List.of(CONNECT, ACCEPT,
+            step("busy, a question asked", events(BUSY, question("question.asked", "que_1")), "", TurnState.WAITING),
+            step("reconnecting", Turn::onReconnecting, "", TurnState.WAITING),
+            step("server.connected", Turn::onConnected, "FetchStatus FetchPending", TurnState.WAITING),
+            step("pending: que_1 answered meanwhile, per_3 asked; another session's q_9", t -> t.onPendingRequests(
+                OpenCodeJson.readPermissionRequests(("[{\"id\":\"per_3\",\"sessionID\":\"ses_a\","
+                    + "\"permission\":\"edit\"}]").getBytes()),
+                OpenCodeJson.readQuestionRequests(("[{\"id\":\"que_9\",\"sessionID\":\"ses_b\","
+                    + "\"questions\":[]}]").getBytes())), "", TurnState.WAITING),
+            step("status: busy", t -> t.onSessionStatuses(busy(S)), "FetchMessages", TurnState.WAITING),
+            step("stored messages", t -> t.onStoredMessages(List.of()), "", TurnState.WAITING),
+            step("permission.replied", events(event("permission.replied", "{\"sessionID\":\"ses_a\","
+                + "\"requestID\":\"per_3\",\"reply\":\"once\"}")), "", TurnState.STREAMING),
+            step("session.idle", events(IDLE), "Complete", TurnState.DONE)),
+            run -> assertEquals(List.of("que_1", "per_3"), run.waited.stream().map(PendingRequest::id).toList())),
+        new Case("a pending list before the prompt was accepted changes nothing", S, List.of(CONNECT,
+            step("pending", t -> t.onPendingRequests(List.of(), OpenCodeJson.readQuestionRequests(
+                "[{\"id\":\"que_1\",\"sessionID\":\"ses_a\",\"questions\":[]}]".getBytes())), "",
+                TurnState.PROMPT_SENT)),
+            run -> assertEquals(List.of(), run.waited)),
+        new Case("a previous turn's late message after this turn's prompt is not this reply's", S, List.of(CONNECT,
+            ACCEPT,
+            step("the prompt", events(event("message.updated", "{\"sessionID\":\"ses_a\",\"info\":{\"id\":\"msg_u\","
+                + "\"sessionID\":\"ses_a\",\"role\":\"user\"}}")), "", TurnState.PROMPT_ACCEPTED),
+            step("the aborted previous turn's message and text", events(
+                event("message.updated", "{\"sessionID\":\"ses_a\",\"info\":{\"id\":\"msg_old\",\"sessionID\":"
+                    + "\"ses_a\",\"role\":\"assistant\",\"parentID\":\"msg_prev\",\"error\":{\"name\":"
+                    + "\"MessageAbortedError\",\"data\":{}}}}"),
+                event("message.part.updated", "{\"sessionID\":\"ses_a\",\"part\":{\"id\":\"prt_old\","
+                    + "\"messageID\":\"msg_old\",\"sessionID\":\"ses_a\",\"type\":\"text\",\"text\":\"old\"}}")),
+                "", TurnState.PROMPT_ACCEPTED),
+            step("this turn", events(BUSY, ASSISTANT, TEXT_PART, delta("new")), "", TurnState.STREAMING),
+            step("idle", events(IDLE), "Complete", TurnState.DONE)),
+            run -> {
+              assertEquals("new", run.completed().text());
+              assertEquals("new", run.streamed());
+              assertTrue(run.completed().error().isEmpty(), "the previous turn's abort is not this reply's error");
+            }),
         new Case("abort after the prompt; session.idle twice (09)", onlySession(c09), List.of(CONNECT, ACCEPT,
             step("up to the first delta", events(c09.subList(0, firstDelta09 + 1)), "", TurnState.STREAMING),
             step("cancel", Turn::cancel, "SendAbort", TurnState.STREAMING),
@@ -293,14 +347,14 @@ class TurnTest {
         new Case("reconnect while the prompt is in flight", S, List.of(CONNECT,
             step("reconnecting", Turn::onReconnecting, "", TurnState.PROMPT_SENT),
             step("server.connected", Turn::onConnected, "", TurnState.PROMPT_SENT),
-            step("prompt accepted", Turn::onPromptAccepted, "FetchStatus", TurnState.PROMPT_ACCEPTED),
+            step("prompt accepted", Turn::onPromptAccepted, "FetchStatus FetchPending", TurnState.PROMPT_ACCEPTED),
             step("status: idle", t -> t.onSessionStatuses(ALL_IDLE), "FetchMessages", TurnState.PROMPT_ACCEPTED),
             step("stored messages", t -> t.onStoredMessages(List.of()), "Complete", TurnState.DONE)),
             run -> assertTrue(run.completed().done())),
         new Case("reconnect mid-turn, still busy (01)", onlySession(c01), List.of(CONNECT, ACCEPT,
             step("up to the first delta", events(c01.subList(0, firstDelta01 + 1)), "", TurnState.STREAMING),
             step("reconnecting", Turn::onReconnecting, "", TurnState.STREAMING),
-            step("server.connected", events(CONNECTED), "FetchStatus", TurnState.STREAMING),
+            step("server.connected", events(CONNECTED), "FetchStatus FetchPending", TurnState.STREAMING),
             step("status: busy", t -> t.onSessionStatuses(busy(onlySession(c01))), "FetchMessages",
                 TurnState.STREAMING),
             step("a snapshot: the text part just started", t -> t.onStoredMessages(List.of()), "",
@@ -314,7 +368,7 @@ class TurnTest {
         new Case("the end waits for the resync under way", onlySession(c01), List.of(CONNECT, ACCEPT,
             step("up to the first delta", events(c01.subList(0, firstDelta01 + 1)), "", TurnState.STREAMING),
             step("reconnecting", Turn::onReconnecting, "", TurnState.STREAMING),
-            step("server.connected", Turn::onConnected, "FetchStatus", TurnState.STREAMING),
+            step("server.connected", Turn::onConnected, "FetchStatus FetchPending", TurnState.STREAMING),
             step("idle, the rest lost", events(c01.get(c01.size() - 1), idleOf(c01)), "", TurnState.STREAMING),
             step("status: idle", t -> t.onSessionStatuses(ALL_IDLE), "FetchMessages", TurnState.STREAMING),
             step("stored messages", t -> t.onStoredMessages(storedOf01()), "Complete", TurnState.DONE)),
@@ -345,7 +399,7 @@ class TurnTest {
             run -> assertTrue(run.of(TurnCommand.SendAbort.class).isEmpty())),
         new Case("the resync fails", S, List.of(CONNECT, ACCEPT,
             step("reconnecting", Turn::onReconnecting, "", TurnState.PROMPT_ACCEPTED),
-            step("server.connected", Turn::onConnected, "FetchStatus", TurnState.PROMPT_ACCEPTED),
+            step("server.connected", Turn::onConnected, "FetchStatus FetchPending", TurnState.PROMPT_ACCEPTED),
             step("status failed", t -> t.onFetchFailed(new IOException("HTTP 500")), "Fail:RESYNC_FAILED",
                 TurnState.FAILED)),
             run -> { }),

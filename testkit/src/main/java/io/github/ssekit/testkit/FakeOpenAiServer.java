@@ -32,6 +32,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <tr><td>{@code mock-slow}</td><td>as normal, with {@link #SLOW_DELAY} between chunks (for aborts)</td></tr>
  *   <tr><td>{@code mock-tool}</td><td>a {@code bash} tool call, its arguments in two pieces; once the request
  *       holds a {@code tool} message, "Tool done: ..." text</td></tr>
+ *   <tr><td>{@code mock-question}</td><td>a call of OpenCode's {@code question} tool ({@link #QUESTION}, options
+ *       {@code blue} and {@code red}); once the request holds a {@code tool} message, "You answered: ..." text with
+ *       the tool's output</td></tr>
  *   <tr><td>{@code mock-reasoning}</td><td>{@code reasoning_content} deltas, then the normal text</td></tr>
  *   <tr><td>{@code mock-demo}</td><td>the quirks of real providers in one reply: a keep-alive comment, a named
  *       progress event, an empty role, reasoning, text, a tool call, usage</td></tr>
@@ -47,6 +50,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
   /** The pause between chunks of {@code mock-slow}. */
   public static final Duration SLOW_DELAY = Duration.ofMillis(1500);
+
+  /** The question {@code mock-question} asks through OpenCode's {@code question} tool. */
+  public static final String QUESTION = "Which colour do you like?";
 
   /** The text a {@code mock-normal} reply streams, in its pieces. */
   public static final List<String> NORMAL_TEXT = List.of("Hello", " from", " mock!");
@@ -155,7 +161,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     if (path.endsWith("/models")) {
       JsonArray data = new JsonArray();
       for (String id : List.of("mock-normal", "mock-named-event", "mock-empty-role", "mock-slow", "mock-tool",
-          "mock-reasoning", "mock-demo")) {
+          "mock-reasoning", "mock-demo", "mock-question")) {
         data.add(new JsonObject().put("id", id).put("object", "model").put("owned_by", "mock"));
       }
       json(resp, 200, new JsonObject().put("object", "list").put("data", data));
@@ -221,13 +227,25 @@ public final class FakeOpenAiServer implements AutoCloseable {
             .add(toolCall(0, "call_mock_1", "bash", ""))));
         f.delta(new JsonObject().put("tool_calls", new JsonArray().add(toolCall(0, null, null, args.substring(0, 10)))));
         f.delta(new JsonObject().put("tool_calls", new JsonArray().add(toolCall(0, null, null, args.substring(10)))));
-        f.finish("tool_calls");
-        f.usage();
-        f.done();
-        return new Script(f.frames, f.whole("", "tool_calls"));
+        return endOfToolCalls(f);
       }
       String shown = toolOutput.length() > 200 ? toolOutput.substring(0, 200) : toolOutput;
       text = List.of("Tool done: ", shown);
+    }
+    if (model.equals("mock-question") && !title) {
+      String toolOutput = lastToolOutput(body);
+      if (toolOutput == null) {
+        String args = new JsonObject().put("questions", new JsonArray().add(new JsonObject()
+            .put("question", QUESTION).put("header", "Colour")
+            .put("options", new JsonArray()
+                .add(new JsonObject().put("label", "blue").put("description", "The colour of the sky"))
+                .add(new JsonObject().put("label", "red").put("description", "The colour of fire"))))).encode();
+        f.delta(new JsonObject().put("role", "assistant").putNull("content").put("tool_calls", new JsonArray()
+            .add(toolCall(0, "call_question_1", "question", args))));
+        return endOfToolCalls(f);
+      }
+      String shown = toolOutput.length() > 300 ? toolOutput.substring(0, 300) : toolOutput;
+      text = List.of("You answered: ", shown);
     }
     if (model.equals("mock-demo") && !title) {
       return demoScript(f);
@@ -358,6 +376,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
   private static final JsonObject USAGE =
       new JsonObject().put("prompt_tokens", 11).put("completion_tokens", 3).put("total_tokens", 14);
+
+  /** Ends a reply whose frames so far are tool calls: finish reason {@code tool_calls}, usage, {@code [DONE]}. */
+  private static Script endOfToolCalls(ChatFrames f) {
+    f.finish("tool_calls");
+    f.usage();
+    f.done();
+    return new Script(f.frames, f.whole("", "tool_calls"));
+  }
 
   private static JsonObject toolCall(int index, String id, String name, String arguments) {
     JsonObject call = new JsonObject().put("index", index);

@@ -6,9 +6,11 @@ import io.github.ssekit.client.opencode.OpenCodeClientOptions;
 import io.github.ssekit.client.opencode.OpenCodeTurn;
 import io.github.ssekit.client.opencode.OpenCodeTurnListener;
 import io.github.ssekit.opencode.ModelRef;
+import io.github.ssekit.opencode.PendingRequest;
 import io.github.ssekit.opencode.Reply;
 import io.github.ssekit.opencode.ReplyDelta;
 import io.github.ssekit.opencode.model.OpenCodeError;
+import io.github.ssekit.opencode.request.PermissionReply;
 import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.opencode.request.PromptPart;
 import io.github.ssekit.relay.OpenCodePassword;
@@ -18,6 +20,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +41,11 @@ import picocli.CommandLine.Parameters;
             + "exits when the session is idle. Creates a session unless --session is given. The server "
             + "password, if any, is read from OPENCODE_SERVER_PASSWORD (user: OPENCODE_SERVER_USERNAME, default "
             + "opencode). Ctrl-C aborts the turn.",
-        "Exit status: 0 success, 1 the stream or the turn failed (message on stderr), 2 usage errors."})
+        "When the turn asks a permission or a question: on a terminal, asks you (options listed, free text where "
+            + "the question allows it); otherwise follows --permission and --answer, and without them rejects it, "
+            + "says so on stderr and exits with 1, so a script never hangs.",
+        "Exit status: 0 success, 1 the stream or the turn failed, or a permission or a question was rejected for "
+            + "want of a flag (message on stderr), 2 usage errors."})
 final class OpenCodeCommand implements java.util.concurrent.Callable<Integer> {
   static final String NAME = "ssekit opencode";
 
@@ -60,6 +67,16 @@ final class OpenCodeCommand implements java.util.concurrent.Callable<Integer> {
       + "\"model\":{\"providerID\",\"modelID\"},\"tokens\",\"error\"}.")
   boolean json;
 
+  @Option(names = "--permission", paramLabel = "REPLY", description = "Without a terminal: the reply to every "
+      + "permission the turn asks: once (or allow-once), always, reject. Without it, a permission is rejected and the "
+      + "exit status is 1.")
+  String permission;
+
+  @Option(names = "--answer", paramLabel = "TEXT", description = "Without a terminal: the answer to the turn's "
+      + "questions, one per question in order (repeat the option); an option's label or free text. Without it, a "
+      + "question is rejected and the exit status is 1.")
+  List<String> answers;
+
   @Parameters(paramLabel = "PROMPT", arity = "1..*", description = "The prompt (several words are joined with spaces).")
   List<String> prompt;
 
@@ -73,6 +90,13 @@ final class OpenCodeCommand implements java.util.concurrent.Callable<Integer> {
       options = options(url, directory);
     } catch (IllegalArgumentException e) {
       System.err.println(NAME + ": " + message(e));
+      return SsekitCommand.USAGE;
+    }
+    Optional<PermissionReply> permissionReply;
+    try {
+      permissionReply = permission == null ? Optional.empty() : Optional.of(permissionReply(permission));
+    } catch (IllegalArgumentException e) {
+      System.err.println(NAME + ": " + e.getMessage());
       return SsekitCommand.USAGE;
     }
     String text = String.join(" ", prompt);
@@ -91,7 +115,19 @@ final class OpenCodeCommand implements java.util.concurrent.Callable<Integer> {
       Thread abortOnExit = new Thread(() -> abort(turn), "ssekit-opencode-abort");
       Runtime.getRuntime().addShutdownHook(abortOnExit);
       Reply reply;
+      Answerer answerer = isTerminal()
+          ? new Answerer.OnTerminal(new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+              StandardCharsets.UTF_8)), System.err)
+          : new Answerer.FromFlags(permissionReply, answers == null ? List.of() : answers, System.err);
       try {
+        // the listener runs on the event loop, which must not block: the requests are answered on this thread
+        while (!turn.reply().isComplete()) {
+          PendingRequest request = printer.waiting.poll(100, TimeUnit.MILLISECONDS);
+          if (request != null) {
+            printer.finishLine();
+            answerer.answer(turn, request);
+          }
+        }
         reply = await(turn.reply());
       } finally {
         removeHook(abortOnExit);
@@ -105,7 +141,7 @@ final class OpenCodeCommand implements java.util.concurrent.Callable<Integer> {
         System.err.println(NAME + ": the turn failed: " + describe(reply.error().get()));
         return 1;
       }
-      return 0;
+      return answerer.rejectedForWantOfAFlag() ? 1 : 0;
     } catch (ExecutionException e) {
       out.flush();
       System.err.println(NAME + ": " + message(e.getCause()));
@@ -118,6 +154,34 @@ final class OpenCodeCommand implements java.util.concurrent.Callable<Integer> {
       return 1;
     } finally {
       close(client, vertx);
+    }
+  }
+
+  /** Whether standard input (and output) are a terminal to ask on. */
+  static boolean isTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try { // from JDK 22 a console exists even when redirected; isTerminal() tells
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException olderJdk) {
+      return true; // before JDK 22 System.console() is null unless both are a terminal
+    }
+  }
+
+  static PermissionReply permissionReply(String text) {
+    switch (text.toLowerCase(java.util.Locale.ROOT)) {
+      case "once":
+      case "allow-once":
+        return PermissionReply.ONCE;
+      case "always":
+      case "allow-always":
+        return PermissionReply.ALWAYS;
+      case "reject":
+        return PermissionReply.REJECT;
+      default:
+        throw new IllegalArgumentException("--permission must be once, always or reject, not '" + text + "'");
     }
   }
 
@@ -202,8 +266,9 @@ final class OpenCodeCommand implements java.util.concurrent.Callable<Integer> {
     }
   }
 
-  /** Prints the text deltas as they arrive, and reconnections on stderr. */
+  /** Prints the text deltas as they arrive, and reconnections on stderr; queues what the turn waits for. */
   private static final class Printer implements OpenCodeTurnListener {
+    final java.util.concurrent.BlockingQueue<PendingRequest> waiting = new java.util.concurrent.LinkedBlockingQueue<>();
     private final PrintStream out;
     private final boolean streamText;
     private boolean printed;
@@ -222,6 +287,20 @@ final class OpenCodeCommand implements java.util.concurrent.Callable<Integer> {
         printed = true;
         endsWithNewline = delta.text().endsWith("\n");
       }
+    }
+
+    @Override
+    public void onWaiting(PendingRequest request) {
+      waiting.add(request);
+    }
+
+    /** Ends the line of text printed so far, so a question starts on a line of its own. */
+    synchronized void finishLine() {
+      if (printed && !endsWithNewline) {
+        out.println();
+        endsWithNewline = true;
+      }
+      out.flush();
     }
 
     @Override

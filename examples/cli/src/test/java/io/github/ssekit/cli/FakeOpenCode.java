@@ -54,6 +54,8 @@ final class FakeOpenCode implements AutoCloseable {
             streams.add(resp);
           } else if (path.equals("/session") && req.method().name().equals("POST")) {
             resp.putHeader("content-type", "application/json").end("{\"id\":\"ses_cli\",\"title\":\"t\"}");
+          } else if (path.equals("/session/status")) { // no session busy: a turn may prompt
+            resp.putHeader("content-type", "application/json").end("{}");
           } else if (path.endsWith("/prompt_async")) {
             String session = path.split("/")[2];
             resp.setStatusCode(204).end();

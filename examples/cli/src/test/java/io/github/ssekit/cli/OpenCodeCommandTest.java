@@ -31,9 +31,11 @@ class OpenCodeCommandTest {
     assertEquals(0, run.status(), run.err());
     assertEquals("Hello wörld\n", run.out());
     assertEquals("", run.err());
-    // the session first, then the subscription, and the prompt only once the stream is connected
+    // the session first, then the subscription, and the prompt only once the stream is connected and the session
+    // is known not to be busy
     assertEquals(List.of("POST /session?directory=%2Ftmp%2Fp", "GET /event?directory=%2Ftmp%2Fp",
-        "POST /session/ses_cli/prompt_async?directory=%2Ftmp%2Fp"), server.requests);
+        "GET /session/status?directory=%2Ftmp%2Fp", "POST /session/ses_cli/prompt_async?directory=%2Ftmp%2Fp"),
+        server.requests);
     JsonObject prompt = new JsonObject(server.bodies.get(server.requests.indexOf(
         "POST /session/ses_cli/prompt_async?directory=%2Ftmp%2Fp")));
     assertEquals(new JsonObject().put("providerID", "mock").put("modelID", "mock-normal"), prompt.getJsonObject("model"));

@@ -59,7 +59,9 @@ import java.util.regex.Pattern;
  *       ID: a browser that reconnects with {@code Last-Event-ID} gets exactly what it missed from the session's
  *       bounded replay buffer, or a {@code snapshot} of the whole session when it is too far behind.
  *   <li>{@code POST /api/prompt} {@code {"session","text","model"?}}, {@code POST /api/abort} {@code {"session"}},
- *       {@code POST /api/permission} {@code {"session","id","reply":"once"|"always"|"reject"}}.
+ *       {@code POST /api/permission} {@code {"session","id","reply":"once"|"always"|"reject"}},
+ *       {@code POST /api/question} {@code {"session","id","answers":[["label or text", ...], ...]}} (one answer per
+ *       question) or {@code {"session","id","reject":true}}.
  * </ul>
  *
  * <p>One upstream {@code /event} stream per directory is shared by all the sessions and tabs of that directory
@@ -69,6 +71,8 @@ import java.util.regex.Pattern;
 public final class ChatRelay {
   static final int MAX_BODY = 1024 * 1024;
   static final int MAX_PROMPT = 100_000;
+  /** The most questions, and options picked per question, an answer may hold. */
+  static final int MAX_QUESTIONS = 100;
   private static final int BROWSER_WRITE_QUEUE = 4 * 1024 * 1024;
   private static final Pattern SESSION_ID = Pattern.compile("ses[A-Za-z0-9_-]{1,120}");
   private static final Map<String, Asset> ASSETS = Map.of(
@@ -267,6 +271,7 @@ public final class ChatRelay {
             case "/api/prompt" -> prompt(req, body);
             case "/api/abort" -> abort(req, body);
             case "/api/permission" -> permission(req, body);
+            case "/api/question" -> question(req, body);
             default -> error(req.response(), 404, "no such endpoint");
           }
         });
@@ -532,6 +537,55 @@ public final class ChatRelay {
           error(req.response(), 502, "OpenCode refused the reply: " + describe(ar.cause()));
         }
       });
+    }
+
+    /** {@code {"session","id","answers":[["label or text", ...], ...]}} answers; {@code "reject":true} dismisses. */
+    private void question(HttpServerRequest req, JsonObject body) {
+      SessionChannel channel = knownChannel(req, body);
+      if (channel == null) {
+        return;
+      }
+      String id = body.getValue("id") instanceof String s ? s : "";
+      boolean reject = Boolean.TRUE.equals(body.getValue("reject"));
+      List<List<String>> answers = reject ? List.of() : answers(body.getValue("answers"));
+      if (!reject && answers == null) {
+        error(req.response(), 400, "answers must be an array of arrays of strings, one per question");
+        return;
+      }
+      if (!channel.isPendingQuestion(id)) {
+        error(req.response(), 409, "no such pending question in this session");
+        return;
+      }
+      OpenCodeClient client = upstreamFor(channel.directory()).client();
+      (reject ? client.rejectQuestion(id) : client.replyToQuestion(id, answers)).onComplete(ar -> {
+        if (ar.succeeded()) {
+          json(req.response(), 200, new JsonObject().put("accepted", ar.result()));
+        } else {
+          error(req.response(), 502, "OpenCode refused the answer: " + describe(ar.cause()));
+        }
+      });
+    }
+
+    /** The answers of a question request, or {@code null} when they are not arrays of strings. */
+    private static List<List<String>> answers(Object value) {
+      if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_QUESTIONS) {
+        return null;
+      }
+      List<List<String>> answers = new ArrayList<>();
+      for (Object answer : array) {
+        if (!(answer instanceof JsonArray picked) || picked.size() > MAX_QUESTIONS) {
+          return null;
+        }
+        List<String> texts = new ArrayList<>();
+        for (Object text : picked) {
+          if (!(text instanceof String s)) {
+            return null;
+          }
+          texts.add(s);
+        }
+        answers.add(texts);
+      }
+      return answers;
     }
 
     private SessionChannel knownChannel(HttpServerRequest req, JsonObject body) {

@@ -9,6 +9,8 @@ import io.github.ssekit.opencode.TurnCommand;
 import io.github.ssekit.opencode.TurnState;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
 import io.github.ssekit.opencode.event.PermissionReplied;
+import io.github.ssekit.opencode.event.QuestionRejected;
+import io.github.ssekit.opencode.event.QuestionReplied;
 import io.github.ssekit.opencode.event.SessionStatusChanged;
 import io.github.ssekit.opencode.model.MessageInfo;
 import io.github.ssekit.opencode.model.MessageWithParts;
@@ -16,6 +18,9 @@ import io.github.ssekit.opencode.model.OpenCodeError;
 import io.github.ssekit.opencode.model.Part;
 import io.github.ssekit.opencode.model.PartType;
 import io.github.ssekit.opencode.model.PermissionRequest;
+import io.github.ssekit.opencode.model.QuestionInfo;
+import io.github.ssekit.opencode.model.QuestionOption;
+import io.github.ssekit.opencode.model.QuestionRequest;
 import io.github.ssekit.opencode.model.SessionStatus;
 import io.github.ssekit.opencode.model.ToolStatus;
 import io.github.ssekit.opencode.request.PromptBody;
@@ -242,6 +247,11 @@ final class SessionChannel {
     TurnView view = current;
     if (event instanceof PermissionReplied replied) {
       onPermissionReplied(view, replied.requestID(), replied.reply());
+    } else if (event instanceof QuestionReplied replied) {
+      onQuestionAnswered(view, replied.requestID(), new JsonArray(replied.answers().stream()
+          .map(answer -> new JsonArray(new ArrayList<>(answer))).toList()), false);
+    } else if (event instanceof QuestionRejected rejected) {
+      onQuestionAnswered(view, rejected.requestID(), null, true);
     } else if (event instanceof SessionStatusChanged changed && view.running() && turn != null
         && turn.state() != TurnState.CONNECTING) {
       onStatus(view, changed.status());
@@ -352,14 +362,57 @@ final class SessionChannel {
         .put("error", call.error().map(SessionChannel::cut).orElse(null));
   }
 
-  /** The turn waits: a permission request is shown until answered; a question the page cannot answer is told. */
+  /** The turn waits: a permission request or a question is shown until answered. */
   private void onWaiting(TurnView view, PendingRequest request) {
     if (request instanceof PendingRequest.Permission permission) {
       onPermissionAsked(view, permission.id(), permission.request());
-    } else {
-      notice("warn", "OpenCode asks a question (its question tool) that this page cannot show; the turn waits until "
-          + "it is answered in OpenCode.");
+    } else if (request instanceof PendingRequest.Question question) {
+      onQuestionAsked(view, question.id(), question.request());
     }
+  }
+
+  private void onQuestionAsked(TurnView view, String id, QuestionRequest request) {
+    if (view.questions.containsKey(id)) {
+      return;
+    }
+    JsonArray questions = new JsonArray();
+    for (QuestionInfo info : request.questions()) {
+      JsonArray options = new JsonArray();
+      for (QuestionOption option : info.options()) {
+        options.add(new JsonObject().put("label", option.label().orElse("?"))
+            .put("description", option.description().orElse(null)));
+      }
+      questions.add(new JsonObject()
+          .put("question", info.question().orElse(""))
+          .put("header", info.header().orElse(null))
+          .put("options", options)
+          .put("multiple", info.multiple().orElse(false))
+          .put("custom", info.custom().orElse(true))); // OpenCode allows a typed answer unless it says otherwise
+    }
+    JsonObject question = new JsonObject()
+        .put("id", id)
+        .put("questions", questions)
+        .put("callID", request.tool().flatMap(t -> t.callID()).orElse(null))
+        .put("answers", null)
+        .put("rejected", false);
+    view.questions.put(id, question);
+    emit("question", question.copy().put("turn", view.number));
+  }
+
+  private void onQuestionAnswered(TurnView view, String requestID, JsonArray answers, boolean rejected) {
+    JsonObject question = view.questions.get(requestID);
+    if (question == null || question.getValue("answers") != null || question.getBoolean("rejected")) {
+      return;
+    }
+    question.put("answers", answers).put("rejected", rejected);
+    emit("question-replied", new JsonObject().put("turn", view.number).put("id", requestID).put("answers", answers)
+        .put("rejected", rejected));
+  }
+
+  /** Whether {@code requestID} is a question this session's current turn is waiting on. */
+  boolean isPendingQuestion(String requestID) {
+    return turn != null && turn.pending().stream()
+        .anyMatch(p -> p instanceof PendingRequest.Question && p.id().equals(requestID));
   }
 
   private void onPermissionAsked(TurnView view, String id, PermissionRequest request) {

@@ -32,6 +32,8 @@ final class TurnView {
   JsonObject usage;
   private final Map<String, Item> items = new LinkedHashMap<>();
   final Map<String, JsonObject> permissions = new LinkedHashMap<>();
+  /** The questions of the {@code question} tool, with their answer once given. */
+  final Map<String, JsonObject> questions = new LinkedHashMap<>();
 
   TurnView(int number, String prompt, String model) {
     this.number = number;
@@ -108,6 +110,8 @@ final class TurnView {
     items.values().forEach(item -> itemList.add(item.toJson()));
     JsonArray permissionList = new JsonArray();
     permissions.values().forEach(p -> permissionList.add(p.copy()));
+    JsonArray questionList = new JsonArray();
+    questions.values().forEach(q -> questionList.add(q.copy()));
     return new JsonObject()
         .put("turn", number)
         .put("prompt", prompt)
@@ -118,6 +122,7 @@ final class TurnView {
         .put("error", error)
         .put("usage", usage)
         .put("items", itemList)
-        .put("permissions", permissionList);
+        .put("permissions", permissionList)
+        .put("questions", questionList);
   }
 }

@@ -4,7 +4,7 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   const EVENT_TYPES = ['snapshot', 'turn', 'delta', 'part-text', 'tool', 'permission', 'permission-replied',
-    'status', 'done', 'notice'];
+    'question', 'question-replied', 'status', 'done', 'notice'];
   const REPLY_LABELS = {once: 'Allowed once', always: 'Always allowed', reject: 'Rejected'};
 
   /** What the page knows; exposed read-only for tests and the curious as window.ssekitChat. */
@@ -85,13 +85,15 @@
     section.append(user, assistant);
     $('turns').append(section);
     const turn = {section, model, stateEl: state, statusEl: status, itemsEl: items, permissionsEl: permissions,
-      errorEl: error, usageEl: usage, items: new Map(), permissions: new Map(), state: 'running'};
+      errorEl: error, usageEl: usage, items: new Map(), permissions: new Map(), questions: new Map(),
+      state: 'running'};
     chat.turns.set(t.turn, turn);
     for (const item of t.items || []) {
       if (item.kind === 'tool') updateTool(turn, item);
       else textItem(turn, item.part, item.kind).node.data = item.text;
     }
     for (const p of t.permissions || []) addPermission(turn, t.turn, p);
+    for (const q of t.questions || []) addQuestion(turn, q);
     setStatus(turn, t.status, t.statusMessage);
     setState(turn, t.state || 'running', t.error, t.usage);
     scrollDown();
@@ -197,6 +199,82 @@
     root.querySelector('.answer').textContent = REPLY_LABELS[reply] || reply;
   }
 
+  // A question of OpenCode's question tool: each question with its options (radio buttons, or check boxes when
+  // several may be picked) and a free-text field where a typed answer is allowed; Send answers, Dismiss rejects.
+  function addQuestion(turn, q) {
+    if (turn.questions.has(q.id)) return;
+    const root = el('div', 'question');
+    root.dataset.id = q.id;
+    const form = el('form', 'questions');
+    (q.questions || []).forEach((info, i) => {
+      const box = el('fieldset', 'one-question');
+      const legend = el('legend', null, (info.header ? info.header + ': ' : '') + info.question);
+      box.append(legend);
+      for (const option of info.options || []) {
+        const label = el('label', 'option');
+        const input = el('input');
+        input.type = info.multiple ? 'checkbox' : 'radio';
+        input.name = 'q' + i;
+        input.value = option.label;
+        label.append(input, ' ', el('span', 'label', option.label));
+        if (option.description) label.append(' ', el('span', 'description', option.description));
+        box.append(label);
+      }
+      if (info.custom !== false) {
+        const text = el('input', 'own-answer');
+        text.type = 'text';
+        text.name = 'text' + i;
+        text.placeholder = 'or type your own answer';
+        box.append(text);
+      }
+      form.append(box);
+    });
+    const buttons = el('span', 'buttons');
+    const send = el('button', 'send-answer', 'Send');
+    send.type = 'submit';
+    const dismiss = el('button', 'dismiss', 'Dismiss');
+    dismiss.type = 'button';
+    dismiss.addEventListener('click', () => answerQuestion(root, q.id, null));
+    buttons.append(send, dismiss);
+    form.append(buttons);
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const answers = (q.questions || []).map((info, i) => {
+        const text = form.elements['text' + i];
+        if (text && text.value.trim()) return [text.value.trim()];
+        return [...form.querySelectorAll('input[name="q' + i + '"]:checked')].map((input) => input.value);
+      });
+      answerQuestion(root, q.id, answers);
+    });
+    const answer = el('span', 'answer');
+    root.append(form, answer);
+    // next to the tool call that asks, when it is shown
+    const tool = [...turn.items.values()].find((i) => i.kind === 'tool' && q.callID && i.callID === q.callID);
+    (tool ? tool.root : turn.permissionsEl).append(root);
+    turn.questions.set(q.id, root);
+    if (q.answers || q.rejected) questionReplied(turn, q.id, q.answers, q.rejected);
+  }
+
+  async function answerQuestion(root, id, answers) {
+    root.querySelectorAll('button, input').forEach((b) => { b.disabled = true; });
+    root.querySelector('.answer').textContent = 'sending…';
+    try {
+      await api('/api/question', answers ? {session: chat.session, id, answers} : {session: chat.session, id, reject: true});
+    } catch (e) {
+      root.querySelector('.answer').textContent = 'not sent: ' + e.message;
+      root.querySelectorAll('button, input').forEach((b) => { b.disabled = false; });
+    }
+  }
+
+  function questionReplied(turn, id, answers, rejected) {
+    const root = turn.questions.get(id);
+    if (!root) return;
+    root.dataset.answered = rejected ? 'rejected' : 'answered';
+    root.querySelectorAll('button, input').forEach((b) => { b.disabled = true; });
+    root.querySelector('.answer').textContent = rejected ? 'Dismissed'
+      : 'Answered: ' + (answers || []).map((a) => a.join(', ')).join(' / ');
+  }
+
   function setStatus(turn, status, message) {
     turn.statusEl.textContent = status === 'retry' ? 'retrying: ' + (message || '') : '';
   }
@@ -254,6 +332,8 @@
     'tool': (t) => { updateTool(turnView(t.turn), t); scrollDown(); },
     'permission': (p) => { addPermission(turnView(p.turn), p.turn, p); scrollDown(); },
     'permission-replied': (p) => permissionReplied(turnView(p.turn), p.id, p.reply),
+    'question': (q) => { addQuestion(turnView(q.turn), q); scrollDown(); },
+    'question-replied': (q) => questionReplied(turnView(q.turn), q.id, q.answers, q.rejected),
     'status': (s) => setStatus(turnView(s.turn), s.status, s.message),
     'done': (d) => {
       const turn = turnView(d.turn);

@@ -341,6 +341,40 @@ class ChatRelayTest {
   }
 
   @Test
+  void questionAnswersAndDismissalsGoToOpenCode() throws Exception {
+    String session = newSession();
+    Tab tab = new Tab(session, null);
+    tab.next("snapshot");
+    post("/api/prompt", new JsonObject().put("session", session).put("text", "ask me"));
+    tab.next("turn");
+    waitUntil(() -> opencode.count("POST /session/" + session + "/prompt_async") == 1, "the prompt");
+    for (String id : List.of("que_1", "que_2")) {
+      opencode.emit("question.asked", new JsonObject().put("id", id).put("sessionID", session)
+          .put("questions", new JsonArray().add(new JsonObject().put("question", "Which?").put("header", "W")
+              .put("options", new JsonArray().add(new JsonObject().put("label", "blue").put("description", "b"))))));
+      assertEquals(id, new JsonObject(tab.next("question").data()).getString("id"));
+    }
+
+    assertEquals(400, post("/api/question", new JsonObject().put("session", session).put("id", "que_1")
+        .put("answers", new JsonArray().add("blue"))).status(), "an answer is an array of labels or text");
+    assertEquals(409, post("/api/question", new JsonObject().put("session", session).put("id", "que_9")
+        .put("answers", new JsonArray().add(new JsonArray().add("blue")))).status());
+    Answer answered = post("/api/question", new JsonObject().put("session", session).put("id", "que_1")
+        .put("answers", new JsonArray().add(new JsonArray().add("blue"))));
+    assertEquals(200, answered.status(), answered.json()::encode);
+    assertEquals(new JsonObject().put("answers", new JsonArray().add(new JsonArray().add("blue"))),
+        new JsonObject(opencode.bodies.get("POST /question/que_1/reply?directory=%2Ftmp%2Fscripted")));
+    Answer dismissed = post("/api/question", new JsonObject().put("session", session).put("id", "que_2")
+        .put("reject", true));
+    assertEquals(200, dismissed.status(), dismissed.json()::encode);
+    assertEquals(1, opencode.count("POST /question/que_2/reject"));
+    opencode.emit("question.replied", new JsonObject().put("sessionID", session).put("requestID", "que_1")
+        .put("answers", new JsonArray().add(new JsonArray().add("blue"))));
+    JsonObject shown = new JsonObject(tab.skipTo("question-replied").data());
+    assertEquals(new JsonArray().add(new JsonArray().add("blue")), shown.getJsonArray("answers"));
+  }
+
+  @Test
   void permissionRepliesAndAbortsGoToOpenCode() throws Exception {
     String session = newSession();
     Tab tab = new Tab(session, null);

@@ -64,7 +64,8 @@ final class ScriptedOpenCode implements AutoCloseable {
             } else {
               resp.setStatusCode(204).end();
             }
-          } else if (path.endsWith("/abort") || path.startsWith("/permission/")) {
+          } else if (path.endsWith("/abort") || path.startsWith("/permission/")
+              || path.startsWith("/question/")) {
             json(resp, 200, "true");
           } else if (path.equals("/config/providers")) {
             json(resp, 200, "{\"providers\":[{\"id\":\"mock\",\"models\":{\"mock-normal\":{},\"mock-slow\":{}}}]}");

@@ -349,15 +349,47 @@ class SessionChannelTest {
   }
 
   @Test
-  void aQuestionThePageCannotShowIsToldAsANotice() {
+  void aQuestionIsShownWithItsOptionsUntilItIsAnswered() {
     SessionChannel channel = channel(100);
     PageModel page = new PageModel();
     channel.attach(page, null, 1000);
     start(channel, "ask me", null);
-    channel.onEvent(event("question.asked", new JsonObject().put("id", "que_1").put("questions", new JsonArray())));
-    assertEquals("notice", page.types().get(page.types().size() - 1));
-    assertTrue(channel.running());
+    channel.onEvent(event("question.asked", new JsonObject().put("id", "que_1")
+        .put("questions", new JsonArray().add(new JsonObject().put("question", "Which colour?").put("header", "Colour")
+            .put("options", new JsonArray().add(new JsonObject().put("label", "blue").put("description", "b")))))
+        .put("tool", new JsonObject().put("messageID", "msg_1").put("callID", "call_q"))));
+    assertTrue(channel.isPendingQuestion("que_1"));
     assertFalse(channel.isPendingPermission("que_1"), "not a permission: /api/permission cannot answer it");
+    assertEquals("question", page.types().get(page.types().size() - 1));
+    assertEquals(new JsonObject().put("id", "que_1")
+        .put("questions", new JsonArray().add(new JsonObject().put("question", "Which colour?").put("header", "Colour")
+            .put("options", new JsonArray().add(new JsonObject().put("label", "blue").put("description", "b")))
+            .put("multiple", false).put("custom", true)))
+        .put("callID", "call_q").putNull("answers").put("rejected", false).put("turn", 1),
+        new JsonObject(page.events.get(page.events.size() - 1).data()));
+    channel.onEvent(event("question.replied", new JsonObject().put("requestID", "que_1")
+        .put("answers", new JsonArray().add(new JsonArray().add("blue")))));
+    assertFalse(channel.isPendingQuestion("que_1"));
+    assertEquals(new JsonObject().put("turn", 1).put("id", "que_1")
+        .put("answers", new JsonArray().add(new JsonArray().add("blue"))).put("rejected", false),
+        new JsonObject(page.events.get(page.events.size() - 1).data()));
+    JsonObject inSnapshot = channel.snapshot().getJsonArray("turns").getJsonObject(0).getJsonArray("questions")
+        .getJsonObject(0);
+    assertEquals(new JsonArray().add(new JsonArray().add("blue")), inSnapshot.getJsonArray("answers"));
+    assertTrue(channel.running(), "the turn goes on after the answer");
+  }
+
+  @Test
+  void aDismissedQuestionIsShownDismissed() {
+    SessionChannel channel = channel(100);
+    PageModel page = new PageModel();
+    channel.attach(page, null, 1000);
+    start(channel, "ask me", null);
+    channel.onEvent(event("question.asked", new JsonObject().put("id", "que_2").put("questions", new JsonArray())));
+    channel.onEvent(event("question.rejected", new JsonObject().put("requestID", "que_2")));
+    assertFalse(channel.isPendingQuestion("que_2"));
+    assertEquals(new JsonObject().put("turn", 1).put("id", "que_2").putNull("answers").put("rejected", true),
+        new JsonObject(page.events.get(page.events.size() - 1).data()));
   }
 
   @Test

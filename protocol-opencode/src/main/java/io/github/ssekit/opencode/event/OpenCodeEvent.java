@@ -10,7 +10,8 @@ public sealed interface OpenCodeEvent
     permits ServerConnected, ServerHeartbeat, InstanceDisposed, SessionCreated, SessionUpdated, SessionDeleted,
         SessionStatusChanged, SessionIdle, SessionError, SessionDiff, MessageUpdated, MessageRemoved,
         MessagePartUpdated, MessagePartDelta, MessagePartRemoved, PermissionAsked, PermissionReplied, QuestionAsked,
-        TodoUpdated, GenericEvent {
+        QuestionReplied, QuestionRejected, PermissionV2Asked, SessionCompacted, CommandExecuted, FileEdited,
+        GlobalDisposed, TodoUpdated, GenericEvent {
 
   /** The envelope: ID, type, raw properties, origin. */
   EventEnvelope envelope();

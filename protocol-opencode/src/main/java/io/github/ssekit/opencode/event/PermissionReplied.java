@@ -1,7 +1,7 @@
 package io.github.ssekit.opencode.event;
 
 /**
- * {@code permission.replied}: a permission request was answered.
+ * {@code permission.replied} (or {@code permission.v2.replied}, same properties): a permission request was answered.
  *
  * @param envelope the envelope (raw properties included)
  * @param requestID the request answered
@@ -11,6 +11,8 @@ package io.github.ssekit.opencode.event;
 public record PermissionReplied(EventEnvelope envelope, String requestID, String reply) implements OpenCodeEvent {
   /** The event type. */
   public static final String TYPE = "permission.replied";
+  /** The same event in the experimental v2 form, with the same properties. */
+  public static final String V2_TYPE = "permission.v2.replied";
 
   /** The type and ID only: the properties can hold prompts, tool outputs and file contents. */
   @Override

@@ -2,8 +2,11 @@ package io.github.ssekit.opencode.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ssekit.opencode.event.CommandExecuted;
 import io.github.ssekit.opencode.event.EventEnvelope;
+import io.github.ssekit.opencode.event.FileEdited;
 import io.github.ssekit.opencode.event.GenericEvent;
+import io.github.ssekit.opencode.event.GlobalDisposed;
 import io.github.ssekit.opencode.event.InstanceDisposed;
 import io.github.ssekit.opencode.event.MessagePartDelta;
 import io.github.ssekit.opencode.event.MessagePartRemoved;
@@ -13,9 +16,13 @@ import io.github.ssekit.opencode.event.MessageUpdated;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
 import io.github.ssekit.opencode.event.PermissionAsked;
 import io.github.ssekit.opencode.event.PermissionReplied;
+import io.github.ssekit.opencode.event.PermissionV2Asked;
 import io.github.ssekit.opencode.event.QuestionAsked;
+import io.github.ssekit.opencode.event.QuestionRejected;
+import io.github.ssekit.opencode.event.QuestionReplied;
 import io.github.ssekit.opencode.event.ServerConnected;
 import io.github.ssekit.opencode.event.ServerHeartbeat;
+import io.github.ssekit.opencode.event.SessionCompacted;
 import io.github.ssekit.opencode.event.SessionCreated;
 import io.github.ssekit.opencode.event.SessionDeleted;
 import io.github.ssekit.opencode.event.SessionDiff;
@@ -82,9 +89,29 @@ public final class EventFactory {
       case PermissionAsked.TYPE:
         return new PermissionAsked(envelope, convert(p, PermissionRequest.class, "properties"));
       case PermissionReplied.TYPE:
+      case PermissionReplied.V2_TYPE:
         return new PermissionReplied(envelope, requiredText(p, "requestID"), requiredText(p, "reply"));
+      case PermissionV2Asked.TYPE:
+        return new PermissionV2Asked(envelope, requiredText(p, "id"), requiredText(p, "action"),
+            texts(p, "resources"), texts(p, "save"));
       case QuestionAsked.TYPE:
+      case QuestionAsked.V2_TYPE:
         return new QuestionAsked(envelope, convert(p, QuestionRequest.class, "properties"));
+      case QuestionReplied.TYPE:
+      case QuestionReplied.V2_TYPE:
+        return new QuestionReplied(envelope, requiredText(p, "requestID"), answers(p));
+      case QuestionRejected.TYPE:
+      case QuestionRejected.V2_TYPE:
+        return new QuestionRejected(envelope, requiredText(p, "requestID"));
+      case SessionCompacted.TYPE:
+        return new SessionCompacted(envelope);
+      case CommandExecuted.TYPE:
+        return new CommandExecuted(envelope, requiredText(p, "name"), Json.text(p, "arguments"),
+            Json.text(p, "messageID"));
+      case FileEdited.TYPE:
+        return new FileEdited(envelope, requiredText(p, "file"));
+      case GlobalDisposed.TYPE:
+        return new GlobalDisposed(envelope);
       case TodoUpdated.TYPE:
         return new TodoUpdated(envelope, list(p, "todos", Todo.class));
       default:
@@ -95,6 +122,44 @@ public final class EventFactory {
   private static String requiredText(JsonNode properties, String field) {
     return Json.text(properties, field)
         .orElseThrow(() -> new IllegalArgumentException("properties." + field + " is missing or not a string"));
+  }
+
+  /** The optional array of strings {@code properties.field}; absent or null is empty. */
+  private static List<String> texts(JsonNode properties, String field) {
+    return strings(properties.get(field), "properties." + field);
+  }
+
+  private static List<String> strings(JsonNode array, String where) {
+    if (array == null || array.isNull()) {
+      return List.of();
+    }
+    if (!array.isArray()) {
+      throw new IllegalArgumentException(where + " is not an array");
+    }
+    List<String> texts = new ArrayList<>(array.size());
+    for (JsonNode item : array) {
+      if (!item.isTextual()) {
+        throw new IllegalArgumentException(where + " holds something other than a string");
+      }
+      texts.add(item.textValue());
+    }
+    return List.copyOf(texts);
+  }
+
+  /** {@code properties.answers}: one array of strings (labels picked, text typed) per question. */
+  private static List<List<String>> answers(JsonNode properties) {
+    JsonNode array = properties.get("answers");
+    if (array == null || array.isNull()) {
+      return List.of();
+    }
+    if (!array.isArray()) {
+      throw new IllegalArgumentException("properties.answers is not an array");
+    }
+    List<List<String>> answers = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      answers.add(strings(array.get(i), "properties.answers[" + i + "]"));
+    }
+    return List.copyOf(answers);
   }
 
   private static <T> T required(JsonNode properties, String field, Class<T> type) {

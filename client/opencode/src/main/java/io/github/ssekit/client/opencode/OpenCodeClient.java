@@ -5,6 +5,7 @@ import io.github.ssekit.client.opencode.internal.OpenCodeClientImpl;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ssekit.opencode.model.MessageWithParts;
 import io.github.ssekit.opencode.model.PermissionRequest;
+import io.github.ssekit.opencode.model.QuestionRequest;
 import io.github.ssekit.opencode.model.Session;
 import io.github.ssekit.opencode.model.SessionStatus;
 import io.github.ssekit.opencode.request.PermissionReply;
@@ -135,6 +136,15 @@ public interface OpenCodeClient extends AutoCloseable {
    * it), hands text and reasoning deltas to {@code listener} as they arrive, and completes
    * {@link OpenCodeTurn#reply()} with the assembled reply at the session's first {@code session.idle} after the
    * turn started. {@link OpenCodeTurn#cancel()} aborts the turn.
+   *
+   * <p>A turn that waits for a permission or a question says so ({@link io.github.ssekit.opencode.TurnState#WAITING},
+   * {@link OpenCodeTurnListener#onWaiting}, {@link OpenCodeTurn#pending()}); answer it through the turn
+   * ({@link OpenCodeTurn#replyToPermission}, {@link OpenCodeTurn#replyToQuestion}, {@link OpenCodeTurn#rejectQuestion}).
+   *
+   * <p>A busy session is refused, not waited for: before sending the prompt the turn reads {@code GET /session/status};
+   * if the session is busy or retrying (another turn runs, or waits for an answer), no prompt is sent and the reply
+   * fails with {@link OpenCodeSessionBusyException}, since OpenCode stores a prompt sent to a busy session and never
+   * answers it. (A turn started elsewhere between that read and the prompt is not caught.)
    */
   OpenCodeTurn streamPrompt(String sessionID, PromptBody body, OpenCodeTurnListener listener);
 
@@ -163,6 +173,19 @@ public interface OpenCodeClient extends AutoCloseable {
 
   /** {@code POST /permission/{requestID}/reply}: answers a {@code permission.asked}; whether the server accepted. */
   Future<Boolean> replyToPermission(String requestID, PermissionReply reply);
+
+  /** {@code GET /question}: the pending questions of the {@code question} tool in the directory. */
+  Future<List<QuestionRequest>> questions();
+
+  /**
+   * {@code POST /question/{requestID}/reply}: answers a {@code question.asked}, one answer per question in order (the
+   * labels of the options picked, or the text typed where the question allows a free answer); whether the server
+   * accepted. The model then goes on with the answers as the tool's result.
+   */
+  Future<Boolean> replyToQuestion(String requestID, List<List<String>> answers);
+
+  /** {@code POST /question/{requestID}/reject}: dismisses a question (its tool call fails); whether the server accepted. */
+  Future<Boolean> rejectQuestion(String requestID);
 
   /** {@code GET /config}: the effective configuration, as raw JSON. */
   Future<ObjectNode> config();

@@ -1,10 +1,13 @@
 package io.github.ssekit.client.opencode;
 
 import io.github.ssekit.client.SseConnectionException;
+import io.github.ssekit.opencode.PendingRequest;
 import io.github.ssekit.opencode.Reply;
 import io.github.ssekit.opencode.ReplyDelta;
 import io.github.ssekit.opencode.TurnState;
+import io.github.ssekit.opencode.request.PermissionReply;
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.concurrent.Flow;
 
 /**
@@ -15,7 +18,8 @@ import java.util.concurrent.Flow;
  * failed ({@link Reply#error()}: a provider's HTTP error is an {@code APIError} with its status code, an abort a
  * {@code MessageAbortedError}). It fails when the turn could not be followed: the event stream or
  * {@code prompt_async} failed ({@link OpenCodeHttpException}, {@link SseConnectionException}, ...), or the turn was
- * cancelled before the prompt was sent ({@link java.util.concurrent.CancellationException}).
+ * cancelled before the prompt was sent ({@link java.util.concurrent.CancellationException}), or the session was busy
+ * ({@link OpenCodeSessionBusyException}: no prompt was sent).
  *
  * <p>The decisions (when to prompt, when an abort applies, what to re-read after a reconnection, when the turn is
  * over) are protocol-opencode's {@link io.github.ssekit.opencode.Turn}; this is its Vert.x driver.
@@ -30,6 +34,24 @@ public interface OpenCodeTurn {
    * over (done, failed, aborted).
    */
   TurnState state();
+
+  /**
+   * What the turn waits for, oldest first: permission requests and questions of its session, asked during the turn
+   * (or found pending when its stream reconnected) and not answered yet; empty unless {@link TurnState#WAITING}.
+   */
+  List<PendingRequest> pending();
+
+  /** Answers a permission request of this turn ({@code POST /permission/{id}/reply}); whether the server accepted. */
+  Future<Boolean> replyToPermission(String requestID, PermissionReply reply);
+
+  /**
+   * Answers a question of this turn ({@code POST /question/{id}/reply}): one answer per question, in order, each the
+   * labels picked or the text typed; whether the server accepted.
+   */
+  Future<Boolean> replyToQuestion(String requestID, List<List<String>> answers);
+
+  /** Dismisses a question of this turn ({@code POST /question/{id}/reject}); whether the server accepted. */
+  Future<Boolean> rejectQuestion(String requestID);
 
   /** The reply, once the turn is over. */
   Future<Reply> reply();

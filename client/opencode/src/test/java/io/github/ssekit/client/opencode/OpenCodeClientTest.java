@@ -58,6 +58,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,7 +174,8 @@ class OpenCodeClientTest {
 
     List<Seen> seen = server.seen();
     assertEquals("/event", seen.get(0).path(), "subscribed before prompting: " + seen);
-    Seen prompt = seen.get(1);
+    assertEquals("/session/status", seen.get(1).path(), "a busy session is refused, not prompted: " + seen);
+    Seen prompt = seen.get(2);
     assertEquals("/session/" + SESSION + "/prompt_async", prompt.path());
     assertEquals(new JsonObject().put("providerID", "mock").put("modelID", "mock-normal"),
         prompt.json().getJsonObject("model"));
@@ -345,6 +347,78 @@ class OpenCodeClientTest {
     assertEquals(List.of(TurnState.STREAMING, TurnState.WAITING, TurnState.STREAMING, TurnState.DONE),
         states.subList(states.indexOf(TurnState.STREAMING), states.size()));
     assertEquals(1, recorder.waited.size());
+  }
+
+  @Test
+  void aQuestionIsAnsweredThroughTheTurn() throws Exception {
+    JsonObject asked = new JsonObject().put("id", "que_1").put("sessionID", SESSION)
+        .put("questions", new JsonArray().add(new JsonObject().put("question", "Which colour?").put("header", "Colour")
+            .put("options", new JsonArray().add(new JsonObject().put("label", "blue").put("description", "b")))))
+        .put("tool", new JsonObject().put("messageID", "msg_asst1").put("callID", "call_1"));
+    server.onPrompt((session, body) -> server.play(List.of(status(session, "busy"), event("question.asked", asked))));
+    server.on(HttpMethod.POST, "/question/que_1/reply", req -> {
+      req.response().putHeader("content-type", "application/json").end("true");
+      List<String> rest = new ArrayList<>(List.of(event("question.replied", new JsonObject()
+          .put("sessionID", SESSION).put("requestID", "que_1")
+          .put("answers", new JsonArray().add(new JsonArray().add("blue"))))));
+      rest.addAll(turn(SESSION, List.of("blue it is")));
+      server.play(rest);
+    });
+    Recorder recorder = new Recorder();
+    OpenCodeTurn turn = client(options()).streamPrompt(SESSION, PROMPT, recorder);
+    waitUntil(() -> !recorder.waited.isEmpty(), "the turn says it waits");
+    assertEquals(TurnState.WAITING, turn.state());
+    PendingRequest.Question question = assertInstanceOf(PendingRequest.Question.class, turn.pending().get(0));
+    assertEquals("Which colour?", question.request().questions().get(0).question().orElseThrow());
+    assertTrue(await(turn.replyToQuestion(question.id(), List.of(List.of("blue")))));
+    assertEquals(new JsonObject().put("answers", new JsonArray().add(new JsonArray().add("blue"))),
+        server.seen(HttpMethod.POST, "/question/que_1/reply").get(0).json());
+    assertEquals("blue it is", await(turn.reply()).text());
+    assertEquals(List.of(), turn.pending());
+  }
+
+  @Test
+  void aBusySessionIsRefusedWithATypedErrorAndNoPromptIsSent() throws Exception {
+    server.json(HttpMethod.GET, "/session/status", 200, "{\"" + SESSION + "\":{\"type\":\"busy\"}}");
+    OpenCodeTurn turn = client(options()).streamPrompt(SESSION, PROMPT);
+    OpenCodeSessionBusyException busy = awaitFailure(turn.reply(), OpenCodeSessionBusyException.class);
+    assertEquals(SESSION, busy.sessionID());
+    assertEquals("busy", busy.status());
+    assertTrue(server.seen(HttpMethod.POST, "/session/" + SESSION + "/prompt_async").isEmpty());
+    assertEquals(TurnState.FAILED, turn.state());
+  }
+
+  @Test
+  void afterAReconnectionThePendingRequestsAreReRead() throws Exception {
+    // the question is asked while the stream is down: only GET /question tells
+    server.onPrompt((session, body) -> server.play(List.of(status(session, "busy")), server::endStreams));
+    server.json(HttpMethod.GET, "/question", 200, "[{\"id\":\"que_7\",\"sessionID\":\"" + SESSION
+        + "\",\"questions\":[]}]");
+    AtomicBoolean prompted = new AtomicBoolean();
+    server.on(HttpMethod.GET, "/session/status", req -> req.response().putHeader("content-type", "application/json")
+        .end(prompted.getAndSet(true) ? "{\"" + SESSION + "\":{\"type\":\"busy\"}}" : "{}"));
+    server.json(HttpMethod.GET, "/session/" + SESSION + "/message", 200, "[]");
+    server.json(HttpMethod.POST, "/session/" + SESSION + "/abort", 200, "true");
+    Recorder recorder = new Recorder();
+    OpenCodeTurn turn = client(options()).streamPrompt(SESSION, PROMPT, recorder);
+    waitUntil(() -> !recorder.waited.isEmpty(), "the question found after the reconnection");
+    assertEquals("que_7", recorder.waited.get(0).id());
+    assertEquals(TurnState.WAITING, turn.state());
+    assertEquals(1, server.seen(HttpMethod.GET, "/question").size());
+    await(turn.cancel());
+  }
+
+  @Test
+  void questionRoutesSendTheirBodies() throws Exception {
+    server.json(HttpMethod.POST, "/question/que_1/reply", 200, "true");
+    server.json(HttpMethod.POST, "/question/que_2/reject", 200, "true");
+    OpenCodeClient client = client(options());
+    assertEquals(List.of(), await(client.questions()));
+    assertTrue(await(client.replyToQuestion("que_1", List.of(List.of("a", "b"), List.of("my own")))));
+    assertEquals("{\"answers\":[[\"a\",\"b\"],[\"my own\"]]}",
+        server.seen(HttpMethod.POST, "/question/que_1/reply").get(0).body());
+    assertTrue(await(client.rejectQuestion("que_2")));
+    assertEquals("", server.seen(HttpMethod.POST, "/question/que_2/reject").get(0).body());
   }
 
   @Test

@@ -19,11 +19,13 @@ import io.github.ssekit.opencode.OpenCodeProtocol;
 import io.github.ssekit.opencode.OpenCodeRoutes;
 import io.github.ssekit.opencode.model.MessageWithParts;
 import io.github.ssekit.opencode.model.PermissionRequest;
+import io.github.ssekit.opencode.model.QuestionRequest;
 import io.github.ssekit.opencode.model.Session;
 import io.github.ssekit.opencode.model.SessionStatus;
 import io.github.ssekit.opencode.request.PermissionReply;
 import io.github.ssekit.opencode.request.PermissionReplyBody;
 import io.github.ssekit.opencode.request.PromptBody;
+import io.github.ssekit.opencode.request.QuestionReplyBody;
 import io.github.ssekit.opencode.request.SessionCreateBody;
 import io.github.ssekit.sse.SseException;
 import io.vertx.core.Future;
@@ -204,6 +206,25 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
     return route(() -> OpenCodeRoutes.permissionReply(requestID))
         .compose(path -> call(HttpMethod.POST, path, OpenCodeJson.toBytes(PermissionReplyBody.of(reply))))
         .map(read(OpenCodeJson::readBoolean));
+  }
+
+  @Override
+  public Future<List<QuestionRequest>> questions() {
+    return call(HttpMethod.GET, OpenCodeRoutes.QUESTIONS, null).map(read(OpenCodeJson::readQuestionRequests));
+  }
+
+  @Override
+  public Future<Boolean> replyToQuestion(String requestID, List<List<String>> answers) {
+    Objects.requireNonNull(answers, "answers");
+    return route(() -> OpenCodeRoutes.questionReply(requestID))
+        .compose(path -> call(HttpMethod.POST, path, OpenCodeJson.toBytes(new QuestionReplyBody(answers))))
+        .map(read(OpenCodeJson::readBoolean));
+  }
+
+  @Override
+  public Future<Boolean> rejectQuestion(String requestID) {
+    return route(() -> OpenCodeRoutes.questionReject(requestID))
+        .compose(path -> call(HttpMethod.POST, path, null)).map(read(OpenCodeJson::readBoolean));
   }
 
   @Override

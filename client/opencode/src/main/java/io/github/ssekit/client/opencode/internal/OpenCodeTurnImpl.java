@@ -7,14 +7,18 @@ import io.github.ssekit.client.internal.EventLoop;
 import io.github.ssekit.client.internal.ReadStreamPublisher;
 import io.github.ssekit.client.opencode.OpenCodeEventStream;
 import io.github.ssekit.client.opencode.OpenCodeReplyIterator;
+import io.github.ssekit.client.opencode.OpenCodeSessionBusyException;
 import io.github.ssekit.client.opencode.OpenCodeTurn;
 import io.github.ssekit.client.opencode.OpenCodeTurnListener;
+import io.github.ssekit.opencode.PendingRequest;
 import io.github.ssekit.opencode.Reply;
 import io.github.ssekit.opencode.ReplyDelta;
 import io.github.ssekit.opencode.Turn;
 import io.github.ssekit.opencode.TurnCommand;
 import io.github.ssekit.opencode.TurnState;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
+import io.github.ssekit.opencode.model.SessionStatus;
+import io.github.ssekit.opencode.request.PermissionReply;
 import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.sse.SseException;
 import io.vertx.core.Context;
@@ -87,6 +91,26 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
   @Override
   public String sessionID() {
     return sessionID;
+  }
+
+  @Override
+  public synchronized List<PendingRequest> pending() {
+    return turn.pending();
+  }
+
+  @Override
+  public Future<Boolean> replyToPermission(String requestID, PermissionReply reply) {
+    return client.replyToPermission(requestID, reply);
+  }
+
+  @Override
+  public Future<Boolean> replyToQuestion(String requestID, List<List<String>> answers) {
+    return client.replyToQuestion(requestID, answers);
+  }
+
+  @Override
+  public Future<Boolean> rejectQuestion(String requestID) {
+    return client.rejectQuestion(requestID);
   }
 
   @Override
@@ -293,8 +317,18 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
 
   private void execute(TurnCommand command) {
     if (command instanceof TurnCommand.SendPrompt prompt) {
-      client.promptAsync(sessionID, prompt.body()).onComplete(ar -> onStreamContext(
-          () -> feed(ar.succeeded() ? Turn::onPromptAccepted : t -> t.onPromptFailed(ar.cause()))));
+      // OpenCode stores a prompt sent to a busy session and never answers it: refuse it with a typed error instead
+      client.sessionStatuses()
+          .compose(statuses -> {
+            SessionStatus status = statuses.get(sessionID);
+            if (status != null && !status.isIdle()) {
+              return Future.failedFuture(new OpenCodeSessionBusyException(sessionID,
+                  status.type().map(type -> type.raw()).orElse("busy")));
+            }
+            return client.promptAsync(sessionID, prompt.body());
+          })
+          .onComplete(ar -> onStreamContext(
+              () -> feed(ar.succeeded() ? Turn::onPromptAccepted : t -> t.onPromptFailed(ar.cause()))));
     } else if (command instanceof TurnCommand.SendAbort) {
       synchronized (this) {
         abortsInFlight++;
@@ -312,6 +346,13 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
     } else if (command instanceof TurnCommand.FetchStatus) {
       client.sessionStatuses().onComplete(ar -> onStreamContext(
           () -> feed(ar.succeeded() ? t -> t.onSessionStatuses(ar.result()) : t -> t.onFetchFailed(ar.cause()))));
+    } else if (command instanceof TurnCommand.FetchPending) {
+      // what was asked or answered while the stream was down; a failure only loses this refresh
+      Future.all(client.permissions(), client.questions()).onComplete(ar -> {
+        if (ar.succeeded()) {
+          onStreamContext(() -> feed(t -> t.onPendingRequests(ar.result().resultAt(0), ar.result().resultAt(1))));
+        }
+      });
     } else if (command instanceof TurnCommand.FetchMessages) {
       client.messages(sessionID).onComplete(ar -> onStreamContext(
           () -> feed(ar.succeeded() ? t -> t.onStoredMessages(ar.result()) : t -> t.onFetchFailed(ar.cause()))));

@@ -21,7 +21,8 @@ import java.util.function.BiConsumer;
 /**
  * A fake OpenCode server on 127.0.0.1 for the client's tests: {@code /event} and {@code /global/event} start with
  * {@code server.connected}; {@code POST /session/{id}/prompt_async} answers 204 and then plays the events of
- * {@link #onPrompt} to the open event streams; other routes answer what {@link #on} scripted (404 otherwise). It
+ * {@link #onPrompt} to the open event streams; {@code GET /session/status}, {@code /permission} and {@code /question}
+ * answer as an idle server unless scripted; other routes answer what {@link #on} scripted (404 otherwise). It
  * records every request, with its query and headers.
  */
 public final class OpenCodeFakeServer implements AutoCloseable {
@@ -128,6 +129,10 @@ public final class OpenCodeFakeServer implements AutoCloseable {
     streams.clear();
   }
 
+  /** What an idle server answers when a test scripted nothing else: no busy session, nothing pending. */
+  private static final Map<String, String> IDLE_ANSWERS = Map.of("/session/status", "{}", "/permission", "[]",
+      "/question", "[]");
+
   private void route(HttpServerRequest req, String body) {
     Handler<HttpServerRequest> script = routes.get(req.method() + " " + req.path());
     if (script != null) {
@@ -150,6 +155,10 @@ public final class OpenCodeFakeServer implements AutoCloseable {
       String session = req.path().split("/")[2];
       resp.setStatusCode(204).end();
       onPrompt.accept(session, new JsonObject(body));
+      return;
+    }
+    if (req.method() == HttpMethod.GET && IDLE_ANSWERS.containsKey(req.path())) {
+      resp.putHeader("content-type", "application/json").end(IDLE_ANSWERS.get(req.path()));
       return;
     }
     resp.setStatusCode(404).putHeader("content-type", "application/json")

@@ -154,6 +154,9 @@ public final class ChatRelay {
     final Map<String, SessionChannel> channels = new HashMap<>();
     final Map<String, Upstream> upstreams = new HashMap<>();
     final Map<String, OpenCodeClient> clients = new HashMap<>();
+    /** Redis mode: the shared store, and each directory's lease and channels on this node; else null and empty. */
+    RedisRelayStore store;
+    final Map<String, SharedDirectory> sharedDirectories = new HashMap<>();
     final Set<BrowserConnection> browsers = new LinkedHashSet<>();
     final List<String> serverModels = new ArrayList<>();
     long heartbeatTimer = -1;
@@ -176,7 +179,45 @@ public final class ChatRelay {
       clientFor(null).providers().onSuccess(this::readModels); // best effort: suggestions for the page
       server = vertx.createHttpServer(new HttpServerOptions().setHost(options.getHost()).setPort(options.getPort()))
           .requestHandler(this::handle);
-      return server.listen();
+      if (options.getRedis() == null) {
+        return server.listen();
+      }
+      store = new RedisRelayStore(vertx, options.getRedis(), epoch(), options.getRedisStreamEntries());
+      store.onAvailability(up -> loop().execute(() -> channels.values().forEach(c -> c.localNotice(
+          up ? "info" : "warn", up ? "Redis is back: this page catches up with every node's events."
+              : "Redis is unreachable: this page shows only what this node relays until it is back."))));
+      return store.start().compose(v -> server.listen()); // Redis unreachable at start: the relay does not start
+    }
+
+    /** The directory's lease and channels on this node (Redis mode). */
+    SharedDirectory sharedFor(String directory) {
+      return sharedDirectories.computeIfAbsent(key(directory), k -> new SharedDirectory(loop(), directory, store,
+          upstreamFor(directory), options.getRedisLease().toMillis(), id -> channel(id, directory)));
+    }
+
+    /** The session's stream, its answers on the relay's event loop. */
+    private SharedLog logFor(String directory, String session) {
+      return new SharedLog() {
+        @Override
+        public Future<String> append(String type, String data, String writer, boolean fenced) {
+          return here(store.append(directory, session, type, data, writer, fenced));
+        }
+
+        @Override
+        public Future<List<RedisRelayStore.Stored>> after(String afterId) {
+          return here(store.after(directory, session, afterId));
+        }
+
+        @Override
+        public void follow(String afterId, java.util.function.Consumer<RedisRelayStore.Stored> sink) {
+          store.follow(directory, session, afterId, e -> loop().execute(() -> sink.accept(e)));
+        }
+
+        @Override
+        public void unfollow() {
+          store.unfollow(directory, session);
+        }
+      };
     }
 
     @Override
@@ -188,6 +229,10 @@ public final class ChatRelay {
       }
       upstreams.values().forEach(Upstream::close);
       List<Future<?>> closing = new ArrayList<>();
+      sharedDirectories.values().forEach(SharedDirectory::close);
+      if (store != null) {
+        closing.add(store.close());
+      }
       clients.values().forEach(c -> closing.add(c.closeAsync()));
       closing.add(server.close());
       return Future.join(closing);
@@ -362,9 +407,14 @@ public final class ChatRelay {
           SessionChannel channel = channels.get(id);
           if (channel == null) {
             channel = channel(id, directory);
-            channel.loadHistory(messages);
+            SessionChannel created = channel;
+            created.whenLoaded(() -> created.loadHistory(messages)); // Redis mode: unless the stream had turns
           }
           return channel;
+        }).compose(channel -> {
+          Promise<SessionChannel> loaded = Promise.promise();
+          channel.whenLoaded(() -> loaded.complete(channel));
+          return loaded.future();
         });
       }).onComplete(ar -> {
         if (ar.succeeded()) {
@@ -432,6 +482,15 @@ public final class ChatRelay {
         error(req.response(), 409, "a turn is running in this session");
         return;
       }
+      if (store != null) {
+        promptShared(req, channel, text, model);
+        return;
+      }
+      TurnView turn = startTurn(channel, text, model);
+      json(req.response(), 202, new JsonObject().put("session", channel.sessionID()).put("turn", turn.number));
+    }
+
+    private TurnView startTurn(SessionChannel channel, String text, ModelRef model) {
       TurnView turn = channel.startTurn(text, model); // holds the upstream: subscribed before prompting
       upstreamFor(channel.directory()).ready().onComplete(ar -> loop().execute(() -> {
         if (ar.succeeded()) {
@@ -440,7 +499,23 @@ public final class ChatRelay {
           channel.upstreamFailed(ar.cause());
         }
       }));
-      json(req.response(), 202, new JsonObject().put("session", channel.sessionID()).put("turn", turn.number));
+      return turn;
+    }
+
+    /**
+     * Redis mode: the lease holder of the directory drives the turn; on another node the prompt goes to OpenCode
+     * from here and the holder adopts the turn as its events come.
+     */
+    private void promptShared(HttpServerRequest req, SessionChannel channel, String text, ModelRef model) {
+      SharedDirectory shared = sharedFor(channel.directory());
+      channel.whenLoaded(() -> shared.tick().onComplete(ar -> {
+        if (channel.running()) {
+          error(req.response(), 409, "a turn is running in this session");
+          return;
+        }
+        TurnView turn = shared.isOwner() ? startTurn(channel, text, model) : channel.startRemoteTurn(text, model);
+        json(req.response(), 202, new JsonObject().put("session", channel.sessionID()).put("turn", turn.number));
+      }));
     }
 
     private void abort(HttpServerRequest req, JsonObject body) {
@@ -504,6 +579,10 @@ public final class ChatRelay {
       SessionChannel[] self = new SessionChannel[1];
       ReplayBuffer buffer = new ReplayBuffer(epoch(), options.getReplayEvents(), options.getReplayChars());
       self[0] = new SessionChannel(id, directory, buffer, hold -> {
+        if (store != null) {
+          sharedFor(self[0].directory()).hold(self[0], hold);
+          return;
+        }
         Upstream upstream = upstreamFor(self[0].directory());
         if (hold) {
           upstream.acquire(self[0]);
@@ -512,6 +591,10 @@ public final class ChatRelay {
         }
       }, callsFor(directory), options.getOpenCode().getMaxReplyChars());
       channels.put(id, self[0]);
+      if (store != null) {
+        self[0].share(logFor(directory, id), options.getReplayEvents(), options.getReplayChars());
+        sharedFor(directory).register(self[0]);
+      }
       return self[0];
     }
 
@@ -561,7 +644,14 @@ public final class ChatRelay {
     /** Sessions nobody followed for the TTL, with no turn running, are forgotten (OpenCode keeps them). */
     private void evict() {
       long before = System.currentTimeMillis() - options.getSessionTtl().toMillis();
-      channels.values().removeIf(c -> c.idleSinceMillis() > 0 && c.idleSinceMillis() < before && !c.running());
+      List<SessionChannel> gone = channels.values().stream()
+          .filter(c -> c.idleSinceMillis() > 0 && c.idleSinceMillis() < before && !c.running()).toList();
+      for (SessionChannel c : gone) {
+        channels.remove(c.sessionID());
+        if (store != null) {
+          sharedFor(c.directory()).forget(c);
+        }
+      }
     }
 
 

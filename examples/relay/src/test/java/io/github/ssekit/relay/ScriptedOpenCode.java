@@ -26,6 +26,8 @@ final class ScriptedOpenCode implements AutoCloseable {
   final List<HttpServerResponse> streams = new CopyOnWriteArrayList<>();
   /** Stored messages by session, for GET /session/{id}/message; a session listed here exists. */
   final Map<String, JsonArray> stored = new ConcurrentHashMap<>();
+  /** What GET /session/status answers (busy and retrying sessions); none by default. */
+  volatile String statuses = "{}";
   private final AtomicInteger sessions = new AtomicInteger();
   private final HttpServer server;
 
@@ -48,7 +50,7 @@ final class ScriptedOpenCode implements AutoCloseable {
             stored.put(id, new JsonArray());
             json(resp, 200, new JsonObject().put("id", id).put("directory", "/tmp/scripted").encode());
           } else if (path.equals("/session/status")) {
-            json(resp, 200, "{}");
+            json(resp, 200, statuses);
           } else if (path.matches("/session/[^/]+") && method.equals("GET")) {
             String id = path.substring("/session/".length());
             if (stored.containsKey(id)) {

@@ -399,24 +399,7 @@ public final class ChatRelay {
         json(req.response(), 200, sessionJson(known));
         return;
       }
-      // not created here (or the relay restarted): adopt it if OpenCode knows it, with its history
-      OpenCodeClient lookup = clientFor(options.getOpenCode().getDirectory().orElse(null));
-      lookup.getSession(id).compose(session -> {
-        String directory = session.directory().orElse(options.getOpenCode().getDirectory().orElse(null));
-        return clientFor(directory).messages(id).map(messages -> {
-          SessionChannel channel = channels.get(id);
-          if (channel == null) {
-            channel = channel(id, directory);
-            SessionChannel created = channel;
-            created.whenLoaded(() -> created.loadHistory(messages)); // Redis mode: unless the stream had turns
-          }
-          return channel;
-        }).compose(channel -> {
-          Promise<SessionChannel> loaded = Promise.promise();
-          channel.whenLoaded(() -> loaded.complete(channel));
-          return loaded.future();
-        });
-      }).onComplete(ar -> {
+      adopt(id).onComplete(ar -> {
         if (ar.succeeded()) {
           json(req.response(), 200, sessionJson(ar.result()));
         } else if (ar.cause() instanceof OpenCodeHttpException http && http.status() == 404) {
@@ -427,13 +410,49 @@ public final class ChatRelay {
       });
     }
 
+    /**
+     * A session not created here (or the relay restarted): adopted if OpenCode knows it, with its history (in
+     * Redis mode, once its stream was read: the history only when the stream holds no turn).
+     */
+    private Future<SessionChannel> adopt(String id) {
+      OpenCodeClient lookup = clientFor(options.getOpenCode().getDirectory().orElse(null));
+      return lookup.getSession(id).compose(session -> {
+        String directory = session.directory().orElse(options.getOpenCode().getDirectory().orElse(null));
+        return clientFor(directory).messages(id).map(messages -> {
+          SessionChannel channel = channels.get(id);
+          if (channel == null) {
+            channel = channel(id, directory);
+            SessionChannel created = channel;
+            created.whenLoaded(() -> created.loadHistory(messages));
+          }
+          return channel;
+        }).compose(channel -> {
+          Promise<SessionChannel> loaded = Promise.promise();
+          channel.whenLoaded(() -> loaded.complete(channel));
+          return loaded.future();
+        });
+      });
+    }
+
     private JsonObject sessionJson(SessionChannel channel) {
       return new JsonObject().put("session", channel.sessionID()).put("directory", channel.directory())
           .put("running", channel.running());
     }
 
     private void events(HttpServerRequest req) {
-      SessionChannel channel = channels.get(String.valueOf(req.getParam("session")));
+      String id = String.valueOf(req.getParam("session"));
+      SessionChannel channel = channels.get(id);
+      if (channel == null && store != null && SESSION_ID.matcher(id).matches()) {
+        // Redis mode: a browser that followed the session on another node resumes here
+        adopt(id).onComplete(ar -> loop().execute(() -> {
+          if (ar.succeeded()) {
+            events(req);
+          } else {
+            error(req.response(), 404, "no such session");
+          }
+        }));
+        return;
+      }
       if (channel == null) {
         error(req.response(), 404, "no such session");
         return;

@@ -38,6 +38,8 @@ final class SharedDirectory {
   private boolean owner;
   /** How many times in a row this node found the lease free. */
   private int freeLooks;
+  /** This node saw another one hold the lease. */
+  private boolean seenTaken;
   private long timer = -1;
 
   SharedDirectory(EventLoop loop, String directory, RedisRelayStore store, Upstream upstream, long leaseMillis,
@@ -93,11 +95,13 @@ final class SharedDirectory {
     if (holding.isEmpty() && !owner) {
       return Future.succeededFuture(false);
     }
-    // A candidate takes a free lease only on its third look in a row: a holder whose Redis came back empty
-    // (restarted) renews every third of the lease's time, and gets it back first.
-    Future<RedisRelayStore.Lease> lease = store.lease(directory, leaseMillis, owner || freeLooks >= 2);
+    // A node that saw another hold the lease takes it only on its third look in a row that finds it free: a holder
+    // whose Redis came back empty (restarted) renews every third of the lease's time, and so gets it back first.
+    boolean take = owner || !seenTaken || freeLooks >= 2;
+    Future<RedisRelayStore.Lease> lease = store.lease(directory, leaseMillis, take);
     return here(lease).map(found -> {
       freeLooks = found == RedisRelayStore.Lease.FREE ? freeLooks + 1 : 0;
+      seenTaken |= found == RedisRelayStore.Lease.TAKEN;
       boolean held = found == RedisRelayStore.Lease.HELD;
       leased(held);
       return held;

@@ -182,7 +182,8 @@ public final class ChatRelay {
       if (options.getRedis() == null) {
         return server.listen();
       }
-      store = new RedisRelayStore(vertx, options.getRedis(), epoch(), options.getRedisStreamEntries());
+      store = new RedisRelayStore(vertx, options.getRedis(), epoch(), options.getRedisStreamEntries(),
+          options.getRedisLease().toMillis());
       store.onAvailability(up -> loop().execute(() -> channels.values().forEach(c -> c.localNotice(
           up ? "info" : "warn", up ? "Redis is back: this page catches up with every node's events."
               : "Redis is unreachable: this page shows only what this node relays until it is back."))));

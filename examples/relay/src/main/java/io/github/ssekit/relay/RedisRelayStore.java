@@ -31,8 +31,9 @@ import java.util.function.Consumer;
  * <p>Keys, all of a directory in one Redis Cluster hash slot (the directory's hash in braces):
  * {@code ssekit:relay:{H}:s:SESSION} (the session's stream, {@code XADD ... MAXLEN ~ maxLen}),
  * {@code ssekit:relay:{H}:lease} (the owning node's ID, {@code SET NX PX}, renewed), {@code ssekit:relay:{H}:running}
- * (the sessions whose turn runs). Entries hold {@code t} (event type), {@code d} (its JSON) and {@code w} (the writer:
- * the channel that wrote it applied it already).
+ * (the sessions whose turn runs), {@code ssekit:relay:{H}:n:SESSION} (how many events the session's stream was ever
+ * given). Entries hold {@code t} (event type), {@code d} (its JSON), {@code w} (the writer: the channel that wrote
+ * it applied it already) and {@code n} (its number: a reader that finds a gap fell behind the stream's trimming).
  *
  * <p>Commands go through a pooled client; {@link #follow} reads on one dedicated connection with {@code XREAD BLOCK},
  * every followed stream at once. Callbacks come on the Vert.x context that created this store.
@@ -44,17 +45,26 @@ final class RedisRelayStore {
   static final int READ_COUNT = 1000;
 
   /** One entry of a session's stream. */
-  record Stored(String id, String type, String data, String writer) {
+  record Stored(String id, String type, String data, String writer, long number) {
     /** The SSE frame browsers get: the entry's ID is the event's. */
     String frame() {
       return SseEncoder.event(type, data, id);
     }
   }
 
-  /** Appends an event; when the lease is given, only if this node still holds it (a node that lost it writes nothing). */
+  /**
+   * Appends an event; when a node is given, only if no other node holds the lease (a node that lost it to another
+   * writes nothing). A free lease is taken back by the writer: its renewal was late, or Redis restarted empty.
+   */
   private static final String APPEND = """
-      if ARGV[1] ~= '' and redis.call('GET', KEYS[1]) ~= ARGV[1] then return false end
-      local id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 't', ARGV[3], 'd', ARGV[4], 'w', ARGV[5])
+      if ARGV[1] ~= '' then
+        local v = redis.call('GET', KEYS[1])
+        if not v then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[7])
+        elseif v ~= ARGV[1] then return false end
+      end
+      local n = redis.call('INCR', KEYS[4])
+      local id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 't', ARGV[3], 'd', ARGV[4], 'w', ARGV[5],
+        'n', n)
       if ARGV[3] == 'turn' then redis.call('SADD', KEYS[3], ARGV[6])
       elseif ARGV[3] == 'done' then redis.call('SREM', KEYS[3], ARGV[6]) end
       return id""";
@@ -78,8 +88,11 @@ final class RedisRelayStore {
   private final Redis readerClient;
   private final String nodeId;
   private final int maxLen;
+  private final long leaseMillis;
   private final Map<String, Follow> follows = new LinkedHashMap<>();
   private RedisConnection reader;
+  /** The connection appends go through, in order (Redis runs one connection's commands in the order sent). */
+  private Future<RedisConnection> writer;
   private boolean reading;
   private boolean closed;
   private boolean lost;
@@ -96,7 +109,8 @@ final class RedisRelayStore {
     }
   }
 
-  RedisRelayStore(Vertx vertx, String uri, String nodeId, int maxLen) {
+  RedisRelayStore(Vertx vertx, String uri, String nodeId, int maxLen, long leaseMillis) {
+    this.leaseMillis = leaseMillis;
     this.vertx = vertx;
     RedisOptions options = new RedisOptions().setConnectionString(uri)
         .setPreferredProtocolVersion(ProtocolVersion.RESP2).setMaxPoolSize(8).setMaxPoolWaiting(10_000);
@@ -131,9 +145,36 @@ final class RedisRelayStore {
    */
   Future<String> append(String directory, String session, String type, String data, String writer, boolean fenced) {
     String h = hash(directory);
-    Request eval = Request.cmd(Command.EVAL).arg(APPEND).arg(3).arg(leaseKey(h)).arg(streamKey(h, session))
-        .arg(runningKey(h)).arg(fenced ? nodeId : "").arg(maxLen).arg(type).arg(data).arg(writer).arg(session);
-    return client.send(eval).map(r -> r == null ? null : r.toString());
+    Request eval = Request.cmd(Command.EVAL).arg(APPEND).arg(4).arg(leaseKey(h)).arg(streamKey(h, session))
+        .arg(runningKey(h)).arg(counterKey(h, session)).arg(fenced ? nodeId : "").arg(maxLen).arg(type).arg(data).arg(writer).arg(session)
+        .arg(leaseMillis);
+    return write(eval).map(r -> r == null ? null : r.toString());
+  }
+
+  private void dropWriter(Future<RedisConnection> connection) {
+    if (writer == connection) {
+      writer = null;
+    }
+  }
+
+  /** Sends a command on the writer connection: appends of one node reach Redis in the order they were made. */
+  private Future<Response> write(Request request) {
+    if (writer == null) {
+      Future<RedisConnection> connecting = client.connect();
+      writer = connecting;
+      connecting.onSuccess(c -> {
+        // a connection Redis closed is not used again: the next append connects anew
+        c.exceptionHandler(e -> dropWriter(connecting));
+        c.endHandler(v -> dropWriter(connecting));
+      });
+    }
+    Future<RedisConnection> connection = writer;
+    return connection.compose(c -> c.send(request)).onFailure(e -> {
+      if (writer == connection) {
+        writer = null; // lost: the next append connects again
+        connection.onSuccess(RedisConnection::close);
+      }
+    });
   }
 
   /** The session's entries after {@code afterId} ({@code 0-0}: all it holds), oldest first. */
@@ -290,6 +331,9 @@ final class RedisRelayStore {
   Future<Void> close() {
     closed = true;
     follows.clear();
+    if (writer != null) {
+      writer.onSuccess(RedisConnection::close);
+    }
     return Future.join(client.close(), readerClient.close()).mapEmpty();
   }
 
@@ -303,16 +347,18 @@ final class RedisRelayStore {
       String type = null;
       String data = null;
       String writer = "";
+      long number = 0;
       for (int i = 0; i + 1 < fields.size(); i += 2) {
         switch (fields.get(i).toString()) {
           case "t" -> type = fields.get(i + 1).toString(StandardCharsets.UTF_8);
           case "d" -> data = fields.get(i + 1).toString(StandardCharsets.UTF_8);
           case "w" -> writer = fields.get(i + 1).toString();
+          case "n" -> number = fields.get(i + 1).toLong();
           default -> { } // a field of a later version: ignored
         }
       }
       if (type != null && data != null) {
-        out.add(new Stored(entry.get(0).toString(), type, data, writer));
+        out.add(new Stored(entry.get(0).toString(), type, data, writer, number));
       }
     }
     return out;
@@ -320,6 +366,11 @@ final class RedisRelayStore {
 
   static String streamKey(String hash, String session) {
     return "ssekit:relay:{" + hash + "}:s:" + session;
+  }
+
+  /** The number of events ever appended to the session's stream: each entry has its number, so a gap shows. */
+  private static String counterKey(String hash, String session) {
+    return "ssekit:relay:{" + hash + "}:n:" + session;
   }
 
   private static String leaseKey(String hash) {

@@ -88,6 +88,8 @@ final class SessionChannel {
   private final List<Runnable> whenLoaded = new ArrayList<>();
   /** The last entry read from the stream. */
   private String lastStreamId = "0-0";
+  /** The number of the last entry read (0 before the first). */
+  private long lastNumber;
   /** The entries read last, bounded like the memory buffer: what a browser that reconnects here may have missed. */
   private final ArrayDeque<RedisRelayStore.Stored> window = new ArrayDeque<>();
   private long windowChars;
@@ -646,9 +648,28 @@ final class SessionChannel {
     });
   }
 
+  /**
+   * Entries were trimmed from the stream before this node read them (it fell further behind than the stream's
+   * bound): what it holds no longer says what a browser missed, so each of its browsers gets a snapshot now, and one
+   * that reconnects with an older ID gets one too.
+   */
+  private void fellBehind(RedisRelayStore.Stored e) {
+    window.clear();
+    windowChars = 0;
+    keep(e);
+    String snapshot = SseEncoder.event("snapshot", snapshot().encode(), e.id());
+    for (BrowserSink browser : List.copyOf(browsers)) {
+      if (cursors.containsKey(browser)) {
+        cursors.put(browser, e.id());
+        browser.send(snapshot);
+      }
+    }
+  }
+
   /** Applies an entry to the views while rebuilding them (browsers had it already). */
   private void deliverQuietly(RedisRelayStore.Stored e) {
     lastStreamId = e.id();
+    lastNumber = e.number();
     apply(e.type(), e.data());
     keep(e);
   }
@@ -659,9 +680,15 @@ final class SessionChannel {
       return; // read twice (a catch-up and the follow)
     }
     lastStreamId = e.id();
+    boolean gap = lastNumber > 0 && e.number() > lastNumber + 1;
+    lastNumber = e.number();
     if (!e.writer().equals(writer)) {
       apply(e.type(), e.data());
       updateHold();
+    }
+    if (gap) {
+      fellBehind(e);
+      return;
     }
     keep(e);
     String frame = e.frame();

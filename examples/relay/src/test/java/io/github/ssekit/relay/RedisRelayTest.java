@@ -77,8 +77,8 @@ class RedisRelayTest {
   void theStoreAppendsReadsFollowsAndBoundsAStreamAndOnlyTheLeaseHolderWritesFencedEvents() throws Exception {
     Vertx vertx = Vertx.vertx();
     vertxes.add(vertx);
-    RedisRelayStore a = new RedisRelayStore(vertx, redis.uri(), "nodeA", 100);
-    RedisRelayStore b = new RedisRelayStore(vertx, redis.uri(), "nodeB", 100);
+    RedisRelayStore a = new RedisRelayStore(vertx, redis.uri(), "nodeA", 100, 5000);
+    RedisRelayStore b = new RedisRelayStore(vertx, redis.uri(), "nodeB", 100, 5000);
     await(a.start());
     assertTrue(await(a.lease("/dir", 5000)), "nobody held it");
     assertTrue(await(a.lease("/dir", 5000)), "renewed");
@@ -90,8 +90,8 @@ class RedisRelayTest {
     String second = await(b.append("/dir", "ses_1", "notice", "{\"n\":\"ü\"}", "w2", false));
     assertTrue(StreamIds.compare(second, first) > 0);
     List<RedisRelayStore.Stored> all = await(b.after("/dir", "ses_1", "0-0"));
-    assertEquals(List.of(new RedisRelayStore.Stored(first, "turn", "{\"turn\":1}", "w"),
-        new RedisRelayStore.Stored(second, "notice", "{\"n\":\"ü\"}", "w2")), all);
+    assertEquals(List.of(new RedisRelayStore.Stored(first, "turn", "{\"turn\":1}", "w", 1),
+        new RedisRelayStore.Stored(second, "notice", "{\"n\":\"ü\"}", "w2", 2)), all);
     assertEquals(List.of(all.get(1)), await(a.after("/dir", "ses_1", first)));
     assertEquals("event: turn\nid: " + first + "\ndata: {\"turn\":1}\n\n", all.get(0).frame());
 
@@ -136,7 +136,7 @@ class RedisRelayTest {
         .setSseClientOptions(new SseClientOptions().setReconnectDelay(Duration.ofMillis(100)));
     return await(ChatRelay.start(vertx, new ChatRelayOptions(upstream).setPort(0)
         .setModel(ModelRef.of("mock", "mock-normal")).setUpstreamGrace(Duration.ofMillis(200))
-        .setRedis(redis.uri()).setRedisLease(Duration.ofMillis(600)).setRedisStreamEntries(200)));
+        .setRedis(redis.uri()).setRedisLease(Duration.ofMillis(1500)).setRedisStreamEntries(200)));
   }
 
   static JsonObject post(ChatRelay relay, String path, JsonObject body) throws Exception {
@@ -312,6 +312,52 @@ class RedisRelayTest {
     fresh.skipTo("snapshot");
     assertEquals("Hello world", fresh.text());
     assertFalse(get(a, "/api/session?session=" + session).getBoolean("running"));
+  }
+
+  @Test
+  void aLongTurnKeepsItsStreamBoundedAndANodeStartedLateResumesABrowserByID() throws Exception {
+    ChatRelay a = node();
+    String session = post(a, "/api/session", new JsonObject()).getString("session");
+    Tab onA = new Tab(a, session, null);
+    onA.skipTo("snapshot");
+    waitUntil(() -> opencode.count("GET /event") == 1, "A's upstream");
+    assertEquals(202, post(a, "/api/prompt", new JsonObject().put("session", session).put("text", "hi"))
+        .getInteger("status"));
+    waitUntil(() -> opencode.count("POST /session/" + session + "/prompt_async") == 1, "the prompt");
+    emitTurnStart(session);
+    StringBuilder sent = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      String piece = i + " ";
+      sent.append(piece);
+      delta(session, piece);
+      if (i % 50 == 49) {
+        Thread.sleep(20); // a fast model: 50 deltas at a time, 2,500 a second
+      }
+    }
+    String midway = null;
+    int shownAtMidway = 0;
+    int mark = sent.indexOf("1900 ");
+    while (onA.text().length() < sent.length()) {
+      SseEvent e = onA.next();
+      if (midway == null && onA.text().length() > mark) { // (a snapshot too, if A's reader fell behind)
+        midway = e.lastEventId();
+        shownAtMidway = onA.text().length();
+      }
+    }
+    assertEquals(sent.toString(), onA.text());
+    RedisRelayStore probe = new RedisRelayStore(vertxes.get(0), redis.uri(), "probe", 1, 5000);
+    long length = await(probe.length("/tmp/scripted", session));
+    await(probe.close());
+    assertTrue(length >= 200 && length < 400, "bounded by MAXLEN ~ 200 over 2000 deltas: " + length);
+
+    ChatRelay late = node(); // it never saw the session: it reads the stream when the browser comes
+    Tab resumed = new Tab(late, session, midway);
+    String rest = sent.substring(shownAtMidway);
+    while (resumed.text().length() < rest.length()) {
+      resumed.next();
+    }
+    assertEquals(rest, resumed.text(), "exactly what followed its ID");
+    assertTrue(resumed.seen.stream().noneMatch(e -> e.type().equals("snapshot")));
   }
 
   @Test

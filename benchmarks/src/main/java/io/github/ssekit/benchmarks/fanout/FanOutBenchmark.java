@@ -65,7 +65,7 @@ public final class FanOutBenchmark {
     Vertx clientVertx = Vertx.vertx();
     List<Vertx> nodeVertx = new ArrayList<>();
     List<ChatRelay> nodes = new ArrayList<>();
-    ScriptedUpstream upstream = new ScriptedUpstream(upstreamVertx);
+    ScriptedUpstream upstream = new ScriptedUpstream(upstreamVertx, "ses_bench" + scenario.replace("-", ""));
     try {
       for (int i = 0; i < nodeCount; i++) {
         Vertx v = Vertx.vertx();
@@ -107,7 +107,7 @@ public final class FanOutBenchmark {
             .setURI("/api/events?session=" + session)).compose(r -> r.send())
             .onSuccess(r -> r.handler(b -> parser.feed(b.getBytes())));
       }
-      waitUntil(() -> ready.get() == clients, Duration.ofSeconds(60), "every client's snapshot");
+      waitUntil(() -> ready.get() == clients, Duration.ofSeconds(60), () -> ready.get() + " of " + clients + " snapshots");
       HttpResponse<String> prompt = http.send(HttpRequest.newBuilder(URI.create(nodes.get(0).url() + "api/prompt"))
           .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
               new JsonObject().put("session", session).put("text", "go").encode())).build(),
@@ -167,10 +167,15 @@ public final class FanOutBenchmark {
 
   static void waitUntil(java.util.function.BooleanSupplier condition, Duration within, String what)
       throws InterruptedException {
+    waitUntil(condition, within, () -> what);
+  }
+
+  static void waitUntil(java.util.function.BooleanSupplier condition, Duration within,
+      java.util.function.Supplier<String> what) throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("timed out waiting for " + what);
+        throw new IllegalStateException("timed out waiting for " + what.get());
       }
       Thread.sleep(5);
     }
@@ -182,9 +187,11 @@ public final class FanOutBenchmark {
     final List<HttpServerResponse> streams = new CopyOnWriteArrayList<>();
     final AtomicInteger prompts = new AtomicInteger();
     private final Vertx vertx;
+    private final String id;
 
-    ScriptedUpstream(Vertx vertx) throws Exception {
+    ScriptedUpstream(Vertx vertx, String id) throws Exception {
       this.vertx = vertx;
+      this.id = id;
       server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
           .requestHandler(req -> req.body().onSuccess(body -> {
             HttpServerResponse resp = req.response();
@@ -195,11 +202,11 @@ public final class FanOutBenchmark {
               streams.add(resp);
               resp.closeHandler(v -> streams.remove(resp));
             } else if (path.equals("/session") && req.method() == HttpMethod.POST) {
-              json(resp, new JsonObject().put("id", "ses_bench").put("directory", "/tmp/bench").encode());
+              json(resp, new JsonObject().put("id", id).put("directory", "/tmp/bench").encode());
             } else if (path.equals("/session/status")) {
-              json(resp, new JsonObject().put("ses_bench", new JsonObject().put("type", "busy")).encode());
+              json(resp, new JsonObject().put(id, new JsonObject().put("type", "busy")).encode());
             } else if (path.matches("/session/[^/]+") && req.method() == HttpMethod.GET) {
-              json(resp, new JsonObject().put("id", "ses_bench").put("directory", "/tmp/bench").encode());
+              json(resp, new JsonObject().put("id", id).put("directory", "/tmp/bench").encode());
             } else if (path.matches("/session/[^/]+/message")) {
               json(resp, "[]");
             } else if (path.endsWith("/prompt_async")) {

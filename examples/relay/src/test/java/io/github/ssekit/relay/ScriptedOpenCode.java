@@ -87,6 +87,23 @@ final class ScriptedOpenCode implements AutoCloseable {
     vertx.runOnContext(v -> streams.forEach(s -> s.write(frame)));
   }
 
+  /** The start of a turn's reply in {@code session}: busy, the assistant message, its text part {@code prt_1}. */
+  void turnStart(String session) {
+    JsonObject info = new JsonObject().put("id", "msg_a").put("sessionID", session).put("role", "assistant")
+        .put("providerID", "mock").put("modelID", "mock-normal");
+    emit("session.status", new JsonObject().put("sessionID", session)
+        .put("status", new JsonObject().put("type", "busy")));
+    emit("message.updated", new JsonObject().put("sessionID", session).put("info", info));
+    emit("message.part.updated", new JsonObject().put("sessionID", session).put("part", new JsonObject()
+        .put("id", "prt_1").put("messageID", "msg_a").put("sessionID", session).put("type", "text").put("text", "")));
+  }
+
+  /** A delta of the text part {@code prt_1}. */
+  void delta(String session, String text) {
+    emit("message.part.delta", new JsonObject().put("sessionID", session).put("messageID", "msg_a")
+        .put("partID", "prt_1").put("field", "text").put("delta", text));
+  }
+
   /** Ends every open {@code /event} stream, as OpenCode does after disposing an instance. */
   void endStreams() {
     vertx.runOnContext(v -> streams.forEach(HttpServerResponse::end));

@@ -4,6 +4,7 @@
  */
 module io.github.ssekit.relay {
   requires transitive io.github.ssekit.client.opencode;
+  requires io.vertx.redis.client;
 
   exports io.github.ssekit.relay;
 }

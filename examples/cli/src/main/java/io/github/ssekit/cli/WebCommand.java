@@ -60,6 +60,12 @@ final class WebCommand implements Callable<Integer> {
       description = "--demo: the opencode binary (default: opencode on the PATH, else the build's copy).")
   Path opencode;
 
+  @Option(names = "--redis", paramLabel = "URI",
+      description = "Run as one node of several on Redis Streams, such as redis://127.0.0.1:6379: a page resumes on "
+          + "any node, and one node per directory follows OpenCode (another takes over when it stops). Default: one "
+          + "node, events in memory.")
+  String redis;
+
   @Option(names = "--delay", paramLabel = "MILLIS", defaultValue = "250",
       description = "--demo: pause between the fake provider's chunks (default: ${DEFAULT-VALUE} ms).")
   long delayMillis;
@@ -83,6 +89,9 @@ final class WebCommand implements Callable<Integer> {
       modelRef = model == null ? (demo ? ModelRef.parse(DemoOpenCode.MODELS.get(0)) : null) : ModelRef.parse(model);
       if (url != null) {
         OpenCodeCommand.options(url, directory);
+      }
+      if (redis != null && !redis.matches("rediss?://[^\\s]+")) {
+        throw new IllegalArgumentException("--redis must be a redis:// address, such as redis://127.0.0.1:6379");
       }
     } catch (IllegalArgumentException e) {
       System.err.println(NAME + ": " + e.getMessage());
@@ -124,7 +133,7 @@ final class WebCommand implements Callable<Integer> {
       }
       OpenCodeClientOptions openCode = OpenCodeCommand.options(openCodeUrl, demo ? null : directory);
       ChatRelayOptions options = new ChatRelayOptions(openCode).setPort(port).setModel(modelRef).setDemo(demo)
-          .setModels(demo ? DemoOpenCode.MODELS : List.of());
+          .setModels(demo ? DemoOpenCode.MODELS : List.of()).setRedis(redis);
       relay = OpenCodeCommand.await(ChatRelay.start(vertx, options));
       Runtime.getRuntime().addShutdownHook(stopOnExit);
       System.out.println(NAME + ": open " + relay.url() + " (relaying " + openCodeUrl

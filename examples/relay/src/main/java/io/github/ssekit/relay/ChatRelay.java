@@ -161,6 +161,9 @@ public final class ChatRelay {
     final Map<String, SessionChannel> channels = new HashMap<>();
     final Map<String, Upstream> upstreams = new HashMap<>();
     final Map<String, OpenCodeClient> clients = new HashMap<>();
+    /** Redis mode: the shared store, and each directory's lease and channels on this node; else null and empty. */
+    RedisRelayStore store;
+    final Map<String, SharedDirectory> sharedDirectories = new HashMap<>();
     final Set<BrowserConnection> browsers = new LinkedHashSet<>();
     final List<String> serverModels = new ArrayList<>();
     long heartbeatTimer = -1;
@@ -189,7 +192,46 @@ public final class ChatRelay {
       server = vertx.createHttpServer(new HttpServerOptions().setHost(options.getHost()).setPort(options.getPort())
               .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, idleMs)).setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
           .requestHandler(this::handle);
-      return server.listen();
+      if (options.getRedis() == null) {
+        return server.listen();
+      }
+      store = new RedisRelayStore(vertx, options.getRedis(), epoch(), options.getRedisStreamEntries(),
+          options.getRedisLease().toMillis());
+      store.onAvailability(up -> loop().execute(() -> channels.values().forEach(c -> c.localNotice(
+          up ? "info" : "warn", up ? "Redis is back: this page catches up with every node's events."
+              : "Redis is unreachable: this page shows only what this node relays until it is back."))));
+      return store.start().compose(v -> server.listen()); // Redis unreachable at start: the relay does not start
+    }
+
+    /** The directory's lease and channels on this node (Redis mode). */
+    SharedDirectory sharedFor(String directory) {
+      return sharedDirectories.computeIfAbsent(key(directory), k -> new SharedDirectory(loop(), directory, store,
+          upstreamFor(directory), options.getRedisLease().toMillis(), id -> channel(id, directory)));
+    }
+
+    /** The session's stream, its answers on the relay's event loop. */
+    private SharedLog logFor(String directory, String session) {
+      return new SharedLog() {
+        @Override
+        public Future<String> append(String type, String data, String writer, boolean fenced) {
+          return here(store.append(directory, session, type, data, writer, fenced));
+        }
+
+        @Override
+        public Future<List<RedisRelayStore.Stored>> after(String afterId) {
+          return here(store.after(directory, session, afterId));
+        }
+
+        @Override
+        public void follow(String afterId, java.util.function.Consumer<RedisRelayStore.Stored> sink) {
+          store.follow(directory, session, afterId, e -> loop().execute(() -> sink.accept(e)));
+        }
+
+        @Override
+        public void unfollow() {
+          store.unfollow(directory, session);
+        }
+      };
     }
 
     @Override
@@ -201,6 +243,10 @@ public final class ChatRelay {
       }
       upstreams.values().forEach(Upstream::close);
       List<Future<?>> closing = new ArrayList<>();
+      sharedDirectories.values().forEach(SharedDirectory::close);
+      if (store != null) {
+        closing.add(store.close());
+      }
       clients.values().forEach(c -> closing.add(c.closeAsync()));
       closing.add(server.close());
       return Future.join(closing);
@@ -407,19 +453,7 @@ public final class ChatRelay {
         json(req.response(), 200, sessionJson(known));
         return;
       }
-      // not created here (or the relay restarted): adopt it if OpenCode knows it, with its history
-      OpenCodeClient lookup = clientFor(options.getOpenCode().getDirectory().orElse(null));
-      lookup.getSession(id).compose(session -> {
-        String directory = session.directory().orElse(options.getOpenCode().getDirectory().orElse(null));
-        return clientFor(directory).messages(id).map(messages -> {
-          SessionChannel channel = channels.get(id);
-          if (channel == null) {
-            channel = channel(id, directory);
-            channel.loadHistory(messages);
-          }
-          return channel;
-        });
-      }).onComplete(ar -> {
+      adopt(id).onComplete(ar -> {
         if (ar.succeeded()) {
           json(req.response(), 200, sessionJson(ar.result()));
         } else if (ar.cause() instanceof OpenCodeHttpException http && http.status() == 404) {
@@ -430,13 +464,49 @@ public final class ChatRelay {
       });
     }
 
+    /**
+     * A session not created here (or the relay restarted): adopted if OpenCode knows it, with its history (in
+     * Redis mode, once its stream was read: the history only when the stream holds no turn).
+     */
+    private Future<SessionChannel> adopt(String id) {
+      OpenCodeClient lookup = clientFor(options.getOpenCode().getDirectory().orElse(null));
+      return lookup.getSession(id).compose(session -> {
+        String directory = session.directory().orElse(options.getOpenCode().getDirectory().orElse(null));
+        return clientFor(directory).messages(id).map(messages -> {
+          SessionChannel channel = channels.get(id);
+          if (channel == null) {
+            channel = channel(id, directory);
+            SessionChannel created = channel;
+            created.whenLoaded(() -> created.loadHistory(messages));
+          }
+          return channel;
+        }).compose(channel -> {
+          Promise<SessionChannel> loaded = Promise.promise();
+          channel.whenLoaded(() -> loaded.complete(channel));
+          return loaded.future();
+        });
+      });
+    }
+
     private JsonObject sessionJson(SessionChannel channel) {
       return new JsonObject().put("session", channel.sessionID()).put("directory", channel.directory())
           .put("running", channel.running());
     }
 
     private void events(HttpServerRequest req) {
-      SessionChannel channel = channels.get(String.valueOf(req.getParam("session")));
+      String id = String.valueOf(req.getParam("session"));
+      SessionChannel channel = channels.get(id);
+      if (channel == null && store != null && SESSION_ID.matcher(id).matches()) {
+        // Redis mode: a browser that followed the session on another node resumes here
+        adopt(id).onComplete(ar -> loop().execute(() -> {
+          if (ar.succeeded()) {
+            events(req);
+          } else {
+            error(req.response(), 404, "no such session");
+          }
+        }));
+        return;
+      }
       if (channel == null) {
         error(req.response(), 404, "no such session");
         return;
@@ -485,6 +555,15 @@ public final class ChatRelay {
         error(req.response(), 409, "a turn is running in this session");
         return;
       }
+      if (store != null) {
+        promptShared(req, channel, text, model);
+        return;
+      }
+      TurnView turn = startTurn(channel, text, model);
+      json(req.response(), 202, new JsonObject().put("session", channel.sessionID()).put("turn", turn.number));
+    }
+
+    private TurnView startTurn(SessionChannel channel, String text, ModelRef model) {
       TurnView turn = channel.startTurn(text, model); // holds the upstream: subscribed before prompting
       upstreamFor(channel.directory()).ready().onComplete(ar -> loop().execute(() -> {
         if (ar.succeeded()) {
@@ -493,7 +572,23 @@ public final class ChatRelay {
           channel.upstreamFailed(ar.cause());
         }
       }));
-      json(req.response(), 202, new JsonObject().put("session", channel.sessionID()).put("turn", turn.number));
+      return turn;
+    }
+
+    /**
+     * Redis mode: the lease holder of the directory drives the turn; on another node the prompt goes to OpenCode
+     * from here and the holder adopts the turn as its events come.
+     */
+    private void promptShared(HttpServerRequest req, SessionChannel channel, String text, ModelRef model) {
+      SharedDirectory shared = sharedFor(channel.directory());
+      channel.whenLoaded(() -> shared.tick().onComplete(ar -> {
+        if (channel.running()) {
+          error(req.response(), 409, "a turn is running in this session");
+          return;
+        }
+        TurnView turn = shared.isOwner() ? startTurn(channel, text, model) : channel.startRemoteTurn(text, model);
+        json(req.response(), 202, new JsonObject().put("session", channel.sessionID()).put("turn", turn.number));
+      }));
     }
 
     private void abort(HttpServerRequest req, JsonObject body) {
@@ -606,6 +701,10 @@ public final class ChatRelay {
       SessionChannel[] self = new SessionChannel[1];
       ReplayBuffer buffer = new ReplayBuffer(epoch(), options.getReplayEvents(), options.getReplayChars());
       self[0] = new SessionChannel(id, directory, buffer, hold -> {
+        if (store != null) {
+          sharedFor(self[0].directory()).hold(self[0], hold);
+          return;
+        }
         Upstream upstream = upstreamFor(self[0].directory());
         if (hold) {
           upstream.acquire(self[0]);
@@ -614,6 +713,10 @@ public final class ChatRelay {
         }
       }, callsFor(directory), options.getOpenCode().getMaxReplyChars());
       channels.put(id, self[0]);
+      if (store != null) {
+        self[0].share(logFor(directory, id), options.getReplayEvents(), options.getReplayChars());
+        sharedFor(directory).register(self[0]);
+      }
       return self[0];
     }
 
@@ -663,7 +766,14 @@ public final class ChatRelay {
     /** Sessions nobody followed for the TTL, with no turn running, are forgotten (OpenCode keeps them). */
     private void evict() {
       long before = System.currentTimeMillis() - options.getSessionTtl().toMillis();
-      channels.values().removeIf(c -> c.idleSinceMillis() > 0 && c.idleSinceMillis() < before && !c.running());
+      List<SessionChannel> gone = channels.values().stream()
+          .filter(c -> c.idleSinceMillis() > 0 && c.idleSinceMillis() < before && !c.running()).toList();
+      for (SessionChannel c : gone) {
+        channels.remove(c.sessionID());
+        if (store != null) {
+          sharedFor(c.directory()).forget(c);
+        }
+      }
     }
 
 

@@ -18,6 +18,9 @@ public final class ChatRelayOptions {
   /** Default limit of the per-session replay buffer, in chars of encoded SSE text: {@value} (1 MiB). */
   public static final long DEFAULT_REPLAY_CHARS = 1024 * 1024;
 
+  /** Default bound of each session's Redis stream, in entries (approximate, {@code MAXLEN ~}): {@value}. */
+  public static final int DEFAULT_REDIS_STREAM_ENTRIES = 10_000;
+
   private OpenCodeClientOptions openCode;
   private String host = "127.0.0.1";
   private int port = DEFAULT_PORT;
@@ -33,6 +36,9 @@ public final class ChatRelayOptions {
   private int maxBrowsers = 1000;
   private Duration requestBodyTimeout = Duration.ofSeconds(10);
   private Duration idleConnectionTimeout = Duration.ofSeconds(30);
+  private String redis;
+  private Duration redisLease = Duration.ofSeconds(5);
+  private int redisStreamEntries = DEFAULT_REDIS_STREAM_ENTRIES;
 
   /** Options relaying the OpenCode server {@code openCode} names (its directory is the default directory). */
   public ChatRelayOptions(OpenCodeClientOptions openCode) {
@@ -205,6 +211,55 @@ public final class ChatRelayOptions {
     return this;
   }
 
+  public String getRedis() {
+    return redis;
+  }
+
+  /**
+   * Runs the relay as one node of several on Redis Streams: {@code redis://HOST:PORT} (with
+   * {@code redis://:PASSWORD@HOST:PORT/DB} when needed); {@code null} (the default): one node, events in memory.
+   * Each session's events go to a Redis stream whose entry IDs are the SSE IDs, so a browser resumes on any node;
+   * one node per OpenCode directory (the holder of a lease in Redis) follows OpenCode's event stream and drives the
+   * turns, and another takes over when it stops. The relay does not start when Redis does not answer.
+   */
+  public ChatRelayOptions setRedis(String redis) {
+    if (redis != null && !(redis.startsWith("redis://") || redis.startsWith("rediss://"))) {
+      throw new IllegalArgumentException("the Redis address must start with redis:// or rediss://");
+    }
+    this.redis = redis;
+    return this;
+  }
+
+  public Duration getRedisLease() {
+    return redisLease;
+  }
+
+  /**
+   * How long a node's lease on a directory lasts unless renewed (it is renewed every third of it): how long
+   * browsers wait for another node to go on with a turn whose node stopped; default 5 s.
+   */
+  public ChatRelayOptions setRedisLease(Duration redisLease) {
+    this.redisLease = positive(redisLease, "redisLease");
+    return this;
+  }
+
+  public int getRedisStreamEntries() {
+    return redisStreamEntries;
+  }
+
+  /**
+   * The length each session's Redis stream is trimmed to (approximately: {@code XADD ... MAXLEN ~}); default
+   * {@value #DEFAULT_REDIS_STREAM_ENTRIES}. A browser further behind, or a node that finds the start of a turn
+   * trimmed, shows what the stream still holds.
+   */
+  public ChatRelayOptions setRedisStreamEntries(int entries) {
+    if (entries < 1) {
+      throw new IllegalArgumentException("redisStreamEntries must be positive");
+    }
+    this.redisStreamEntries = entries;
+    return this;
+  }
+
   private static Duration positive(Duration value, String name) {
     Objects.requireNonNull(value, name);
     if (value.isZero() || value.isNegative()) {
@@ -216,6 +271,14 @@ public final class ChatRelayOptions {
   @Override
   public String toString() {
     return "ChatRelayOptions[" + host + ":" + port + ", " + openCode + (model == null ? "" : ", model " + model)
-        + (demo ? ", demo" : "") + ", replay " + replayEvents + " events / " + replayChars + " chars]";
+        + (demo ? ", demo" : "") + ", replay " + replayEvents + " events / " + replayChars + " chars"
+        + (redis == null ? "" : ", redis " + redactedRedis()) + "]";
+  }
+
+  /** The Redis address without its password. */
+  private String redactedRedis() {
+    int at = redis.lastIndexOf('@');
+    int scheme = redis.indexOf("://") + 3;
+    return at < 0 ? redis : redis.substring(0, scheme) + "***@" + redis.substring(at + 1);
   }
 }

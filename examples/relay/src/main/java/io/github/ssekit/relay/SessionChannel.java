@@ -29,12 +29,17 @@ import io.github.ssekit.sse.SseEncoder;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -51,6 +56,13 @@ import java.util.function.Function;
  *
  * <p>It wants the directory's upstream event stream while a browser follows it or a turn runs, and says so through
  * the hold callback. Not thread-safe: the relay uses it on its event loop only.
+ *
+ * <p><b>Redis mode</b> ({@link #share}): the events go to the session's shared stream instead of the buffer, and
+ * browsers get what is read back from it, with the stream entry IDs as SSE IDs, on every node alike. Only the node
+ * holding the directory's lease drives turns ({@link #setDriver}); the others keep their views in step by applying
+ * the entries they read. A prompt posted to another node is sent to OpenCode from there; the driver adopts the turn
+ * when its events come ({@link #adoptRunningTurn}), and so does a node that takes the lease over from one that
+ * stopped, after re-reading the session (text already in the stream is not repeated).
  */
 final class SessionChannel {
   /** Tool inputs and outputs are cut to this many chars for the page. */
@@ -69,6 +81,31 @@ final class SessionChannel {
   private Turn turn;
   private boolean holding;
   private long idleSinceMillis = System.currentTimeMillis();
+
+  // ---- Redis mode only ----
+  /** The session's shared stream; {@code null} in memory mode. */
+  private SharedLog shared;
+  /** Names this channel as the writer of the entries it appended (it applied them to its views already). */
+  private final String writer = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+  /** This node holds the directory's lease: its turns are driven here. */
+  private boolean driver;
+  private boolean loaded;
+  private final List<Runnable> whenLoaded = new ArrayList<>();
+  /** The last entry read from the stream. */
+  private String lastStreamId = "0-0";
+  /** The number of the last entry read (0 before the first). */
+  private long lastNumber;
+  /** The entries read last, bounded like the memory buffer: what a browser that reconnects here may have missed. */
+  private final ArrayDeque<RedisRelayStore.Stored> window = new ArrayDeque<>();
+  private long windowChars;
+  private int windowEvents;
+  private long windowMaxChars;
+  /** The last entry ID each browser has: entries up to it are not sent to it again. */
+  private final Map<BrowserSink, String> cursors = new HashMap<>();
+  /** The driver got events of a turn it does not drive yet: they wait for the stream to be read up to now. */
+  private List<OpenCodeEvent> heldEvents;
+  /** What an adopted turn re-delivered of each part (from its start): compared with what the page shows. */
+  private Map<String, StringBuilder> adopted;
 
   /**
    * A channel for {@code sessionID} in {@code directory} ({@code null}: the server's).
@@ -138,6 +175,12 @@ final class SessionChannel {
    * @return how it was caught up, and how many events were replayed
    */
   Attached attach(BrowserSink browser, String lastEventId, long retryMillis) {
+    if (shared != null) {
+      browsers.add(browser); // held (and counted) while the stream is read up to now
+      updateHold();
+      whenLoaded(() -> attachShared(browser, lastEventId, retryMillis, true));
+      return new Attached(Catchup.REPLAY, 0);
+    }
     StringBuilder first = new StringBuilder(SseEncoder.retry(retryMillis));
     Optional<List<ReplayBuffer.Entry>> missed =
         lastEventId == null || lastEventId.isEmpty() ? Optional.empty() : buffer.after(lastEventId);
@@ -160,6 +203,7 @@ final class SessionChannel {
 
   /** Removes a browser (its connection closed). */
   void detach(BrowserSink browser) {
+    cursors.remove(browser);
     if (browsers.remove(browser)) {
       updateHold();
     }
@@ -169,6 +213,7 @@ final class SessionChannel {
   void closeBrowsers() {
     for (BrowserSink browser : List.copyOf(browsers)) {
       browsers.remove(browser);
+      cursors.remove(browser);
       browser.close();
     }
     updateHold();
@@ -231,6 +276,9 @@ final class SessionChannel {
    * @return whether OpenCode accepted the abort sent now ({@code true} when none was sent now)
    */
   Future<Boolean> abort() {
+    if (shared != null && turn == null && running()) {
+      return calls.abort(sessionID); // the driver's turn ends at OpenCode's idle, as aborted
+    }
     return turn == null ? Future.succeededFuture(false) : execute(current, turn, turn.cancel());
   }
 
@@ -241,6 +289,10 @@ final class SessionChannel {
 
   /** Takes one of the session's OpenCode events into account. */
   void onEvent(OpenCodeEvent event) {
+    if (shared != null && driver && (turn == null || turn.state().isTerminal())) {
+      holdForAdoption(event);
+      return;
+    }
     if (current == null) {
       return; // nothing prompted through the relay yet: nothing to show
     }
@@ -325,6 +377,10 @@ final class SessionChannel {
   }
 
   private void onDelta(TurnView view, ReplyDelta delta) {
+    if (adopted != null) {
+      onAdoptedText(view, delta, false);
+      return;
+    }
     String kind = kind(delta);
     view.appendText(delta.partID(), kind, delta.text());
     emit("delta", new JsonObject().put("turn", view.number).put("part", delta.partID()).put("kind", kind)
@@ -333,6 +389,10 @@ final class SessionChannel {
 
   /** A final text that does not continue what was streamed replaces it (the turn then uses the server's). */
   private void onTextReplaced(TurnView view, ReplyDelta replaced) {
+    if (adopted != null) {
+      onAdoptedText(view, replaced, true);
+      return;
+    }
     String kind = kind(replaced);
     view.replaceText(replaced.partID(), kind, replaced.text());
     emit("part-text", new JsonObject().put("turn", view.number).put("part", replaced.partID()).put("kind", kind)
@@ -441,6 +501,10 @@ final class SessionChannel {
 
   /** Whether {@code requestID} is a permission this session's current turn is waiting on. */
   boolean isPendingPermission(String requestID) {
+    if (shared != null && turn == null) { // another node drives the turn: what its events showed
+      return current != null && current.running() && current.permissions.containsKey(requestID)
+          && current.permissions.get(requestID).getValue("reply") == null;
+    }
     return turn != null && turn.pending().stream()
         .anyMatch(p -> p instanceof PendingRequest.Permission && p.id().equals(requestID));
   }
@@ -508,6 +572,17 @@ final class SessionChannel {
   }
 
   private void emit(String type, JsonObject data) {
+    if (shared != null) {
+      String encoded = data.encode();
+      shared.append(type, encoded, writer, driver).onComplete(ar -> {
+        if (ar.succeeded() && ar.result() == null) {
+          lostLease(); // a node that lost the directory's lease writes nothing: the new holder goes on
+        } else if (ar.failed()) {
+          sendLocally(type, encoded); // Redis is unreachable: this node's browsers still see it
+        }
+      });
+      return;
+    }
     ReplayBuffer.Entry entry = buffer.append(type, data.encode());
     for (BrowserSink browser : List.copyOf(browsers)) {
       browser.send(entry.frame());
@@ -527,6 +602,413 @@ final class SessionChannel {
 
   private static String cut(String text) {
     return text.length() <= MAX_TOOL_TEXT ? text : text.substring(0, MAX_TOOL_TEXT) + "…";
+  }
+
+  // ---- Redis mode ----
+
+  /**
+   * Switches the channel to Redis mode (before any browser or turn): it reads the session's stream from its start,
+   * applying what other channels wrote to its views, then follows it.
+   *
+   * @param maxEvents how many of the entries read last are kept for browsers that reconnect here
+   * @param maxChars the same, in chars of encoded SSE text
+   */
+  void share(SharedLog log, int maxEvents, long maxChars) {
+    this.shared = Objects.requireNonNull(log, "log");
+    this.windowEvents = maxEvents;
+    this.windowMaxChars = maxChars;
+    log.after("0-0").onComplete(ar -> {
+      if (ar.succeeded()) {
+        ar.result().forEach(this::deliver);
+      } // else Redis is unreachable now: the follow catches up once it is back
+      loaded = true;
+      log.follow(lastStreamId, this::deliver);
+      List<Runnable> waiting = List.copyOf(whenLoaded);
+      whenLoaded.clear();
+      waiting.forEach(Runnable::run);
+    });
+  }
+
+  /** Runs {@code action} once the stream has been read up to when the channel was created. */
+  void whenLoaded(Runnable action) {
+    if (shared == null || loaded) {
+      action.run();
+    } else {
+      whenLoaded.add(action);
+    }
+  }
+
+  /** The ID of the last entry read from the session's stream ({@code 0-0} before the first). */
+  String lastStreamId() {
+    return lastStreamId;
+  }
+
+  /** Stops reading the session's stream (the channel is forgotten). */
+  void stopFollowing() {
+    if (shared != null) {
+      shared.unfollow();
+    }
+  }
+
+  /** Whether this node drives the session's turns (it holds the directory's lease). */
+  boolean isDriver() {
+    return driver;
+  }
+
+  /**
+   * Makes this node the driver of the session's turns, or not. A node that stops being the driver drops its turn
+   * without a word (the new lease holder adopts it) and rebuilds its views from the stream, which is what every
+   * node shows.
+   */
+  void setDriver(boolean driver) {
+    if (this.driver == driver) {
+      return;
+    }
+    this.driver = driver;
+    if (!driver) {
+      lostLease();
+    }
+  }
+
+  private void lostLease() {
+    driver = false;
+    turn = null;
+    adopted = null;
+    heldEvents = null;
+    turns.clear();
+    current = null;
+    window.clear();
+    windowChars = 0;
+    String before = lastStreamId;
+    lastStreamId = "0-0";
+    shared.unfollow();
+    loaded = false;
+    shared.after("0-0").onComplete(ar -> {
+      if (ar.succeeded()) {
+        for (RedisRelayStore.Stored e : ar.result()) {
+          deliverQuietly(e);
+        }
+      }
+      if (StreamIds.compare(lastStreamId, before) < 0) {
+        lastStreamId = before; // the follow goes on where it was
+      }
+      loaded = true;
+      shared.follow(lastStreamId, this::deliver);
+      List<Runnable> waiting = List.copyOf(whenLoaded);
+      whenLoaded.clear();
+      waiting.forEach(Runnable::run);
+      updateHold();
+    });
+  }
+
+  /**
+   * Entries were trimmed from the stream before this node read them (it fell further behind than the stream's
+   * bound): what it holds no longer says what a browser missed, so each of its browsers gets a snapshot now, and one
+   * that reconnects with an older ID gets one too.
+   */
+  private void fellBehind(RedisRelayStore.Stored e) {
+    window.clear();
+    windowChars = 0;
+    keep(e);
+    String snapshot = SseEncoder.event("snapshot", snapshot().encode(), e.id());
+    for (BrowserSink browser : List.copyOf(browsers)) {
+      if (cursors.containsKey(browser)) {
+        cursors.put(browser, e.id());
+        browser.send(snapshot);
+      }
+    }
+  }
+
+  /** Applies an entry to the views while rebuilding them (browsers had it already). */
+  private void deliverQuietly(RedisRelayStore.Stored e) {
+    lastStreamId = e.id();
+    lastNumber = e.number();
+    apply(e.type(), e.data());
+    keep(e);
+  }
+
+  /** One entry of the session's stream, read in order: applied to the views (unless this channel wrote it), sent. */
+  void deliver(RedisRelayStore.Stored e) {
+    if (StreamIds.compare(e.id(), lastStreamId) <= 0) {
+      return; // read twice (a catch-up and the follow)
+    }
+    lastStreamId = e.id();
+    boolean gap = lastNumber > 0 && e.number() > lastNumber + 1;
+    lastNumber = e.number();
+    if (!e.writer().equals(writer)) {
+      apply(e.type(), e.data());
+      updateHold();
+    }
+    if (gap) {
+      fellBehind(e);
+      return;
+    }
+    keep(e);
+    String frame = e.frame();
+    for (BrowserSink browser : List.copyOf(browsers)) {
+      String cursor = cursors.get(browser);
+      if (cursor != null && StreamIds.compare(e.id(), cursor) > 0) {
+        cursors.put(browser, e.id());
+        browser.send(frame);
+      }
+    }
+  }
+
+  private void keep(RedisRelayStore.Stored e) {
+    window.addLast(e);
+    windowChars += e.data().length() + e.type().length() + e.id().length();
+    while (window.size() > 1 && (window.size() > windowEvents || windowChars > windowMaxChars)) {
+      RedisRelayStore.Stored gone = window.removeFirst();
+      windowChars -= gone.data().length() + gone.type().length() + gone.id().length();
+    }
+  }
+
+  private void attachShared(BrowserSink browser, String lastEventId, long retryMillis, boolean mayCatchUp) {
+    if (!browsers.contains(browser)) {
+      return; // gone meanwhile
+    }
+    boolean known = lastEventId != null && StreamIds.valid(lastEventId);
+    if (known && StreamIds.compare(lastEventId, lastStreamId) > 0 && mayCatchUp) {
+      // the browser saw more on another node than this one has read yet: read up to now first
+      shared.after(lastStreamId).onComplete(ar -> {
+        if (ar.succeeded()) {
+          ar.result().forEach(this::deliver);
+        }
+        attachShared(browser, lastEventId, retryMillis, false);
+      });
+      return;
+    }
+    StringBuilder first = new StringBuilder(SseEncoder.retry(retryMillis));
+    Optional<List<RedisRelayStore.Stored>> missed = known ? windowAfter(lastEventId) : Optional.empty();
+    if (missed.isPresent()) {
+      missed.get().forEach(e -> first.append(e.frame()));
+    } else {
+      SseEncoder.appendEvent(first, "snapshot", snapshot().encode(), lastStreamId);
+    }
+    cursors.put(browser, lastStreamId);
+    browser.send(first.toString());
+  }
+
+  /** The entries after {@code id} when the window holds them all; absent when it cannot tell. */
+  private Optional<List<RedisRelayStore.Stored>> windowAfter(String id) {
+    if (id.equals(lastStreamId)) {
+      return Optional.of(List.of());
+    }
+    if (window.isEmpty() || StreamIds.compare(id, window.peekFirst().id()) < 0
+        || StreamIds.compare(id, lastStreamId) > 0) {
+      return Optional.empty(); // older than what is held (or than the stream still holds), or unknown
+    }
+    List<RedisRelayStore.Stored> missed = new ArrayList<>();
+    Iterator<RedisRelayStore.Stored> it = window.descendingIterator();
+    while (it.hasNext()) {
+      RedisRelayStore.Stored e = it.next();
+      if (StreamIds.compare(e.id(), id) <= 0) {
+        break;
+      }
+      missed.add(0, e);
+    }
+    return Optional.of(missed);
+  }
+
+  /** Sends an event to this node's browsers only, without an ID (Redis could not take it). */
+  private void sendLocally(String type, String data) {
+    String frame = SseEncoder.event(type, data, null);
+    for (BrowserSink browser : List.copyOf(browsers)) {
+      if (cursors.containsKey(browser)) {
+        browser.send(frame);
+      }
+    }
+  }
+
+  /** Tells this node's browsers something about the shared store (not in the stream: it may be what is lost). */
+  void localNotice(String level, String message) {
+    sendLocally("notice", new JsonObject().put("level", level).put("message", message).encode());
+  }
+
+  /**
+   * Starts a turn driven by another node (the lease holder): shown at once and written to the stream, then the
+   * prompt is sent to OpenCode from here; the driver adopts the turn as its events come.
+   *
+   * @throws IllegalStateException if a turn is running
+   */
+  TurnView startRemoteTurn(String prompt, ModelRef model) {
+    if (running()) {
+      throw new IllegalStateException("a turn is running in this session");
+    }
+    TurnView view = new TurnView(turns.size() + 1, prompt, model == null ? null : model.toString());
+    turns.add(view);
+    current = view;
+    turn = null;
+    var body = PromptBody.builder().addParts(PromptPart.text(prompt));
+    if (model != null) {
+      body.model(model);
+    }
+    PromptBody built = body.build();
+    JsonObject event = new JsonObject().put("turn", view.number).put("prompt", prompt).put("model", view.model);
+    shared.append("turn", event.encode(), writer, false)
+        .compose(id -> calls.promptAsync(sessionID, built)) // after the turn is in the stream: the driver knows it
+        .onFailure(e -> {
+          if (current == view && view.running() && turn == null) {
+            finish(view, TurnView.FAILED, error("PromptError", "The prompt could not be sent: "
+                + ChatRelay.describe(e)), null, null);
+          }
+        });
+    updateHold();
+    return view;
+  }
+
+  /**
+   * The driver got an event of the session while it drives no turn: the turn may have been prompted on another
+   * node. The events wait while the stream is read up to now; if it shows a running turn, it is adopted with them.
+   */
+  private void holdForAdoption(OpenCodeEvent event) {
+    if (heldEvents != null) {
+      if (heldEvents.size() < 10_000) {
+        heldEvents.add(event);
+      }
+      return;
+    }
+    heldEvents = new ArrayList<>(List.of(event));
+    shared.after(lastStreamId).onComplete(ar -> {
+      if (ar.succeeded()) {
+        ar.result().forEach(this::deliver);
+      }
+      List<OpenCodeEvent> held = heldEvents;
+      heldEvents = null;
+      if (held == null || !driver) {
+        return;
+      }
+      if (running() && (turn == null || turn.state().isTerminal())) {
+        adoptRunningTurn(true);
+        held.forEach(this::onEvent);
+      } else if (turn != null && !turn.state().isTerminal()) {
+        held.forEach(this::onEvent);
+      } // else nothing runs: the events are a past turn's
+    });
+  }
+
+  /**
+   * Drives the running turn the stream shows, which another node prompted (or drove until it stopped): a turn
+   * whose prompt OpenCode accepted already. Its text is compared with what the page shows, part by part, so
+   * nothing shown is repeated and nothing missed is left out.
+   *
+   * <p>Events of the turn may have been missed (the prompt was sent before this node was told, or its driver
+   * stopped): the session is re-read once the upstream is connected, which the parts already under way wait for.
+   *
+   * @param connected whether the upstream is connected now (else {@link #upstreamConnected()} is called once it is)
+   */
+  void adoptRunningTurn(boolean connected) {
+    if (!running() || turn != null && !turn.state().isTerminal()) {
+      return;
+    }
+    TurnView view = current;
+    adopted = new HashMap<>();
+    var body = PromptBody.builder().addParts(PromptPart.text(view.prompt));
+    Turn t = Turn.of(sessionID, body.build()).maxReplyChars(maxReplyChars)
+        .onDelta(delta -> onDelta(view, delta))
+        .onTextReplaced(replaced -> onTextReplaced(view, replaced))
+        .onToolCall(call -> onToolCall(view, call))
+        .onWaiting(request -> onWaiting(view, request));
+    // Its prompt was sent by another node: the turn is told so through its inputs, and its SendPrompt is not run.
+    t.onConnected();
+    t.onReconnecting(); // the session is re-read once the upstream is connected
+    turn = t;
+    execute(view, t, t.onPromptAccepted());
+    if (connected) {
+      execute(view, t, t.onConnected());
+    }
+  }
+
+  /**
+   * A text an adopted turn delivers: it repeats each part from its start, so only what goes past the page's text is
+   * sent; a text that does not continue the page's replaces it.
+   */
+  private void onAdoptedText(TurnView view, ReplyDelta delta, boolean replace) {
+    String kind = kind(delta);
+    StringBuilder fresh = adopted.computeIfAbsent(delta.partID(), p -> new StringBuilder());
+    if (replace) {
+      fresh.setLength(0);
+    }
+    fresh.append(delta.text());
+    TurnView.Item item = view.item(delta.partID());
+    String shown = item == null || item.text == null ? "" : item.text.toString();
+    if (shown.startsWith(fresh.toString())) {
+      return; // shown already
+    }
+    if (fresh.toString().startsWith(shown)) {
+      String more = fresh.substring(shown.length());
+      view.appendText(delta.partID(), kind, more);
+      emit("delta", new JsonObject().put("turn", view.number).put("part", delta.partID()).put("kind", kind)
+          .put("text", more));
+    } else {
+      view.replaceText(delta.partID(), kind, fresh.toString());
+      emit("part-text", new JsonObject().put("turn", view.number).put("part", delta.partID()).put("kind", kind)
+          .put("text", fresh.toString()));
+    }
+  }
+
+  /** Applies an event another channel wrote to the views, as the page applies it. */
+  private void apply(String type, String encoded) {
+    JsonObject d;
+    try {
+      d = new JsonObject(encoded);
+    } catch (RuntimeException e) {
+      return; // not ours: nothing to apply
+    }
+    if (type.equals("turn")) {
+      TurnView view = new TurnView(d.getInteger("turn", turns.size() + 1), d.getString("prompt", ""),
+          d.getString("model"));
+      turns.add(view);
+      current = view;
+      if (turn != null && turn.state().isTerminal()) {
+        turn = null;
+      }
+      return;
+    }
+    Integer number = d.getValue("turn") instanceof Integer n ? n : null;
+    TurnView view = null;
+    for (int i = turns.size() - 1; i >= 0 && number != null; i--) {
+      if (turns.get(i).number == number) {
+        view = turns.get(i);
+        break;
+      }
+    }
+    if (view == null) {
+      return; // a turn whose start is no longer in the stream
+    }
+    switch (type) {
+      case "delta" -> view.appendText(d.getString("part", "?"), d.getString("kind", "text"), d.getString("text", ""));
+      case "part-text" -> view.replaceText(d.getString("part", "?"), d.getString("kind", "text"),
+          d.getString("text", ""));
+      case "tool" -> {
+        JsonObject tool = d.copy();
+        tool.remove("turn");
+        view.putTool(d.getString("part", "?"), tool);
+      }
+      case "permission" -> {
+        JsonObject permission = d.copy();
+        permission.remove("turn");
+        view.permissions.putIfAbsent(d.getString("id", "?"), permission);
+      }
+      case "permission-replied" -> {
+        JsonObject permission = view.permissions.get(d.getString("id", "?"));
+        if (permission != null) {
+          permission.put("reply", d.getString("reply"));
+        }
+      }
+      case "status" -> {
+        view.status = d.getString("status", "");
+        view.statusMessage = d.getString("message");
+      }
+      case "done" -> {
+        view.state = d.getString("state", TurnView.DONE);
+        view.error = d.getJsonObject("error");
+        view.usage = d.getJsonObject("usage");
+        view.status = "idle";
+        view.statusMessage = null;
+      }
+      default -> { } // notices and events of later versions change no view
+    }
   }
 
   @Override

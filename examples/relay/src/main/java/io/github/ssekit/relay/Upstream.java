@@ -12,6 +12,8 @@ import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One OpenCode event stream ({@code /event}) for one directory, shared by every session channel of that directory
@@ -35,6 +37,8 @@ final class Upstream {
   private Promise<Void> ready;
   private boolean reconnecting;
   private long closeTimer = -1;
+  /** Events of sessions no channel holds the stream for (Redis mode: a turn another node prompted). */
+  private Consumer<OpenCodeEvent> orphans = event -> {};
   /** Identifies the current stream: callbacks of a stream closed or failed since are ignored. */
   private int generation;
 
@@ -44,6 +48,16 @@ final class Upstream {
     this.client = client;
     this.stats = stats;
     this.graceMillis = graceMillis;
+  }
+
+  /** Where events of sessions no channel holds the stream for go (by default nowhere). */
+  void onOrphanEvent(Consumer<OpenCodeEvent> handler) {
+    this.orphans = handler;
+  }
+
+  /** Whether the stream has delivered its {@code server.connected} and not failed since. */
+  boolean isConnected() {
+    return ready != null && ready.future().succeeded() && !reconnecting;
   }
 
   /** The client scoped to this directory. */
@@ -151,7 +165,16 @@ final class Upstream {
       reconnecting = false;
       return;
     }
-    event.sessionID().map(channels::get).ifPresent(channel -> channel.onEvent(event));
+    Optional<String> session = event.sessionID();
+    if (session.isEmpty()) {
+      return;
+    }
+    SessionChannel channel = channels.get(session.get());
+    if (channel != null) {
+      channel.onEvent(event);
+    } else {
+      orphans.accept(event);
+    }
   }
 
   private void onReconnecting(int gen, ReconnectAttempt attempt) {

@@ -152,21 +152,14 @@ class ChatRelayTest {
   }
 
   void emitTurn(String session, List<String> pieces) {
-    JsonObject info = new JsonObject().put("id", "msg_a").put("sessionID", session).put("role", "assistant")
-        .put("providerID", "mock").put("modelID", "mock-normal");
-    opencode.emit("session.status", new JsonObject().put("sessionID", session)
-        .put("status", new JsonObject().put("type", "busy")));
-    opencode.emit("message.updated", new JsonObject().put("sessionID", session).put("info", info));
-    opencode.emit("message.part.updated", new JsonObject().put("sessionID", session).put("part", new JsonObject()
-        .put("id", "prt_1").put("messageID", "msg_a").put("sessionID", session).put("type", "text").put("text", "")));
+    opencode.turnStart(session);
     for (String piece : pieces) {
       delta(session, piece);
     }
   }
 
   void delta(String session, String text) {
-    opencode.emit("message.part.delta", new JsonObject().put("sessionID", session).put("messageID", "msg_a")
-        .put("partID", "prt_1").put("field", "text").put("delta", text));
+    opencode.delta(session, text);
   }
 
   void idle(String session) {

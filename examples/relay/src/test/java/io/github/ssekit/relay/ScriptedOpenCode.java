@@ -26,6 +26,8 @@ final class ScriptedOpenCode implements AutoCloseable {
   final List<HttpServerResponse> streams = new CopyOnWriteArrayList<>();
   /** Stored messages by session, for GET /session/{id}/message; a session listed here exists. */
   final Map<String, JsonArray> stored = new ConcurrentHashMap<>();
+  /** What GET /session/status answers (busy and retrying sessions); none by default. */
+  volatile String statuses = "{}";
   private final AtomicInteger sessions = new AtomicInteger();
   private final HttpServer server;
 
@@ -48,7 +50,7 @@ final class ScriptedOpenCode implements AutoCloseable {
             stored.put(id, new JsonArray());
             json(resp, 200, new JsonObject().put("id", id).put("directory", "/tmp/scripted").encode());
           } else if (path.equals("/session/status")) {
-            json(resp, 200, "{}");
+            json(resp, 200, statuses);
           } else if (path.matches("/session/[^/]+") && method.equals("GET")) {
             String id = path.substring("/session/".length());
             if (stored.containsKey(id)) {
@@ -84,6 +86,23 @@ final class ScriptedOpenCode implements AutoCloseable {
   void emit(String type, JsonObject properties) {
     String frame = "data: " + event(type, properties) + "\n\n";
     vertx.runOnContext(v -> streams.forEach(s -> s.write(frame)));
+  }
+
+  /** The start of a turn's reply in {@code session}: busy, the assistant message, its text part {@code prt_1}. */
+  void turnStart(String session) {
+    JsonObject info = new JsonObject().put("id", "msg_a").put("sessionID", session).put("role", "assistant")
+        .put("providerID", "mock").put("modelID", "mock-normal");
+    emit("session.status", new JsonObject().put("sessionID", session)
+        .put("status", new JsonObject().put("type", "busy")));
+    emit("message.updated", new JsonObject().put("sessionID", session).put("info", info));
+    emit("message.part.updated", new JsonObject().put("sessionID", session).put("part", new JsonObject()
+        .put("id", "prt_1").put("messageID", "msg_a").put("sessionID", session).put("type", "text").put("text", "")));
+  }
+
+  /** A delta of the text part {@code prt_1}. */
+  void delta(String session, String text) {
+    emit("message.part.delta", new JsonObject().put("sessionID", session).put("messageID", "msg_a")
+        .put("partID", "prt_1").put("field", "text").put("delta", text));
   }
 
   /** Ends every open {@code /event} stream, as OpenCode does after disposing an instance. */

@@ -102,6 +102,15 @@ final class SessionChannel {
   private long windowMaxChars;
   /** The last entry ID each browser has: entries up to it are not sent to it again. */
   private final Map<BrowserSink, String> cursors = new HashMap<>();
+  /**
+   * Browsers owed a snapshot: it is sent once the views show exactly the stream up to {@link #lastStreamId}
+   * ({@link #inStep()}), so that no entry in the snapshot is sent to them again, and none is left out.
+   */
+  private final Set<BrowserSink> owedSnapshot = new LinkedHashSet<>();
+  /** How many entries this channel is appending (applied to its views already, not yet in the stream). */
+  private int appending;
+  /** The ID of the last entry this channel appended ({@code 0-0} before the first). */
+  private String lastOwnId = "0-0";
   /** The driver got events of a turn it does not drive yet: they wait for the stream to be read up to now. */
   private List<OpenCodeEvent> heldEvents;
   /** What an adopted turn re-delivered of each part (from its start): compared with what the page shows. */
@@ -204,6 +213,7 @@ final class SessionChannel {
   /** Removes a browser (its connection closed). */
   void detach(BrowserSink browser) {
     cursors.remove(browser);
+    owedSnapshot.remove(browser);
     if (browsers.remove(browser)) {
       updateHold();
     }
@@ -214,6 +224,7 @@ final class SessionChannel {
     for (BrowserSink browser : List.copyOf(browsers)) {
       browsers.remove(browser);
       cursors.remove(browser);
+      owedSnapshot.remove(browser);
       browser.close();
     }
     updateHold();
@@ -574,7 +585,7 @@ final class SessionChannel {
   private void emit(String type, JsonObject data) {
     if (shared != null) {
       String encoded = data.encode();
-      shared.append(type, encoded, writer, driver).onComplete(ar -> {
+      appendOwn(type, encoded, driver).onComplete(ar -> {
         if (ar.succeeded() && ar.result() == null) {
           lostLease(); // a node that lost the directory's lease writes nothing: the new holder goes on
         } else if (ar.failed()) {
@@ -697,6 +708,7 @@ final class SessionChannel {
       List<Runnable> waiting = List.copyOf(whenLoaded);
       whenLoaded.clear();
       waiting.forEach(Runnable::run);
+      sendOwedSnapshots(); // the views were rebuilt from the stream: in step, unless this node appends meanwhile
       updateHold();
     });
   }
@@ -710,11 +722,9 @@ final class SessionChannel {
     window.clear();
     windowChars = 0;
     keep(e);
-    String snapshot = SseEncoder.event("snapshot", snapshot().encode(), e.id());
-    for (BrowserSink browser : List.copyOf(browsers)) {
+    for (BrowserSink browser : browsers) {
       if (cursors.containsKey(browser)) {
-        cursors.put(browser, e.id());
-        browser.send(snapshot);
+        owedSnapshot.add(browser); // sent by deliver once the views are in step with the stream
       }
     }
   }
@@ -747,11 +757,50 @@ final class SessionChannel {
     String frame = e.frame();
     for (BrowserSink browser : List.copyOf(browsers)) {
       String cursor = cursors.get(browser);
-      if (cursor != null && StreamIds.compare(e.id(), cursor) > 0) {
+      if (cursor != null && !owedSnapshot.contains(browser) && StreamIds.compare(e.id(), cursor) > 0) {
         cursors.put(browser, e.id());
         browser.send(frame);
       }
     }
+    sendOwedSnapshots();
+  }
+
+  /**
+   * Whether the views show the stream exactly up to {@link #lastStreamId}: this channel applies what it emits to
+   * its views at once, before the entry is in the stream, so while it appends, or has not read its own entries back
+   * yet, its views are ahead of what it read (a snapshot of them labelled with {@link #lastStreamId} would make the
+   * entries read next repeat what it shows).
+   */
+  private boolean inStep() {
+    return loaded && appending == 0 && StreamIds.compare(lastStreamId, lastOwnId) >= 0;
+  }
+
+  /** Sends the snapshots owed, if the views are in step with the stream now. */
+  private void sendOwedSnapshots() {
+    if (owedSnapshot.isEmpty() || !inStep()) {
+      return;
+    }
+    String snapshot = SseEncoder.event("snapshot", snapshot().encode(), lastStreamId);
+    List<BrowserSink> owed = List.copyOf(owedSnapshot);
+    owedSnapshot.clear();
+    for (BrowserSink browser : owed) {
+      if (browsers.contains(browser) && cursors.containsKey(browser)) {
+        cursors.put(browser, lastStreamId);
+        browser.send(snapshot);
+      }
+    }
+  }
+
+  /** Appends an entry this channel wrote (and applied to its views already) to the stream. */
+  private Future<String> appendOwn(String type, String encoded, boolean fenced) {
+    appending++;
+    return shared.append(type, encoded, writer, fenced).andThen(ar -> {
+      appending--;
+      if (ar.succeeded() && ar.result() != null && StreamIds.compare(ar.result(), lastOwnId) > 0) {
+        lastOwnId = ar.result();
+      }
+      sendOwedSnapshots(); // (an append that failed or was refused is never read back: it is not waited for)
+    });
   }
 
   private void keep(RedisRelayStore.Stored e) {
@@ -782,8 +831,10 @@ final class SessionChannel {
     Optional<List<RedisRelayStore.Stored>> missed = known ? windowAfter(lastEventId) : Optional.empty();
     if (missed.isPresent()) {
       missed.get().forEach(e -> first.append(e.frame()));
-    } else {
+    } else if (inStep()) {
       SseEncoder.appendEvent(first, "snapshot", snapshot().encode(), lastStreamId);
+    } else {
+      owedSnapshot.add(browser); // the views are ahead of the stream read: sent once it is read up to them
     }
     cursors.put(browser, lastStreamId);
     browser.send(first.toString());
@@ -845,7 +896,7 @@ final class SessionChannel {
     }
     PromptBody built = body.build();
     JsonObject event = new JsonObject().put("turn", view.number).put("prompt", prompt).put("model", view.model);
-    shared.append("turn", event.encode(), writer, false)
+    appendOwn("turn", event.encode(), false)
         .compose(id -> calls.promptAsync(sessionID, built)) // after the turn is in the stream: the driver knows it
         .onFailure(e -> {
           if (current == view && view.running() && turn == null) {

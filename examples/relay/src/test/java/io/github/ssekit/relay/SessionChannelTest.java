@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -513,5 +514,85 @@ class SessionChannelTest {
     assertEquals("completed", tool.getString("status"));
     assertEquals("ok", tool.getString("output"));
     assertEquals("Say hi", channel.snapshot().getJsonArray("turns").getJsonObject(0).getString("prompt"));
+  }
+
+  /**
+   * A session's shared stream in memory, whose follower reads only what a test hands it: a reader that lags behind
+   * the channel's own appends, and may find entries trimmed before it read them.
+   */
+  static final class LaggingLog implements SharedLog {
+    final List<RedisRelayStore.Stored> entries = new ArrayList<>();
+    Consumer<RedisRelayStore.Stored> follower;
+
+    @Override
+    public Future<String> append(String type, String data, String writer, boolean fenced) {
+      int number = entries.size() + 1;
+      entries.add(new RedisRelayStore.Stored(number + "-0", type, data, writer, number));
+      return Future.succeededFuture(number + "-0");
+    }
+
+    @Override
+    public Future<List<RedisRelayStore.Stored>> after(String afterId) {
+      return Future.succeededFuture(entries.stream().filter(e -> StreamIds.compare(e.id(), afterId) > 0).toList());
+    }
+
+    @Override
+    public void follow(String afterId, Consumer<RedisRelayStore.Stored> sink) {
+      follower = sink;
+    }
+
+    @Override
+    public void unfollow() {
+      follower = null;
+    }
+
+    /** The follower reads the entries from {@code from} (0-based) on; those before it not read yet are trimmed. */
+    void readFrom(int from) {
+      entries.subList(from, entries.size()).forEach(follower);
+    }
+  }
+
+  /**
+   * The driver of a Redis-mode turn, the turn's reply appended up to its last delta while its reader has read
+   * nothing of it yet (the turn still runs: the driver of an ended turn reads the stream up to now with the events
+   * that come after).
+   */
+  SessionChannel driverAhead(LaggingLog log, PageModel page) {
+    SessionChannel channel = channel(100);
+    channel.share(log, 100, 1_000_000);
+    channel.setDriver(true);
+    channel.attach(page, null, 1000);
+    start(channel, "hi", null);
+    List<OpenCodeEvent> events = turn(pieces());
+    events.subList(0, events.size() - 4).forEach(channel::onEvent);
+    assertTrue(channel.running());
+    return channel;
+  }
+
+  @Test
+  void redisModeAReaderThatFellBehindItsOwnWritesSnapshotsWhatItReadAndRepeatsNothing() {
+    LaggingLog log = new LaggingLog();
+    PageModel page = new PageModel();
+    driverAhead(log, page);
+    int trimmedUpTo = log.entries.size() / 2;
+    log.follower.accept(log.entries.get(0)); // the turn, then a gap: entries 2..trimmedUpTo were trimmed unread
+    log.readFrom(trimmedUpTo);
+    assertEquals(TEXT, page.text(1), "nothing repeated, nothing missing");
+    assertEquals("Thinking", page.reasoning(1));
+    assertEquals(2, page.snapshots, "the first, and the one for the entries it lost");
+    assertEquals(log.entries.get(log.entries.size() - 1).id(), page.lastEventId());
+  }
+
+  @Test
+  void redisModeABrowserAttachingWhileTheDriversViewsAreAheadOfItsReaderGetsItsSnapshotWhenItCaughtUp() {
+    LaggingLog log = new LaggingLog();
+    SessionChannel channel = driverAhead(log, new PageModel());
+    PageModel late = new PageModel();
+    channel.attach(late, null, 1000); // the views show the whole turn; the reader read none of it
+    assertEquals(0, late.snapshots, "not before the reader is in step with the views");
+    log.readFrom(0);
+    assertEquals(1, late.snapshots);
+    assertEquals(TEXT, late.text(1), "nothing repeated, nothing missing");
+    assertEquals(log.entries.get(log.entries.size() - 1).id(), late.lastEventId());
   }
 }

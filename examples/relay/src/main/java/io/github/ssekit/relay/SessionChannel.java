@@ -715,8 +715,9 @@ final class SessionChannel {
 
   /**
    * Entries were trimmed from the stream before this node read them (it fell further behind than the stream's
-   * bound): what it holds no longer says what a browser missed, so each of its browsers gets a snapshot now, and one
-   * that reconnects with an older ID gets one too.
+   * bound): what it holds no longer says what a browser missed, so each of its browsers gets a snapshot (once the
+   * views are in step with the stream read, {@link #sendOwedSnapshots()}), and one that reconnects with an older ID
+   * gets one too.
    */
   private void fellBehind(RedisRelayStore.Stored e) {
     window.clear();

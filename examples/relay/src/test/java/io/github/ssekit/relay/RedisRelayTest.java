@@ -364,6 +364,7 @@ class RedisRelayTest {
     opencode.statuses = new JsonObject().put(session, new JsonObject().put("type", "busy")).encode();
     emitTurnStart(session);
     delta(session, "one ");
+    assertEquals("one ", new JsonObject(onA.skipTo("delta").data()).getString("text")); // read before Redis goes
     onB.skipTo("delta");
     redis.restart(); // empty: nothing was saved
     assertEquals("warn", new JsonObject(onA.skipTo("notice").data()).getString("level"));

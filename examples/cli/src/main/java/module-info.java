@@ -2,6 +2,7 @@
 module io.github.ssekit.cli {
   requires io.github.ssekit.sse;
   requires io.github.ssekit.client.openai;
+  requires io.github.ssekit.client.anthropic;
   requires io.github.ssekit.client.opencode;
   requires io.github.ssekit.relay;
   requires io.github.ssekit.testkit;

@@ -3,6 +3,7 @@ package io.github.ssekit.anthropic;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticSummary;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,17 +21,34 @@ import java.util.Optional;
  * @param stopReceived whether {@code message_stop} arrived
  * @param truncated whether the message is incomplete: no {@code message_stop} arrived (whatever the reason: an
  *     error, a cut connection, a server that closed early; {@link #error()} says which, if it was an error)
+ * @param responseMetadata the HTTP response's status, headers (credentials redacted), request id and the retries it
+ *     took, when a client streamed it; {@link ResponseMetadata#NONE} for a stream fed from memory
  */
 public record MessagesResult(Optional<AnthropicMessage> message, List<SseException> errors,
     List<DiagnosticSummary> diagnostics, List<Diagnostic> diagnosticOccurrences, long diagnosticOccurrencesNotKept,
-    boolean stopReceived, boolean truncated) {
+    boolean stopReceived, boolean truncated, ResponseMetadata responseMetadata) {
 
   /** Rejects nulls; copies the lists. */
   public MessagesResult {
     Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(responseMetadata, "responseMetadata");
     errors = List.copyOf(errors);
     diagnostics = List.copyOf(diagnostics);
     diagnosticOccurrences = List.copyOf(diagnosticOccurrences);
+  }
+
+  /** A result of a stream fed from memory: no response metadata ({@link ResponseMetadata#NONE}). */
+  public MessagesResult(Optional<AnthropicMessage> message, List<SseException> errors,
+      List<DiagnosticSummary> diagnostics, List<Diagnostic> diagnosticOccurrences, long diagnosticOccurrencesNotKept,
+      boolean stopReceived, boolean truncated) {
+    this(message, errors, diagnostics, diagnosticOccurrences, diagnosticOccurrencesNotKept, stopReceived, truncated,
+        ResponseMetadata.NONE);
+  }
+
+  /** This result with the HTTP response's metadata (a client attaches it when the stream ends). */
+  public MessagesResult withResponseMetadata(ResponseMetadata metadata) {
+    return new MessagesResult(message, errors, diagnostics, diagnosticOccurrences, diagnosticOccurrencesNotKept,
+        stopReceived, truncated, metadata);
   }
 
   /** The first error, if any. */

@@ -43,6 +43,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <tr><td>{@code mock-http<NNN>}</td><td>HTTP NNN with an OpenAI error object</td></tr>
  * </table>
  *
+ * <p>It also speaks Anthropic's Messages API: {@code POST /v1/messages} (a request with {@code "stream": true} gets
+ * a Messages stream of named events, {@code message_start} to {@code message_stop}), by the same model ids:
+ * {@code mock-normal} streams {@link #NORMAL_TEXT} in a text block; {@code mock-demo} a {@code ping}, a thinking
+ * block with its signature, the text, a gateway's named {@code vendor.progress} event and a {@code get_weather}
+ * {@code tool_use} whose input comes in two {@code input_json_delta} pieces; {@code mock-overloaded} "Hello", then an
+ * {@code event: error} {@code overloaded_error} and the end of the body; {@code mock-cut} "Hello" and a closed
+ * connection; {@code mock-http<NNN>} HTTP NNN with an Anthropic error object ({@code 529}: {@code overloaded_error}).
+ *
  * <p>OpenCode's own title-generation requests get a short "Mock title" reply. Everything runs on the Vert.x event
  * loop; delays use timers.
  */
@@ -96,14 +104,17 @@ public final class FakeOpenAiServer implements AutoCloseable {
    * @param method the HTTP method
    * @param path the path, without the query
    * @param authorization the {@code Authorization} header, if one was sent
+   * @param apiKey the {@code x-api-key} header (Anthropic's), if one was sent
    * @param body the body's text exactly as received ({@code ""} when there was none): parse it with the JSON
    *     library of your choice
    */
-  public record Request(String method, String path, Optional<String> authorization, String body) {
-    /** The method, path and body; whether an {@code Authorization} header came, never its value. */
+  public record Request(String method, String path, Optional<String> authorization, Optional<String> apiKey,
+      String body) {
+    /** The method, path and body; whether an {@code Authorization} or {@code x-api-key} came, never its value. */
     @Override
     public String toString() {
-      return method + " " + path + (authorization.isPresent() ? " (Authorization: <redacted>) " : " ") + body;
+      return method + " " + path + (authorization.isPresent() ? " (Authorization: <redacted>)" : "")
+          + (apiKey.isPresent() ? " (x-api-key: <redacted>)" : "") + " " + body;
     }
   }
 
@@ -138,7 +149,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     req.body().onSuccess(buffer -> {
       String text = buffer.toString();
       requests.add(new Request(req.method().name(), req.path(), Optional.ofNullable(req.getHeader("Authorization")),
-          text));
+          Optional.ofNullable(req.getHeader("x-api-key")), text));
       route(req, parse(text));
     });
   }
@@ -165,6 +176,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
         data.add(new JsonObject().put("id", id).put("object", "model").put("owned_by", "mock"));
       }
       json(resp, 200, new JsonObject().put("object", "list").put("data", data));
+      return;
+    }
+    if (path.endsWith("/messages")) {
+      messages(req, body);
       return;
     }
     boolean chat = path.endsWith("/chat/completions");
@@ -208,6 +223,96 @@ public final class FakeOpenAiServer implements AutoCloseable {
       vertx.runOnContext(v -> play(req, frames, next + 1, delay, cut));
     } else {
       vertx.setTimer(delay, t -> play(req, frames, next + 1, delay, cut));
+    }
+  }
+
+  /** Answers an Anthropic Messages request: see the class comment. */
+  private void messages(HttpServerRequest req, JsonObject body) {
+    HttpServerResponse resp = req.response();
+    String model = body.getValue("model") instanceof String m ? m : "?";
+    if (model.startsWith("mock-http")) {
+      int status = parseStatus(model.substring("mock-http".length()));
+      String type = status == 529 ? "overloaded_error" : status == 401 ? "authentication_error" : "api_error";
+      json(resp, status, new JsonObject().put("type", "error").put("error", new JsonObject().put("type", type)
+          .put("message", "mock error " + status)));
+      return;
+    }
+    MessageFrames f = new MessageFrames(model);
+    if (model.equals("mock-demo")) {
+      f.frames.add(SseEncoder.event("ping", "{\"type\":\"ping\"}", null));
+      f.start(0, new JsonObject().put("type", "thinking").put("thinking", ""));
+      f.delta(0, new JsonObject().put("type", "thinking_delta").put("thinking", "A greeting, then the weather."));
+      f.delta(0, new JsonObject().put("type", "signature_delta").put("signature", "c2lnbmF0dXJl"));
+      f.stop(0);
+      f.start(1, new JsonObject().put("type", "text").put("text", ""));
+      for (String word : "Hello! ssekit streams this Anthropic reply event by event.".split("(?<= )")) {
+        f.delta(1, new JsonObject().put("type", "text_delta").put("text", word));
+      }
+      f.stop(1);
+      f.frames.add(SseEncoder.event("vendor.progress",
+          new JsonObject().put("tool", "search").put("status", "running").encode(), null));
+      f.start(2, new JsonObject().put("type", "tool_use").put("id", "toolu_demo_1").put("name", "get_weather")
+          .put("input", new JsonObject()));
+      f.delta(2, new JsonObject().put("type", "input_json_delta").put("partial_json", "{\"city\":"));
+      f.delta(2, new JsonObject().put("type", "input_json_delta").put("partial_json", "\"Paris\"}"));
+      f.stop(2);
+      f.end("tool_use");
+    } else {
+      f.start(0, new JsonObject().put("type", "text").put("text", ""));
+      List<String> text = model.equals("mock-overloaded") || model.equals("mock-cut") ? List.of("Hello")
+          : NORMAL_TEXT;
+      for (String piece : text) {
+        f.delta(0, new JsonObject().put("type", "text_delta").put("text", piece));
+      }
+      if (model.equals("mock-overloaded")) {
+        f.frames.add(SseEncoder.event("error", new JsonObject().put("type", "error").put("error",
+            new JsonObject().put("type", "overloaded_error").put("message", "Overloaded")).encode(), null));
+      } else if (!model.equals("mock-cut")) {
+        f.stop(0);
+        f.end("end_turn");
+      }
+    }
+    if (!Boolean.TRUE.equals(body.getValue("stream"))) {
+      json(resp, 400, new JsonObject().put("type", "error").put("error", new JsonObject()
+          .put("type", "invalid_request_error").put("message", "this fake streams only")));
+      return;
+    }
+    resp.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache")
+        .putHeader("request-id", "req_mock_" + requests.size());
+    play(req, f.frames, 0, delayMillis, model.equals("mock-cut"));
+  }
+
+  /** The named events of one Messages stream. */
+  private static final class MessageFrames {
+    final List<String> frames = new ArrayList<>();
+
+    MessageFrames(String model) {
+      frames.add(event("message_start", new JsonObject().put("message", new JsonObject()
+          .put("id", "msg_mock_" + Long.toHexString(System.nanoTime())).put("type", "message")
+          .put("role", "assistant").put("model", model).put("content", new JsonArray()).putNull("stop_reason")
+          .putNull("stop_sequence").put("usage", new JsonObject().put("input_tokens", 12).put("output_tokens", 1)))));
+    }
+
+    static String event(String type, JsonObject fields) {
+      return SseEncoder.event(type, new JsonObject().put("type", type).mergeIn(fields).encode(), null);
+    }
+
+    void start(int index, JsonObject block) {
+      frames.add(event("content_block_start", new JsonObject().put("index", index).put("content_block", block)));
+    }
+
+    void delta(int index, JsonObject delta) {
+      frames.add(event("content_block_delta", new JsonObject().put("index", index).put("delta", delta)));
+    }
+
+    void stop(int index) {
+      frames.add(event("content_block_stop", new JsonObject().put("index", index)));
+    }
+
+    void end(String stopReason) {
+      frames.add(event("message_delta", new JsonObject().put("delta", new JsonObject().put("stop_reason", stopReason)
+          .putNull("stop_sequence")).put("usage", new JsonObject().put("output_tokens", 30))));
+      frames.add(event("message_stop", new JsonObject()));
     }
   }
 

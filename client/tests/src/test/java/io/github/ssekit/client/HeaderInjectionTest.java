@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.ssekit.client.anthropic.AnthropicClientOptions;
 import io.github.ssekit.client.openai.OpenAiClientOptions;
 import io.github.ssekit.client.openai.OpenAiRequestOptions;
 import io.github.ssekit.client.opencode.OpenCodeClient;
@@ -47,12 +48,18 @@ class HeaderInjectionTest {
       rows.add(row("OpenAiClientOptions header " + shown, () -> new OpenAiClientOptions().putHeader("X-C", value)));
       rows.add(row("OpenAiRequestOptions header " + shown, () -> new OpenAiRequestOptions().putHeader("X-C", value)));
       rows.add(row("API key " + shown, () -> new OpenAiClientOptions().setApiKey("sk-" + value)));
+      rows.add(row("AnthropicClientOptions header " + shown,
+          () -> new AnthropicClientOptions().putHeader("X-C", value)));
+      rows.add(row("Anthropic API key " + shown, () -> new AnthropicClientOptions().setApiKey("sk-ant-" + value)));
+      rows.add(row("anthropic-version " + shown, () -> new AnthropicClientOptions().setAnthropicVersion("2023" + value)));
     }
     for (String name : BAD_NAMES) {
       String shown = name.replace("\r", "\\r").replace("\n", "\\n").replaceAll("\\p{Cntrl}", "^");
       rows.add(row("SseRequest header name '" + shown + "'", () -> SseRequest.get("http://h/").header(name, "v")));
       rows.add(row("OpenAiClientOptions header name '" + shown + "'",
           () -> new OpenAiClientOptions().putHeader(name, "v")));
+      rows.add(row("AnthropicClientOptions header name '" + shown + "'",
+          () -> new AnthropicClientOptions().putHeader(name, "v")));
     }
     return rows.stream();
   }

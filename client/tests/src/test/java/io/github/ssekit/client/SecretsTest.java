@@ -9,6 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ssekit.anthropic.AnthropicStreamException;
+import io.github.ssekit.anthropic.MessagesRequest;
+import io.github.ssekit.client.anthropic.AnthropicClient;
+import io.github.ssekit.client.anthropic.AnthropicClientOptions;
+import io.github.ssekit.client.anthropic.AnthropicHttpException;
 import io.github.ssekit.client.openai.OpenAiClient;
 import io.github.ssekit.client.openai.OpenAiClientOptions;
 import io.github.ssekit.client.openai.OpenAiHttpException;
@@ -72,6 +77,10 @@ class SecretsTest extends LoopbackTest {
         assertNoSecret("body bytes", new String(http.bodyBytes(), StandardCharsets.UTF_8));
         assertNoSecret("headers", http.headers().entries().toString());
       }
+      if (t instanceof AnthropicHttpException anthropic) {
+        assertNoSecret("error message", anthropic.errorMessage());
+        anthropic.error().ifPresent(a -> assertNoSecret("server error", a.raw() + a.getMessage()));
+      }
       if (t instanceof OpenAiHttpException openAi) {
         assertNoSecret("provider message", openAi.providerMessage());
         openAi.providerError().ifPresent(p -> assertNoSecret("provider error", p.rawJson() + p.getMessage()));
@@ -98,13 +107,18 @@ class SecretsTest extends LoopbackTest {
     OpenAiClientOptions openAi = new OpenAiClientOptions().setApiKey(KEY)
         .putHeader("Authorization", "Bearer " + KEY).putHeader("api-key", KEY).putHeader("X-Goog-Api-Key", KEY);
     OpenAiClient openAiClient = OpenAiClient.create(vertx, openAi);
+    AnthropicClientOptions anthropic = new AnthropicClientOptions().setApiKey(KEY).putHeader("x-api-key", KEY)
+        .putHeader("Authorization", "Bearer " + KEY);
+    AnthropicClient anthropicClient = AnthropicClient.create(vertx, anthropic);
     OpenCodeClientOptions openCode = new OpenCodeClientOptions(server.url("")).setPassword(PASSWORD);
     OpenCodeClient openCodeClient = OpenCodeClient.create(vertx, openCode);
     try {
       List<Object> shown = List.of(withCredentials("/ok"), stream, openAi, new OpenAiClientOptions(openAi),
           openAiClient, openAiClient.options(), openAiClient.streamChat(ChatRequest.builder("m").user("hi").build()),
           new OpenAiRequestOptions().putHeader("Authorization", "Bearer " + KEY).putHeader("x-api-key", KEY),
-          openCode, new OpenCodeClientOptions(openCode), openCodeClient, openCodeClient.options());
+          openCode, new OpenCodeClientOptions(openCode), openCodeClient, openCodeClient.options(), anthropic,
+          new AnthropicClientOptions(anthropic), anthropicClient, anthropicClient.options(),
+          anthropicClient.streamMessages(MessagesRequest.builder("m", 16).user("hi").build()));
       for (Object object : shown) {
         assertNoSecret(object.getClass().getSimpleName() + ".toString()", object.toString());
       }
@@ -114,6 +128,7 @@ class SecretsTest extends LoopbackTest {
     } finally {
       await(openAiClient.closeAsync());
       await(openCodeClient.closeAsync());
+      await(anthropicClient.closeAsync());
     }
   }
 
@@ -234,6 +249,64 @@ class SecretsTest extends LoopbackTest {
         assertEquals("Incorrect API key provided: <redacted>", e.providerMessage());
         assertEquals("<redacted>", e.type().orElseThrow());
       }
+    } finally {
+      await(client.closeAsync());
+    }
+  }
+
+  static Stream<Object[]> escapedAnthropicErrorBodies() {
+    return Stream.of(
+        new Object[] {"an Anthropic error", "{\"type\":\"error\",\"error\":" + ESCAPED_ERROR + "}", 64 * 1024},
+        new Object[] {"an Anthropic error cut inside the JSON", "{\"type\":\"error\",\"error\":" + ESCAPED_ERROR
+            + ",\"pad\":\"" + "x".repeat(4096) + "\"}", 1024});
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("escapedAnthropicErrorBodies")
+  void anAnthropicHttpErrorQuotingTheKeyInEscapedFormShowsItNowhere(String what, String body, int maxErrorBodyBytes)
+      throws Exception {
+    server.on("/v1/messages", req -> req.response().setStatusCode(401)
+        .putHeader("content-type", "application/json").end(body));
+    AnthropicClient client = AnthropicClient.create(vertx, new AnthropicClientOptions().setBaseUrl(server.url("/v1"))
+        .setApiKey(KEY).setSseClientOptions(fastOptions().setMaxErrorBodyBytes(maxErrorBodyBytes)));
+    try {
+      AnthropicHttpException e = awaitFailure(client.streamMessages(MessagesRequest.builder("m", 16).user("hi")
+          .build()).result(), AnthropicHttpException.class);
+      assertNoSecret(e);
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      assertNoDecodedSecret("stack trace", trace.toString());
+      assertNoDecodedSecret("getMessage", e.getMessage());
+      assertNoDecodedSecret("errorMessage", e.errorMessage());
+      assertNoDecodedSecret("errorType", e.errorType().orElse(""));
+      assertNoDecodedSecret("body", e.body());
+      e.error().ifPresent(a -> assertNoDecodedSecret("raw", a.raw()));
+      assertEquals(401, e.status());
+      if (maxErrorBodyBytes > body.length()) {
+        assertEquals("Incorrect API key provided: <redacted>", e.errorMessage());
+        assertEquals("<redacted>", e.errorType().orElseThrow());
+      }
+    } finally {
+      await(client.closeAsync());
+    }
+  }
+
+  @Test
+  void anAnthropicInStreamErrorQuotingTheKeyShowsItInNoField() throws Exception {
+    server.on("/v1/messages", req -> eventStream(req).end("event: error\ndata: {\"type\":\"error\",\"error\":"
+        + ESCAPED_ERROR + "}\n\n"));
+    AnthropicClient client = AnthropicClient.create(vertx, new AnthropicClientOptions().setBaseUrl(server.url("/v1"))
+        .setApiKey(KEY).setSseClientOptions(fastOptions()));
+    try {
+      List<SseException> errors = await(client.streamMessages(MessagesRequest.builder("m", 16).user("hi").build())
+          .result()).errors();
+      AnthropicStreamException error = assertInstanceOf(AnthropicStreamException.class, errors.get(0));
+      assertNoDecodedSecret("message", error.getMessage());
+      assertNoDecodedSecret("toString", error.toString());
+      assertNoDecodedSecret("errorMessage", error.errorMessage().orElse(""));
+      assertNoDecodedSecret("errorType", error.errorType().orElse(""));
+      assertNoDecodedSecret("raw", error.raw());
+      assertEquals("<redacted>", error.errorType().orElseThrow());
     } finally {
       await(client.closeAsync());
     }

@@ -3,6 +3,13 @@ package io.github.ssekit.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ssekit.anthropic.AnthropicEvent;
+import io.github.ssekit.anthropic.AnthropicMessage;
+import io.github.ssekit.anthropic.AnthropicStreamException;
+import io.github.ssekit.anthropic.BlockType;
+import io.github.ssekit.anthropic.ContentBlock;
+import io.github.ssekit.anthropic.MessagesRequest;
+import io.github.ssekit.anthropic.MessagesResult;
 import io.github.ssekit.client.HttpStatusException;
 import io.github.ssekit.client.RedirectException;
 import io.github.ssekit.client.SseConnectionException;
@@ -11,6 +18,9 @@ import io.github.ssekit.client.SseIdleTimeoutException;
 import io.github.ssekit.client.SseObserver;
 import io.github.ssekit.client.StreamStats;
 import io.github.ssekit.client.UnexpectedContentTypeException;
+import io.github.ssekit.client.anthropic.AnthropicClient;
+import io.github.ssekit.client.anthropic.AnthropicClientOptions;
+import io.github.ssekit.client.anthropic.AnthropicHttpException;
 import io.github.ssekit.client.openai.OpenAiClient;
 import io.github.ssekit.client.openai.OpenAiClientOptions;
 import io.github.ssekit.client.openai.OpenAiHttpException;
@@ -48,14 +58,15 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ssekit chat}: streams one reply of an OpenAI-compatible provider (Chat Completions, or the Responses API
- * with {@code --responses}) to stdout, or prints it as one JSON object with {@code --json}. The API key never
- * appears in the output.
+ * with {@code --responses}) or, with {@code --protocol anthropic}, of an Anthropic-compatible one (the Messages API)
+ * to stdout, or prints it as one JSON object with {@code --json}. The API key never appears in the output.
  */
 @Command(
     name = "chat",
     mixinStandardHelpOptions = true,
     description = {
-        "Streams the reply of an OpenAI-compatible provider to PROMPT. Text goes to stdout as it arrives, "
+        "Streams the reply of an OpenAI-compatible (or, with --protocol anthropic, an Anthropic-compatible) "
+            + "provider to PROMPT. Text goes to stdout as it arrives, "
             + "reasoning to stderr. With --json, one JSON object is printed at the end: {content, reasoning, "
             + "toolCalls[{id,name,arguments}], finishReason, usage{promptTokens,completionTokens,totalTokens}, "
             + "diagnostics[{code,message,count}] (each code once), error{type,message,code}}.",
@@ -77,9 +88,26 @@ final class ChatCommand implements Callable<Integer> {
   String model;
 
   @Option(names = "--api-key", paramLabel = "KEY",
-      description = "The API key (default: the OPENAI_API_KEY environment variable, which is safer: other users "
-          + "can see a command line). Never printed.")
+      description = "The API key (default: the OPENAI_API_KEY environment variable, or ANTHROPIC_API_KEY with "
+          + "--protocol anthropic, which is safer: other users can see a command line). Never printed.")
   String apiKey;
+
+  /** The API a provider speaks. */
+  enum Protocol {
+    /** OpenAI-compatible: Chat Completions, or the Responses API. */
+    openai,
+    /** Anthropic-compatible: the Messages API. */
+    anthropic
+  }
+
+  @Option(names = "--protocol", defaultValue = "openai", paramLabel = "P",
+      description = "openai (default: POST /chat/completions, or /responses; Authorization: Bearer) or anthropic "
+          + "(POST /messages with x-api-key and anthropic-version, such as --base-url https://api.anthropic.com/v1).")
+  Protocol protocol;
+
+  @Option(names = "--max-tokens", defaultValue = "1024", paramLabel = "N",
+      description = "max_tokens of an Anthropic request, which requires it (default 1024).")
+  int maxTokens;
 
   @Option(names = "--responses", description = "Use the Responses API (POST /responses) instead of Chat Completions.")
   boolean responses;
@@ -101,18 +129,35 @@ final class ChatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String key = apiKey != null ? apiKey : environment.apply("OPENAI_API_KEY");
+    boolean anthropic = protocol == Protocol.anthropic;
+    String key = apiKey != null ? apiKey : environment.apply(anthropic ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY");
     Redactor redact = new Redactor(key);
-    OpenAiClientOptions options;
+    if (anthropic && responses) {
+      System.err.println("ssekit chat: --responses is an OpenAI API; it does not go with --protocol anthropic");
+      return SsekitCommand.USAGE;
+    }
+    SseObserver observer = new SseObserver() {
+      @Override
+      public void onEnd(StreamStats figures) {
+        streamStats.set(figures);
+      }
+    };
+    OpenAiClientOptions options = null;
+    AnthropicClientOptions anthropicOptions = null;
     try {
-      options = new OpenAiClientOptions().setBaseUrl(baseUrl).setApiKey(key);
-      if (stats) {
-        options.setSseClientOptions(options.getSseClientOptions().setObserver(new SseObserver() {
-          @Override
-          public void onEnd(StreamStats figures) {
-            streamStats.set(figures);
-          }
-        }));
+      if (anthropic) {
+        if (maxTokens < 1) {
+          throw new IllegalArgumentException("--max-tokens must be positive: " + maxTokens);
+        }
+        anthropicOptions = new AnthropicClientOptions().setBaseUrl(baseUrl).setApiKey(key);
+        if (stats) {
+          anthropicOptions.setSseClientOptions(anthropicOptions.getSseClientOptions().setObserver(observer));
+        }
+      } else {
+        options = new OpenAiClientOptions().setBaseUrl(baseUrl).setApiKey(key);
+        if (stats) {
+          options.setSseClientOptions(options.getSseClientOptions().setObserver(observer));
+        }
       }
     } catch (IllegalArgumentException e) {
       System.err.println("ssekit chat: " + redact.apply(e.getMessage()));
@@ -124,11 +169,20 @@ final class ChatCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     Outcome outcome;
     try {
-      OpenAiClient client = OpenAiClient.create(vertx, options);
-      try {
-        outcome = responses ? responses(client, text, out, err) : chat(client, text, out, err);
-      } finally {
-        client.closeAsync().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      if (anthropic) {
+        AnthropicClient client = AnthropicClient.create(vertx, anthropicOptions);
+        try {
+          outcome = messages(client, text, out, err);
+        } finally {
+          client.closeAsync().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+      } else {
+        OpenAiClient client = OpenAiClient.create(vertx, options);
+        try {
+          outcome = responses ? responses(client, text, out, err) : chat(client, text, out, err);
+        } finally {
+          client.closeAsync().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
       }
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -257,6 +311,65 @@ final class ChatCommand implements Callable<Integer> {
     return outcome;
   }
 
+  private Outcome messages(AnthropicClient client, String text, PrintWriter out, PrintWriter err)
+      throws Exception {
+    Future<MessagesResult> future = client.streamMessages(MessagesRequest.builder(model, maxTokens).user(text).build())
+        .onEvent(event -> {
+          if (!json && event instanceof AnthropicEvent.ContentBlockDelta delta) {
+            delta.delta().text().ifPresent(fragment -> {
+              out.print(fragment);
+              out.flush();
+            });
+            delta.delta().thinking().ifPresent(fragment -> {
+              err.print(fragment);
+              err.flush();
+            });
+          }
+        })
+        .result();
+    MessagesResult result;
+    try {
+      result = future.toCompletionStage().toCompletableFuture().get();
+    } catch (ExecutionException e) {
+      return failedWith(e.getCause());
+    }
+    noteRequestId(result.responseMetadata());
+    String thinking = result.message().map(ChatCommand::thinking).orElse("");
+    endLines(out, err, !result.text().isEmpty(), !thinking.isEmpty());
+    Outcome outcome = new Outcome();
+    outcome.content = emptyToNull(result.text());
+    outcome.reasoning = emptyToNull(thinking);
+    result.message().ifPresent(m -> {
+      for (ContentBlock call : m.toolUses()) {
+        outcome.toolCalls.add(new Call(call.id().orElse(null), call.name().orElse(null),
+            call.input().map(Object::toString).orElse(call.inputJson())));
+      }
+      outcome.finishReason = m.stopReason().map(r -> r.raw()).orElse(null);
+      m.usage().ifPresent(u -> {
+        outcome.promptTokens = u.inputTokens().isPresent() ? u.inputTokens().getAsLong() : null;
+        outcome.completionTokens = u.outputTokens().isPresent() ? u.outputTokens().getAsLong() : null;
+        outcome.totalTokens = outcome.promptTokens == null || outcome.completionTokens == null ? null
+            : outcome.promptTokens + outcome.completionTokens;
+        outcome.usage = true;
+      });
+    });
+    outcome.diagnostics.addAll(result.diagnostics());
+    outcome.error = result.error().map(Failure::of)
+        .orElse(result.truncated() ? Failure.truncated() : null);
+    return outcome;
+  }
+
+  /** The text of a message's thinking blocks. */
+  private static String thinking(AnthropicMessage message) {
+    StringBuilder text = new StringBuilder();
+    for (ContentBlock block : message.content()) {
+      if (BlockType.THINKING.equals(block.type())) {
+        text.append(block.thinking());
+      }
+    }
+    return text.toString();
+  }
+
   /**
    * {@code --stats}: {@code time to first token 230 ms, 41.7 tokens/s, 1 retry, request id req_1} (a figure not
    * known is {@code -}).
@@ -324,6 +437,14 @@ final class ChatCommand implements Callable<Integer> {
       if (error instanceof OpenAiHttpException http) {
         return new Failure(http.type().orElse("http_error"), http.providerMessage(),
             http.code().orElse(String.valueOf(http.status())), http.getMessage());
+      }
+      if (error instanceof AnthropicHttpException http) {
+        return new Failure(http.errorType().orElse("http_error"), http.errorMessage(), String.valueOf(http.status()),
+            http.getMessage());
+      }
+      if (error instanceof AnthropicStreamException server) {
+        return new Failure(server.errorType().orElse("server_error"), server.errorMessage().orElse(server.getMessage()),
+            null, server.getMessage());
       }
       if (error instanceof ProviderStreamException provider) {
         return new Failure(provider.type().orElse("provider_error"), provider.providerMessage(),

@@ -219,4 +219,86 @@ class ChatCommandTest {
     assertTrue(badUrl.err().contains("http or https"), badUrl.err());
     assertEquals(List.of(), fake.requests());
   }
+
+  // ---- --protocol anthropic: the same fake, speaking the Messages API ----
+
+  @Test
+  void anthropicStreamsTheTextWithTheKeyAsXApiKey() throws Exception {
+    Run run = chat("mock-normal", "--protocol", "anthropic", "Say", "hi");
+    assertEquals(0, run.status(), run.err());
+    assertEquals("Hello from mock!\n", run.out());
+    FakeOpenAiServer.Request request = fake.requests().get(0);
+    assertEquals("/v1/messages", request.path());
+    assertEquals(KEY, request.apiKey().orElse(null));
+    assertTrue(request.authorization().isEmpty(), "no bearer token");
+    JsonNode body = MAPPER.readTree(request.body());
+    assertEquals("Say hi", body.at("/messages/0/content").asText());
+    assertEquals(1024, body.get("max_tokens").asInt());
+    assertTrue(body.get("stream").asBoolean());
+  }
+
+  @Test
+  void anthropicJsonHasTheThinkingToolUseUsageAndDiagnostics() throws Exception {
+    JsonNode json = onlyJson(chat("mock-demo", "--protocol", "anthropic", "--json", "--max-tokens", "64", "hi"));
+    assertEquals("Hello! ssekit streams this Anthropic reply event by event.", json.get("content").asText());
+    assertEquals("A greeting, then the weather.", json.get("reasoning").asText());
+    assertEquals(MAPPER.readTree("[{\"id\":\"toolu_demo_1\",\"name\":\"get_weather\",\"arguments\":"
+        + "\"{\\\"city\\\":\\\"Paris\\\"}\"}]"), json.get("toolCalls"));
+    assertEquals("tool_use", json.get("finishReason").asText());
+    assertEquals(MAPPER.readTree("{\"promptTokens\":12,\"completionTokens\":30,\"totalTokens\":42}"),
+        json.get("usage"));
+    assertEquals("sse.ignored-event", json.at("/diagnostics/0/code").asText(), json.toString());
+    assertEquals(1, json.get("diagnostics").size(), json.toString());
+    assertTrue(json.get("error").isNull());
+    assertEquals(64, MAPPER.readTree(fake.requests().get(0).body()).get("max_tokens").asInt());
+  }
+
+  @Test
+  void anthropicStatsFollowTheReply() {
+    Run run = chat("mock-normal", "--protocol", "anthropic", "--stats", "hi");
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.err().replace("\r\n", "\n").matches(
+        "ssekit chat: time to first token \\d+ ms, ([0-9]+\\.[0-9]|-) tokens/s, 0 retries, request id req_mock_1\n"),
+        run.err());
+  }
+
+  @Test
+  void anthropicErrorsAreTypedAndExitWithOne() throws Exception {
+    JsonNode http = onlyJson(chat("mock-http401", "--protocol", "anthropic", "--json", "hi"));
+    assertEquals(MAPPER.readTree("{\"type\":\"authentication_error\",\"message\":\"mock error 401\","
+        + "\"code\":\"401\"}"), http.get("error"));
+
+    Run overloaded = chat("mock-overloaded", "--protocol", "anthropic", "--json", "hi");
+    assertEquals(1, overloaded.status());
+    JsonNode json = onlyJson(overloaded);
+    assertEquals("Hello", json.get("content").asText(), "the partial message is kept");
+    assertEquals("overloaded_error", json.at("/error/type").asText());
+    assertEquals("Overloaded", json.at("/error/message").asText());
+
+    Run cut = chat("mock-cut", "--protocol", "anthropic", "--json", "hi");
+    assertEquals(1, cut.status());
+    assertEquals("Hello", onlyJson(cut).get("content").asText());
+  }
+
+  @Test
+  void anthropicTakesItsKeyFromItsOwnVariable() {
+    ChatCommand.environment = name -> name.equals("ANTHROPIC_API_KEY") ? KEY : "sk-the-openai-key-not-this-one";
+    Run run = SseDumpCommandTest.run(new byte[0], "chat", "--protocol", "anthropic", "--base-url", fake.baseUrl(),
+        "--model", "mock-normal", "hi");
+    runs.add(run);
+    assertEquals(0, run.status(), run.err());
+    assertEquals(KEY, fake.requests().get(0).apiKey().orElse(null));
+  }
+
+  @Test
+  void anthropicUsageErrorsExitWithTwo() {
+    Run responses = chat("mock-normal", "--protocol", "anthropic", "--responses", "hi");
+    assertEquals(2, responses.status());
+    assertTrue(responses.err().contains("--responses"), responses.err());
+    Run unknown = chat("mock-normal", "--protocol", "gemini", "hi");
+    assertEquals(2, unknown.status());
+    Run tokens = chat("mock-normal", "--protocol", "anthropic", "--max-tokens", "0", "hi");
+    assertEquals(2, tokens.status());
+    assertEquals(List.of(), fake.requests());
+  }
 }

@@ -142,6 +142,11 @@ class CliSecretsTest {
     Consumer<HttpServerRequest> escaped401 = req -> req.response().setStatusCode(401)
         .putHeader("content-type", "application/json").end(escapedError);
     Consumer<HttpServerRequest> escapedStreamError = req -> eventStream(req, escapedError, "[DONE]");
+    Consumer<HttpServerRequest> anthropicStreamError = req -> req.response().setChunked(true)
+        .putHeader("content-type", "text/event-stream")
+        .end("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"content\":[]}}\n\n"
+            + "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"" + escapedKey + "\",\"message\":"
+            + "\"bad key " + escapedKey + " " + KEY + "\"}}\n\n");
     Consumer<HttpServerRequest> typeStreamError = req -> eventStream(req,
         "{\"error\":{\"message\":\"m\",\"type\":\"" + KEY + "\"}}", "[DONE]");
     Consumer<HttpServerRequest> brokenChunks = req -> eventStream(req,
@@ -170,6 +175,16 @@ class CliSecretsTest {
             "chat", "--base-url", base, "--model", "m", "--api-key", KEY, "--responses", "hi"),
         chat("chat: key from OPENAI_API_KEY, HTTP 401 echoing it", Map.of(), 1,
             "chat", "--base-url", base, "--model", "m", "ENV", "hi"),
+        chat("chat --protocol anthropic: HTTP 401 echoing the key", Map.of(), 1,
+            "chat", "--protocol", "anthropic", "--base-url", base, "--model", "m", "--api-key", KEY, "hi"),
+        chat("chat --protocol anthropic --json: key from ANTHROPIC_API_KEY, HTTP 401 echoing it", Map.of(), 1,
+            "chat", "--protocol", "anthropic", "--base-url", base, "--model", "m", "ENV", "--json", "hi"),
+        chat("chat --protocol anthropic --json: HTTP 401 with the key JSON-escaped in every field",
+            Map.of("/v1/messages", escaped401), 1,
+            "chat", "--protocol", "anthropic", "--base-url", base, "--model", "m", "--api-key", KEY, "--json", "hi"),
+        chat("chat --protocol anthropic --json: an event: error with the key, plain and JSON-escaped",
+            Map.of("/v1/messages", anthropicStreamError), 1,
+            "chat", "--protocol", "anthropic", "--base-url", base, "--model", "m", "--api-key", KEY, "--json", "hi"),
         chat("chat: an error event inside the stream echoing the key",
             Map.of("/v1/chat/completions", streamError), 1,
             "chat", "--base-url", base, "--model", "m", "--api-key", KEY, "hi"),
@@ -231,7 +246,7 @@ class CliSecretsTest {
     if (c.child()) {
       run = runChild(args);
     } else if (args.remove("ENV")) {
-      ChatCommand.environment = name -> name.equals("OPENAI_API_KEY") ? KEY : null;
+      ChatCommand.environment = name -> name.equals("OPENAI_API_KEY") || name.equals("ANTHROPIC_API_KEY") ? KEY : null;
       run = SseDumpCommandTest.run(new byte[0], args.toArray(String[]::new));
     } else {
       run = SseDumpCommandTest.run(new byte[0], args.toArray(String[]::new));

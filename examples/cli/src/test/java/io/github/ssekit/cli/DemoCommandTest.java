@@ -42,6 +42,32 @@ class DemoCommandTest {
   }
 
   @Test
+  void theAnthropicDemoStreamsNamedEventsThenPrintsTheMessage() {
+    Run run = SseDumpCommandTest.run(new byte[0], "demo", "--protocol", "anthropic", "--delay", "0");
+    assertEquals(0, run.status(), run.err());
+    assertEquals("", run.err());
+    var lines = run.lines();
+    assertTrue(lines.contains("> POST /v1/messages  model=mock-demo  stream=true"), run.out());
+    int thinking = lines.indexOf("[thinking] A greeting, then the weather.");
+    int text = lines.indexOf("[text] Hello! ssekit streams this Anthropic reply event by event.");
+    int event = indexOfPrefix(lines, "   ~ ignored an event of type 'vendor.progress'");
+    int input = lines.indexOf("[tool input] {\"city\":\"Paris\"}");
+    assertTrue(thinking >= 0 && thinking < text && text < event && event < input, run.out());
+
+    assertTrue(lines.contains("role:          assistant"), run.out());
+    assertTrue(lines.contains("thinking:      A greeting, then the weather.  (signed: true)"), run.out());
+    assertTrue(lines.contains("text:          Hello! ssekit streams this Anthropic reply event by event."), run.out());
+    assertTrue(lines.contains("tool use:      toolu_demo_1 get_weather({\"city\":\"Paris\"})"), run.out());
+    assertTrue(lines.contains("stop reason:   tool_use"), run.out());
+    assertTrue(lines.contains("usage:         input 12, output 30 tokens"), run.out());
+    assertTrue(lines.contains("message_stop:  received"), run.out());
+    assertTrue(lines.contains("truncated:     false"), run.out());
+    int header = lines.indexOf("== diagnostics: 1 codes ==");
+    assertTrue(header > input, run.out());
+    assertTrue(lines.get(header + 1).startsWith("sse.ignored-event (x1): "), run.out());
+  }
+
+  @Test
   void aNegativeDelayIsAUsageError() {
     assertEquals(2, SseDumpCommandTest.run(new byte[0], "demo", "--delay", "-1").status());
   }

@@ -2,13 +2,12 @@ package io.github.ssekit.client.openai;
 
 import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.client.SseRequest;
+import io.github.ssekit.client.internal.BaseUrls;
 import io.github.ssekit.client.internal.HeaderValues;
 import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -92,28 +91,7 @@ public final class OpenAiClientOptions {
    *     or credentials
    */
   public OpenAiClientOptions setBaseUrl(String baseUrl) {
-    Objects.requireNonNull(baseUrl, "baseUrl");
-    String trimmed = baseUrl.strip().replaceAll("/+$", "");
-    URI uri;
-    try {
-      uri = new URI(trimmed);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("the base URL is not a valid URI: " + e.getReason());
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw new IllegalArgumentException("the base URL must be an absolute http or https URL: "
-          + SseRequest.redactedUri(uri));
-    }
-    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new IllegalArgumentException("the base URL must not have a query or a fragment: "
-          + SseRequest.redactedUri(uri));
-    }
-    if (uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException("the base URL must not hold credentials (use setApiKey): "
-          + SseRequest.redactedUri(uri));
-    }
-    this.baseUrl = trimmed;
+    this.baseUrl = BaseUrls.check(baseUrl);
     return this;
   }
 

@@ -102,6 +102,39 @@ public final class Redactor {
     return result;
   }
 
+  /**
+   * Whether decoding the JSON escapes of {@code text} ({@code \\uXXXX} and the others) shows a secret its raw form
+   * hides: a server that echoes a key as {@code "\\u0073k-..."} gets past {@link #apply(String)}. For text that is
+   * no whole JSON value (a cut body), where a JSON parser cannot help.
+   */
+  public boolean showsInEscapedForm(String text) {
+    if (text == null || secrets.isEmpty() || text.indexOf('\\') < 0) {
+      return false;
+    }
+    StringBuilder decoded = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 1 < text.length()) {
+        char next = text.charAt(++i);
+        if (next == 'u' && i + 4 < text.length()) {
+          try {
+            decoded.append((char) Integer.parseInt(text.substring(i + 1, i + 5), 16));
+            i += 4;
+            continue;
+          } catch (NumberFormatException notHex) {
+            decoded.append(next);
+            continue;
+          }
+        }
+        decoded.append(next);
+      } else {
+        decoded.append(c);
+      }
+    }
+    String all = decoded.toString();
+    return !apply(all).equals(all);
+  }
+
   /** {@code bytes} with the UTF-8 bytes of every secret replaced; the same array when none occurs. */
   public byte[] apply(byte[] bytes) {
     byte[] result = bytes;

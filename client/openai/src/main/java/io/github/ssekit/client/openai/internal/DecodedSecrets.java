@@ -49,39 +49,13 @@ final class DecodedSecrets {
     try {
       tree = MAPPER.readTree(json);
     } catch (JsonProcessingException | RuntimeException notWholeJson) {
-      return unescapedShowsSecret(json) ? UNDECODABLE_BODY : redactor.apply(json);
+      return redactor.showsInEscapedForm(json) ? UNDECODABLE_BODY : redactor.apply(json);
     }
     if (tree == null) {
       return redactor.apply(json);
     }
     JsonNode clean = redact(tree);
     return clean == tree ? redactor.apply(json) : clean.toString();
-  }
-
-  /** Whether decoding the {@code \\uXXXX} and other escapes of a text shows a credential its raw form hides. */
-  private boolean unescapedShowsSecret(String text) {
-    StringBuilder decoded = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\\' && i + 1 < text.length()) {
-        char next = text.charAt(++i);
-        if (next == 'u' && i + 4 < text.length()) {
-          try {
-            decoded.append((char) Integer.parseInt(text.substring(i + 1, i + 5), 16));
-            i += 4;
-            continue;
-          } catch (NumberFormatException notHex) {
-            decoded.append(next);
-            continue;
-          }
-        }
-        decoded.append(next);
-      } else {
-        decoded.append(c);
-      }
-    }
-    String all = decoded.toString();
-    return !redactor.apply(all).equals(all);
   }
 
   /** The node itself when nothing in it changes, else a redacted copy. */

@@ -5,14 +5,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ssekit.client.ObservedStream;
 import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.client.SseRequest;
+import io.github.ssekit.client.internal.BindingStreamCall;
 import io.github.ssekit.client.internal.OwnedVertx;
+import io.github.ssekit.client.internal.RedactingAccumulator;
 import io.github.ssekit.client.internal.Redactor;
+import io.github.ssekit.client.internal.ResultWiring;
 import io.github.ssekit.client.internal.SseClientImpl;
 import io.github.ssekit.client.openai.OpenAiChatStream;
 import io.github.ssekit.client.openai.OpenAiClient;
 import io.github.ssekit.client.openai.OpenAiClientOptions;
 import io.github.ssekit.client.openai.OpenAiRequestOptions;
 import io.github.ssekit.client.openai.OpenAiResponsesStream;
+import io.github.ssekit.openai.ProviderStreamException;
+import io.github.ssekit.openai.StrictModeException;
 import io.github.ssekit.openai.chat.ChatAccumulator;
 import io.github.ssekit.openai.chat.ChatChoice;
 import io.github.ssekit.openai.chat.ChatChunk;
@@ -36,31 +41,27 @@ import io.github.ssekit.openai.responses.ResponsesEvent;
 import io.github.ssekit.openai.responses.ResponsesProtocol;
 import io.github.ssekit.openai.responses.ResponsesRequest;
 import io.github.ssekit.openai.responses.ResponsesResult;
+import io.github.ssekit.sse.protocol.StreamAccumulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The {@link OpenAiClient}: builds the POST requests and hands each stream to an {@link OpenAiStreamCall} with the
- * lenient protocol and a fresh accumulator.
+ * The {@link OpenAiClient}: builds the POST requests and hands each stream to the transport's generic
+ * {@link BindingStreamCall} with the lenient protocol and a fresh accumulator.
  */
 public final class OpenAiClientImpl implements OpenAiClient {
   private final Vertx vertx;
   private final OpenAiClientOptions options;
   private final SseClientImpl sse;
-  private final Set<OpenAiStreamCall<?, ?, ?>> open = ConcurrentHashMap.newKeySet();
+  private final BindingStreamCall.OpenCalls open;
 
   /** A client for {@code options} (copied) on the caller's {@code vertx}, which it never closes. */
   public OpenAiClientImpl(Vertx vertx, OpenAiClientOptions options) {
@@ -71,6 +72,7 @@ public final class OpenAiClientImpl implements OpenAiClient {
     this.options = new OpenAiClientOptions(Objects.requireNonNull(options, "options"));
     this.sse = transport.apply(this.options.getSseClientOptions());
     this.vertx = sse.vertx();
+    this.open = new BindingStreamCall.OpenCalls(this.options.getMaxResponseChars());
   }
 
   /**
@@ -97,10 +99,10 @@ public final class OpenAiClientImpl implements OpenAiClient {
         (result, metadata) -> ImmutableChatResult.builder().from(result).responseMetadata(metadata).build(),
         result -> new OptionalLong[] {
             count(result.usage().flatMap(Usage::promptTokens)), count(result.usage().flatMap(Usage::completionTokens))});
-    return new OpenAiStreamCall.Chat(new OpenAiStreamCall<>(this, vertx, sse, sseRequest,
-        ChatCompletionsProtocol.lenient(), chunk -> false,
-        deltas -> new RedactingAccumulator<>(new ChatAccumulator(deltas, options.getDiagnosticLimits()),
-            secrets(sseRequest)), ChatDeltaListener.NONE, wiring));
+    return new OpenAiFaces.Chat(new BindingStreamCall<>(open, vertx, sse, sseRequest,
+        ChatCompletionsProtocol.lenient(), StrictModeException::new, chunk -> false,
+        deltas -> redacting(new ChatAccumulator(deltas, options.getDiagnosticLimits()), sseRequest),
+        ChatDeltaListener.NONE, wiring, status -> OpenAiErrors.httpException(sseRequest, status)));
   }
 
   @Override
@@ -114,22 +116,26 @@ public final class OpenAiClientImpl implements OpenAiClient {
         (result, metadata) -> ImmutableResponsesResult.builder().from(result).responseMetadata(metadata).build(),
         result -> new OptionalLong[] {count(result.usage().flatMap(ResponseUsage::inputTokens)),
             count(result.usage().flatMap(ResponseUsage::outputTokens))});
-    return new OpenAiStreamCall.Responses(new OpenAiStreamCall<>(this, vertx, sse, sseRequest,
-        ResponsesProtocol.lenient(), event -> event instanceof ResponseLifecycleEvent lifecycle && lifecycle.isTerminal(),
-        deltas -> new RedactingAccumulator<>(new ResponsesAccumulator(deltas, options.getDiagnosticLimits()),
-            secrets(sseRequest)), ResponsesDeltaListener.NONE, wiring));
+    return new OpenAiFaces.Responses(new BindingStreamCall<>(open, vertx, sse, sseRequest,
+        ResponsesProtocol.lenient(), StrictModeException::new,
+        event -> event instanceof ResponseLifecycleEvent lifecycle && lifecycle.isTerminal(),
+        deltas -> redacting(new ResponsesAccumulator(deltas, options.getDiagnosticLimits()), sseRequest),
+        ResponsesDeltaListener.NONE, wiring, status -> OpenAiErrors.httpException(sseRequest, status)));
   }
 
-  /** The credentials of a request, to cut out of the errors and diagnostics a provider sends in its stream. */
-  private static DecodedSecrets secrets(SseRequest request) {
-    return new DecodedSecrets(Redactor.of(request.headers()));
+  /**
+   * The accumulator with the request's credentials cut out of the errors and diagnostics a provider sends in its
+   * stream.
+   */
+  private static <T, R> StreamAccumulator<T, R> redacting(StreamAccumulator<T, R> accumulator, SseRequest request) {
+    DecodedSecrets secrets = new DecodedSecrets(Redactor.of(request.headers()));
+    return new RedactingAccumulator<>(accumulator, secrets::text, secrets::json,
+        error -> error instanceof ProviderStreamException provider ? secrets.error(provider) : error);
   }
 
   /** The observer's labels: OpenTelemetry's GenAI names {@code openai} and {@code chat}, the model, the host. */
   private static ObservedStream observed(SseRequest request, String model) {
-    URI uri = request.uri();
-    int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    return new ObservedStream("openai", "chat", Optional.ofNullable(model), uri.getHost(), port);
+    return ResultWiring.observed(request, "openai", "chat", model);
   }
 
   /** Whether a chunk adds output to a choice: content, reasoning, a refusal or a tool call's arguments. */
@@ -177,18 +183,6 @@ public final class OpenAiClientImpl implements OpenAiClient {
     return builder.build();
   }
 
-  int maxResponseChars() {
-    return options.getMaxResponseChars();
-  }
-
-  void opened(OpenAiStreamCall<?, ?, ?> call) {
-    open.add(call);
-  }
-
-  void closed(OpenAiStreamCall<?, ?, ?> call) {
-    open.remove(call);
-  }
-
   @Override
   public OpenAiClientOptions options() {
     return new OpenAiClientOptions(options);
@@ -201,8 +195,7 @@ public final class OpenAiClientImpl implements OpenAiClient {
 
   @Override
   public Future<Void> closeAsync() {
-    List<OpenAiStreamCall<?, ?, ?>> calls = new ArrayList<>(open);
-    calls.forEach(OpenAiStreamCall::cancel);
+    open.cancelAll();
     return sse.closeAsync();
   }
 

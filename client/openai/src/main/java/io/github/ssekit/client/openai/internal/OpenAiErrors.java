@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ssekit.client.HttpStatusException;
 import io.github.ssekit.client.SseRequest;
+import io.github.ssekit.client.internal.HttpErrors;
 import io.github.ssekit.client.internal.Redactor;
 import io.github.ssekit.client.openai.OpenAiHttpException;
 import io.github.ssekit.openai.ProviderStreamException;
-import java.nio.charset.StandardCharsets;
 
 /** Turns an HTTP error of an OpenAI-compatible provider into an {@link OpenAiHttpException}. */
 final class OpenAiErrors {
@@ -24,21 +24,11 @@ final class OpenAiErrors {
   static OpenAiHttpException httpException(SseRequest request, HttpStatusException status) {
     String what = status.statusLine();
     DecodedSecrets secrets = new DecodedSecrets(Redactor.of(request.headers()));
-    String body = status.body();
-    String clean = secrets.json(body);
-    HttpStatusException source = status;
-    if (!clean.equals(body)) {
-      // the transport's exception quotes the escaped credential in its message and body: it is replaced, not kept
-      source = new HttpStatusException(what, status.status(), status.headers(), clean.getBytes(StandardCharsets.UTF_8),
-          status.bodyTruncated());
-      source.setStackTrace(status.getStackTrace());
-    }
+    String clean = secrets.json(status.body());
+    HttpStatusException source = HttpErrors.withBody(status, clean);
     ProviderStreamException error = providerError(clean);
-    OpenAiHttpException mapped = new OpenAiHttpException(what, source, error == null ? null : secrets.error(error));
-    for (Throwable earlier : status.getSuppressed()) {
-      mapped.addSuppressed(earlier);
-    }
-    return mapped;
+    return HttpErrors.withEarlierAttempts(
+        new OpenAiHttpException(what, source, error == null ? null : secrets.error(error)), status);
   }
 
   /**

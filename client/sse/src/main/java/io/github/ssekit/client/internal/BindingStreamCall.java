@@ -1,54 +1,45 @@
-package io.github.ssekit.client.openai.internal;
+package io.github.ssekit.client.internal;
 
 import io.github.ssekit.client.HttpStatusException;
 import io.github.ssekit.client.RedirectException;
-import io.github.ssekit.client.SseClient;
 import io.github.ssekit.client.SseDeadlineException;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.SseStream;
 import io.github.ssekit.client.StreamStats;
 import io.github.ssekit.client.UnexpectedContentTypeException;
-import io.github.ssekit.client.internal.BlockingIterator;
-import io.github.ssekit.client.internal.DerivedStream;
-import io.github.ssekit.client.internal.EventLoop;
-import io.github.ssekit.client.internal.ReadStreamPublisher;
-import io.github.ssekit.client.internal.SseClientImpl;
-import io.github.ssekit.client.internal.StreamRecorder;
-import io.github.ssekit.client.openai.OpenAiChatStream;
-import io.github.ssekit.client.openai.OpenAiResponsesStream;
-import io.github.ssekit.client.openai.OpenAiStreamIterator;
-import io.github.ssekit.openai.OpenAiConversation;
-import io.github.ssekit.openai.chat.ChatChunk;
-import io.github.ssekit.openai.chat.ChatDeltaListener;
-import io.github.ssekit.openai.chat.ChatResult;
-import io.github.ssekit.openai.responses.ResponsesDeltaListener;
-import io.github.ssekit.openai.responses.ResponsesEvent;
-import io.github.ssekit.openai.responses.ResponsesResult;
 import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.ProtocolConversation;
 import io.github.ssekit.sse.protocol.ProtocolListener;
 import io.github.ssekit.sse.protocol.SseProtocol;
 import io.github.ssekit.sse.protocol.StreamAccumulator;
+import io.github.ssekit.sse.protocol.StrictMode;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Drives one OpenAI stream of the client, Chat Completions and Responses alike: sends the POST through the
- * transport ({@link SseClientImpl}), feeds the response's events into protocol-openai's {@link OpenAiConversation} (which does all
- * the protocol work: dispatch, accumulation, listeners, diagnostics), and completes the result future when the
- * stream ends, breaks or is cancelled. Bytes in, calls out: what is left here is transport (the connection, the
- * response size limit, threads), and the caller's handlers as one listener of the conversation.
+ * Drives one stream of a protocol binding (OpenAI Chat Completions and Responses, Anthropic Messages): sends the POST
+ * through the transport ({@link SseClientImpl}), feeds the response's events into sse-core's
+ * {@link ProtocolConversation} (which does all the protocol work: dispatch, accumulation, listeners, diagnostics), and
+ * completes the result future when the stream ends, breaks or is cancelled. Bytes in, calls out: what is left here is
+ * transport (the connection, the response size limit, threads), and the caller's handlers as one listener of the
+ * conversation. What differs between bindings comes in as functions: the protocol, its strict-mode refusal, the
+ * accumulator, the {@link ResultWiring}, and the typed HTTP error.
  *
  * <p>The typed values can also be pulled ({@link #iterator}, {@link #publisher}): then a {@link DerivedStream} of them,
  * whose demand is the SSE stream's, feeds the transport's own blocking iterator and Flow adapter, and a consumer that
@@ -60,15 +51,17 @@ import java.util.function.Supplier;
  * @param <R> the assembled result
  * @param <D> the delta listener the accumulator takes
  */
-final class OpenAiStreamCall<T, R, D> {
-  private final OpenAiClientImpl owner;
+public final class BindingStreamCall<T, R, D> {
+  private final OpenCalls owner;
   private final Vertx vertx;
   private final SseClientImpl sse;
   private final SseRequest request;
   private final SseProtocol<T> protocol;
+  private final Function<? super Diagnostic, ? extends StrictMode.Refusal> refusal;
   private final Predicate<T> endsStream;
   private final Function<D, StreamAccumulator<T, R>> accumulators;
   private final ResultWiring<T, R> wiring;
+  private final Function<HttpStatusException, ? extends Throwable> httpErrors;
   private StreamRecorder recorder;
 
   // registered before the start, read on the loop afterwards
@@ -87,7 +80,7 @@ final class OpenAiStreamCall<T, R, D> {
   private DerivedStream<T> values;
 
   // on the loop
-  private OpenAiConversation<T, R> conversation;
+  private ProtocolConversation<T, R> conversation;
   private SseStream stream;
   private boolean finished;
   private long received;
@@ -95,48 +88,55 @@ final class OpenAiStreamCall<T, R, D> {
   private boolean lastValueSeen;
 
   /**
+   * @param owner the binding's open streams, which this one joins while it runs
    * @param protocol the lenient protocol
+   * @param refusal the protocol's strict-mode refusal (the conversation is lenient; its builder needs one)
    * @param endsStream whether a value is the protocol's last (a Responses terminal event); an end marker the protocol
-   *     reports itself ({@code [DONE]}) needs none
+   *     reports itself ({@code [DONE]}, {@code message_stop}) needs none
    * @param accumulators a fresh accumulator for the delta listener registered (or {@code noDeltas}), keeping
    *     diagnostics up to the client's limits
+   * @param httpErrors the binding's typed error for an HTTP error status (a refused redirect and a wrong
+   *     Content-Type keep their own types)
    */
-  OpenAiStreamCall(OpenAiClientImpl owner, Vertx vertx, SseClientImpl sse, SseRequest request,
-      SseProtocol<T> protocol, Predicate<T> endsStream, Function<D, StreamAccumulator<T, R>> accumulators, D noDeltas,
-      ResultWiring<T, R> wiring) {
+  public BindingStreamCall(OpenCalls owner, Vertx vertx, SseClientImpl sse, SseRequest request,
+      SseProtocol<T> protocol, Function<? super Diagnostic, ? extends StrictMode.Refusal> refusal,
+      Predicate<T> endsStream, Function<D, StreamAccumulator<T, R>> accumulators, D noDeltas,
+      ResultWiring<T, R> wiring, Function<HttpStatusException, ? extends Throwable> httpErrors) {
     this.owner = owner;
     this.vertx = vertx;
     this.sse = sse;
     this.request = request;
     this.protocol = protocol;
+    this.refusal = refusal;
     this.endsStream = endsStream;
     this.accumulators = accumulators;
     this.deltas = noDeltas;
     this.wiring = wiring;
+    this.httpErrors = httpErrors;
   }
 
-  synchronized void valueHandler(Handler<T> handler) {
+  public synchronized void valueHandler(Handler<T> handler) {
     checkNotStarted();
     this.valueHandler = handler;
   }
 
-  synchronized void deltas(D listener) {
+  public synchronized void deltas(D listener) {
     Objects.requireNonNull(listener, "listener");
     checkNotStarted();
     this.deltas = listener;
   }
 
-  synchronized void diagnosticHandler(Handler<Diagnostic> handler) {
+  public synchronized void diagnosticHandler(Handler<Diagnostic> handler) {
     checkNotStarted();
     this.diagnosticHandler = handler;
   }
 
-  synchronized void everyDiagnosticHandler(Handler<Diagnostic> handler) {
+  public synchronized void everyDiagnosticHandler(Handler<Diagnostic> handler) {
     checkNotStarted();
     this.everyDiagnosticHandler = handler;
   }
 
-  synchronized void named(String eventName, Handler<SseEvent> handler) {
+  public synchronized void named(String eventName, Handler<SseEvent> handler) {
     checkNotStarted();
     named.put(Objects.requireNonNull(eventName, "eventName"), Objects.requireNonNull(handler, "handler"));
   }
@@ -148,7 +148,7 @@ final class OpenAiStreamCall<T, R, D> {
   }
 
   /** Sends the request on the first call; the future of the result. */
-  synchronized Future<R> result() {
+  public synchronized Future<R> result() {
     if (!started) {
       started = true;
       promise = Promise.promise();
@@ -156,7 +156,7 @@ final class OpenAiStreamCall<T, R, D> {
         loop = EventLoop.of(vertx);
       }
       recorder = StreamRecorder.forBinding(sse.options().getObserver(), wiring.stream());
-      OpenAiConversation<T, R> fresh = newConversation();
+      ProtocolConversation<T, R> fresh = newConversation();
       owner.opened(this);
       boolean cancelled = cancelRequested;
       loop.defer(() -> {
@@ -176,8 +176,8 @@ final class OpenAiStreamCall<T, R, D> {
    * occurrence of each diagnostic code) and its every-occurrence observer, then this call's own listener: it notes
    * the protocol's last value and hands each value to the pull consumer.
    */
-  private OpenAiConversation<T, R> newConversation() {
-    OpenAiConversation.Builder<T> builder = OpenAiConversation.builder(protocol);
+  private ProtocolConversation<T, R> newConversation() {
+    ProtocolConversation.Builder<T> builder = ProtocolConversation.builder(protocol, refusal);
     if (valueHandler != null || diagnosticHandler != null) {
       builder.listener(new Caller<>(valueHandler, diagnosticHandler));
     }
@@ -202,15 +202,15 @@ final class OpenAiStreamCall<T, R, D> {
   }
 
   /**
-   * The values as a blocking iterator: sends the request.
+   * The values as a blocking iterator (the binding's type, made by {@code iterators}): sends the request.
    *
    * @throws IllegalStateException on an event loop, after {@link #result()}, or when the values were taken already
    */
-  OpenAiStreamIterator<T, R> iterator() {
+  public <I> I iterator(PullIterators<T, R, I> iterators) {
     BlockingIterator.checkMayBlock("iterator()");
     DerivedStream<T> pulled = takeValues("iterator()");
     Future<R> result = result();
-    return new PullIterator<>(pulled, this::cancel, BlockingIterator.lookAhead(sse.options().getMaxPendingEvents()),
+    return iterators.create(pulled, this::cancel, BlockingIterator.lookAhead(sse.options().getMaxPendingEvents()),
         result);
   }
 
@@ -219,7 +219,7 @@ final class OpenAiStreamCall<T, R, D> {
    *
    * @throws IllegalStateException after {@link #result()}, or when the values were taken already
    */
-  Flow.Publisher<T> publisher() {
+  public Flow.Publisher<T> publisher() {
     DerivedStream<T> pulled = takeValues("publisher()");
     EventLoop on = loop();
     // a signal the publisher makes itself (a refused request(n)) is queued on the loop, never overlapping the stream's
@@ -253,7 +253,7 @@ final class OpenAiStreamCall<T, R, D> {
   }
 
   /** Cancels the stream; the result completes with what arrived. */
-  void cancel() {
+  public void cancel() {
     EventLoop on;
     synchronized (this) {
       cancelRequested = true;
@@ -351,7 +351,7 @@ final class OpenAiStreamCall<T, R, D> {
     // a refused redirect and a wrong Content-Type are not the provider's HTTP error: their own types say more
     if (failure instanceof HttpStatusException status && !(failure instanceof UnexpectedContentTypeException)
         && !(failure instanceof RedirectException)) {
-      return OpenAiErrors.httpException(request, status);
+      return httpErrors.apply(status);
     }
     return failure;
   }
@@ -423,19 +423,39 @@ final class OpenAiStreamCall<T, R, D> {
 
   @Override
   public String toString() {
-    return "OpenAiStreamCall[" + request + "]";
+    return "BindingStreamCall[" + request + "]";
   }
 
-  /** The pull consumer's iterator: the transport's blocking iterator over the values, and the result. */
-  private static final class PullIterator<T, R> extends BlockingIterator<T> implements OpenAiStreamIterator<T, R> {
+  /**
+   * Makes a binding's iterator type over the pulled values.
+   *
+   * @param <T> the values
+   * @param <R> the result
+   * @param <I> the binding's iterator type
+   */
+  @FunctionalInterface
+  public interface PullIterators<T, R, I> {
+    /** The iterator over {@code values}, which {@code cancel} stops, reading {@code capacity} ahead. */
+    I create(DerivedStream<T> values, Runnable cancel, int capacity, Future<R> result);
+  }
+
+  /**
+   * The pull consumer's iterator: the transport's blocking iterator over the values, and the result. A binding
+   * subclasses it to implement its public iterator type.
+   *
+   * @param <T> the values
+   * @param <R> the result
+   */
+  public static class ResultIterator<T, R> extends BlockingIterator<T> {
     private final Future<R> result;
 
-    PullIterator(DerivedStream<T> values, Runnable cancel, int capacity, Future<R> result) {
+    /** See {@link PullIterators#create}. */
+    public ResultIterator(DerivedStream<T> values, Runnable cancel, int capacity, Future<R> result) {
       super(values, cancel, capacity);
       this.result = result;
     }
 
-    @Override
+    /** The result once the iteration is over. */
     public R result() {
       return resultOnceFinished(result, "result");
     }
@@ -459,52 +479,64 @@ final class OpenAiStreamCall<T, R, D> {
   }
 
   /**
-   * What the public stream types share, once for both: each method hands over to the call and returns the face
-   * (the self type {@code S}, so it implements {@link OpenAiChatStream} and {@link OpenAiResponsesStream} alike).
+   * What the public stream types of the bindings share: each method hands over to the call and returns the face
+   * (the self type {@code S}, so that it implements each binding's stream interface). The binding adds its value
+   * handler ({@code onChunk}, {@code onEvent}) and its iterator.
+   *
+   * @param <S> the binding's stream type
+   * @param <T> the values
+   * @param <R> the result
+   * @param <D> the delta listener
    */
-  private abstract static class Face<S, T, R, D> {
-    final OpenAiStreamCall<T, R, D> call;
+  public abstract static class Face<S, T, R, D> {
+    /** The call this face drives. */
+    protected final BindingStreamCall<T, R, D> call;
     private final String name;
 
-    Face(OpenAiStreamCall<T, R, D> call, String name) {
+    /** A face named {@code name} (for {@code toString()}) of {@code call}. */
+    protected Face(BindingStreamCall<T, R, D> call, String name) {
       this.call = call;
       this.name = name;
     }
 
-    abstract S self();
+    /** This face as the binding's type. */
+    protected abstract S self();
 
+    /** See the binding's stream type. */
     public S onDelta(D listener) {
       call.deltas(listener);
       return self();
     }
 
+    /** See the binding's stream type. */
     public S on(String eventName, Handler<SseEvent> handler) {
       call.named(eventName, handler);
       return self();
     }
 
+    /** See the binding's stream type. */
     public S onDiagnostic(Handler<Diagnostic> handler) {
       call.diagnosticHandler(handler);
       return self();
     }
 
+    /** See the binding's stream type. */
     public S onEveryDiagnostic(Handler<Diagnostic> handler) {
       call.everyDiagnosticHandler(handler);
       return self();
     }
 
+    /** See the binding's stream type. */
     public Future<R> result() {
       return call.result();
     }
 
+    /** See the binding's stream type. */
     public void cancel() {
       call.cancel();
     }
 
-    public OpenAiStreamIterator<T, R> iterator() {
-      return call.iterator();
-    }
-
+    /** See the binding's stream type. */
     public Flow.Publisher<T> publisher() {
       return call.publisher();
     }
@@ -515,41 +547,35 @@ final class OpenAiStreamCall<T, R, D> {
     }
   }
 
-  /** The Chat Completions face of a call. */
-  static final class Chat extends Face<OpenAiChatStream, ChatChunk, ChatResult, ChatDeltaListener>
-      implements OpenAiChatStream {
-    Chat(OpenAiStreamCall<ChatChunk, ChatResult, ChatDeltaListener> call) {
-      super(call, "OpenAiChatStream");
+  /**
+   * The open streams of one binding client, with its response size limit: the streams join while they run, and
+   * {@link #cancelAll()} stops them when the client closes.
+   */
+  public static final class OpenCalls {
+    private final int maxResponseChars;
+    private final Set<BindingStreamCall<?, ?, ?>> open = ConcurrentHashMap.newKeySet();
+
+    /** The streams of a client whose responses may carry at most {@code maxResponseChars} of event data. */
+    public OpenCalls(int maxResponseChars) {
+      this.maxResponseChars = maxResponseChars;
     }
 
-    @Override
-    OpenAiChatStream self() {
-      return this;
+    int maxResponseChars() {
+      return maxResponseChars;
     }
 
-    @Override
-    public OpenAiChatStream onChunk(Handler<ChatChunk> handler) {
-      call.valueHandler(handler);
-      return this;
-    }
-  }
-
-  /** The Responses API face of a call. */
-  static final class Responses extends Face<OpenAiResponsesStream, ResponsesEvent, ResponsesResult,
-      ResponsesDeltaListener> implements OpenAiResponsesStream {
-    Responses(OpenAiStreamCall<ResponsesEvent, ResponsesResult, ResponsesDeltaListener> call) {
-      super(call, "OpenAiResponsesStream");
+    void opened(BindingStreamCall<?, ?, ?> call) {
+      open.add(call);
     }
 
-    @Override
-    OpenAiResponsesStream self() {
-      return this;
+    void closed(BindingStreamCall<?, ?, ?> call) {
+      open.remove(call);
     }
 
-    @Override
-    public OpenAiResponsesStream onEvent(Handler<ResponsesEvent> handler) {
-      call.valueHandler(handler);
-      return this;
+    /** Cancels every open stream: their results complete with what arrived. */
+    public void cancelAll() {
+      List<BindingStreamCall<?, ?, ?>> calls = new ArrayList<>(open);
+      calls.forEach(BindingStreamCall::cancel);
     }
   }
 }

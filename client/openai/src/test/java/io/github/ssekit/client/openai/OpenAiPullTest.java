@@ -48,6 +48,8 @@ import org.junit.jupiter.api.Test;
  */
 class OpenAiPullTest {
   private static final long WAIT_SECONDS = 10;
+  /** The bound on waiting for a 32 MiB transfer to end. */
+  private static final long BULK_SECONDS = 120;
   private static final String TEXT = String.join("", FakeOpenAiServer.NORMAL_TEXT);
   private static final int PAD = 1000;
 
@@ -297,7 +299,8 @@ class OpenAiPullTest {
       assertEquals(1, subscriber.items.size(), "nothing beyond the demand");
 
       subscriber.request(Long.MAX_VALUE);
-      assertEquals(total, subscriber.awaitEnd().size());
+      // 32 MiB through the client: seconds on a quiet machine, many more on a loaded one
+      assertEquals(total, subscriber.awaitEnd(BULK_SECONDS).size());
       assertEquals(contentLength(total), await(stream.result()).message().orElseThrow().content().length());
     } finally {
       firehose.close();

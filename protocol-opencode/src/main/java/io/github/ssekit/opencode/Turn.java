@@ -23,6 +23,7 @@ import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import io.github.ssekit.sse.protocol.DiagnosticSummary;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -99,6 +100,8 @@ public final class Turn {
 
   private TurnState state = TurnState.CONNECTING;
   private boolean promptAccepted;
+  /** The response that accepted the prompt, as the driver handed it; put on the reply. */
+  private ResponseMetadata promptResponse = ResponseMetadata.NONE;
   /** {@link #cancel()} came once the prompt was sent: the abort goes (or went) to the server. */
   private boolean abortRequested;
   private boolean abortSent;
@@ -318,13 +321,23 @@ public final class Turn {
     });
   }
 
-  /** The server accepted the prompt ({@code prompt_async} answered 2xx). */
+  /** The server accepted the prompt ({@code prompt_async} answered 2xx); the reply has no response metadata. */
   public List<TurnCommand> onPromptAccepted() {
+    return onPromptAccepted(ResponseMetadata.NONE);
+  }
+
+  /**
+   * The server accepted the prompt ({@code prompt_async} answered 2xx) with {@code response}: its status and headers
+   * become the reply's {@link Reply#responseMetadata()} (the driver has cut out the credentials the request carried).
+   */
+  public List<TurnCommand> onPromptAccepted(ResponseMetadata response) {
+    Objects.requireNonNull(response, "response");
     return handle(() -> {
       if (state == TurnState.CONNECTING || promptAccepted) {
         return;
       }
       promptAccepted = true;
+      promptResponse = response;
       if (abortRequested) {
         sendAbort();
       }
@@ -576,7 +589,7 @@ public final class Turn {
     pending.clear();
     boolean aborted = reply.error().filter(e -> e.is(OpenCodeError.MESSAGE_ABORTED_ERROR)).isPresent();
     setState(aborted ? TurnState.ABORTED : reply.failed() ? TurnState.FAILED : TurnState.DONE);
-    out.add(new TurnCommand.Complete(reply));
+    out.add(new TurnCommand.Complete(reply.withResponseMetadata(promptResponse)));
   }
 
   private void fail(TurnCommand.Fail.Reason reason, Throwable cause) {

@@ -44,6 +44,7 @@ import io.github.ssekit.opencode.request.SessionCreateBody;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import io.github.ssekit.sse.protocol.DiagnosticSummary;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -187,6 +188,22 @@ class OpenCodeClientTest {
       assertEquals(basic, s.headers().get("Authorization"), s.path());
     }
     waitUntil(() -> server.openStreams() == 0, "the turn's event stream is closed once it is done");
+  }
+
+  @Test
+  void theReplyCarriesTheStatusAndHeadersOfTheResponseThatAcceptedThePromptRedacted() throws Exception {
+    server.onPrompt((session, body) -> server.play(turn(session, List.of("Hi"))));
+    server.promptHeader("x-request-id", "req_42").promptHeader("x-ratelimit-remaining-requests", "99")
+        .promptHeader("Set-Cookie", "sid=abc").promptHeader("x-echo", "you sent " + PASSWORD);
+    Reply reply = await(client(options().setPassword(PASSWORD)).streamPrompt(SESSION, PROMPT, new Recorder()).reply());
+
+    ResponseMetadata metadata = reply.responseMetadata();
+    assertEquals(204, metadata.status());
+    assertEquals(java.util.Optional.of("req_42"), metadata.requestId());
+    assertEquals(99, metadata.remainingRequests().orElseThrow());
+    assertEquals(java.util.Optional.of("<redacted>"), metadata.header("set-cookie"), "a cookie is never carried");
+    assertEquals(java.util.Optional.of("you sent <redacted>"), metadata.header("x-echo"), "nor the password sent");
+    assertEquals("Hi", reply.text());
   }
 
   @Test

@@ -322,13 +322,14 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
           .compose(statuses -> {
             SessionStatus status = statuses.get(sessionID);
             if (status != null && !status.isIdle()) {
-              return Future.failedFuture(new OpenCodeSessionBusyException(sessionID,
+              return Future.<io.github.ssekit.sse.protocol.ResponseMetadata>failedFuture(
+                  new OpenCodeSessionBusyException(sessionID,
                   status.type().map(type -> type.raw()).orElse("busy")));
             }
-            return client.promptAsync(sessionID, prompt.body());
+            return client.promptAccepted(sessionID, prompt.body());
           })
-          .onComplete(ar -> onStreamContext(
-              () -> feed(ar.succeeded() ? Turn::onPromptAccepted : t -> t.onPromptFailed(ar.cause()))));
+          .onComplete(ar -> onStreamContext(() -> feed(
+              ar.succeeded() ? t -> t.onPromptAccepted(ar.result()) : t -> t.onPromptFailed(ar.cause()))));
     } else if (command instanceof TurnCommand.SendAbort) {
       synchronized (this) {
         abortsInFlight++;

@@ -258,6 +258,29 @@ class OpenCodeClientTest {
   }
 
   @Test
+  void theOptionsDiagnosticLimitsBoundTheOccurrencesAReplyKeeps() throws Exception {
+    int repeats = 12;
+    server.onPrompt((session, body) -> {
+      List<String> events = new ArrayList<>();
+      for (int i = 0; i < repeats; i++) {
+        events.add(new JsonObject().put("id", "evt_no_type").put("properties", new JsonObject()).encode());
+        events.add(event("message.part.delta", new JsonObject().put("sessionID", session)
+            .put("messageID", "msg_asst1").put("partID", "prt_" + i).put("field", "metadata").put("delta", "x")));
+      }
+      events.addAll(turn(session, List.of("done")));
+      server.play(events);
+    });
+    OpenCodeClientOptions options = options().setDiagnosticLimits(new DiagnosticLimits(2, 3));
+    assertEquals(new DiagnosticLimits(2, 3), new OpenCodeClientOptions(options).getDiagnosticLimits(), "copied");
+    Reply reply = await(client(options).streamPrompt(SESSION, PROMPT, new Recorder()).reply());
+
+    assertEquals(List.of((long) repeats, (long) repeats),
+        reply.diagnostics().stream().map(DiagnosticSummary::count).toList(), "exact counts whatever the limits");
+    assertEquals(3, reply.diagnosticOccurrences().size(), "at most 2 per code and 3 in all");
+    assertEquals(2 * repeats - 3, reply.diagnosticOccurrencesNotKept());
+  }
+
+  @Test
   void otherSessionsEventsDoNotLeakIntoTheReply() throws Exception {
     server.onPrompt((session, body) -> {
       List<String> events = new ArrayList<>(textPart("ses_other", "msg_x", "prt_x", List.of("NOT MINE")));

@@ -304,6 +304,11 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
     return options.getMaxReplyChars();
   }
 
+  /** How many diagnostic occurrences a turn's reply keeps one by one. */
+  io.github.ssekit.sse.protocol.DiagnosticLimits diagnosticLimits() {
+    return options.getDiagnosticLimits();
+  }
+
   /** How many events a stream of this client holds for a consumer that does not take them. */
   int maxPendingEvents() {
     return options.getSseClientOptions().getMaxPendingEvents();

@@ -76,7 +76,7 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
     this.listener = listener;
     this.loop = pulled ? EventLoop.of(client.vertx()) : null;
     this.deltas = pulled ? new DerivedStream<>(loop) : null;
-    this.turn = Turn.of(sessionID, body).maxReplyChars(client.maxReplyChars())
+    this.turn = Turn.of(sessionID, body, client.diagnosticLimits()).maxReplyChars(client.maxReplyChars())
         .onDelta(delta -> told.add(() -> {
           listener.onDelta(delta);
           offer(delta);

@@ -45,7 +45,8 @@ import java.util.function.Consumer;
  *   <li>{@link #onEvent} with every event of the session's event stream ({@code /event} in the session's
  *       directory), {@code server.connected} included (or {@link #onConnected()} when the stream was connected
  *       already); events of other sessions change nothing. {@link #onReconnecting()} when the stream was lost.
- *   <li>{@link #onPromptAccepted()} or {@link #onPromptFailed} for {@link TurnCommand.SendPrompt};
+ *   <li>{@link #onPromptAccepted(ResponseMetadata)} (or {@link #onPromptAccepted()}) or {@link #onPromptFailed} for
+ *       {@link TurnCommand.SendPrompt};
  *       {@link #onSessionStatuses}, {@link #onStoredMessages} or {@link #onFetchFailed} for
  *       {@link TurnCommand.FetchStatus} and {@link TurnCommand.FetchMessages}.
  *   <li>{@link #onStreamDiagnostic} with each diagnostic of the event stream's decoder.

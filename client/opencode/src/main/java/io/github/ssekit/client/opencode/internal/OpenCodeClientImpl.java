@@ -29,6 +29,7 @@ import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.opencode.request.QuestionReplyBody;
 import io.github.ssekit.opencode.request.SessionCreateBody;
 import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import io.github.ssekit.sse.protocol.ResponseMetadata;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Future;
@@ -305,7 +306,7 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
   }
 
   /** How many diagnostic occurrences a turn's reply keeps one by one. */
-  io.github.ssekit.sse.protocol.DiagnosticLimits diagnosticLimits() {
+  DiagnosticLimits diagnosticLimits() {
     return options.getDiagnosticLimits();
   }
 

@@ -21,6 +21,7 @@ import io.github.ssekit.opencode.model.SessionStatus;
 import io.github.ssekit.opencode.request.PermissionReply;
 import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -322,9 +323,8 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
           .compose(statuses -> {
             SessionStatus status = statuses.get(sessionID);
             if (status != null && !status.isIdle()) {
-              return Future.<io.github.ssekit.sse.protocol.ResponseMetadata>failedFuture(
-                  new OpenCodeSessionBusyException(sessionID,
-                  status.type().map(type -> type.raw()).orElse("busy")));
+              return Future.<ResponseMetadata>failedFuture(
+                  new OpenCodeSessionBusyException(sessionID, status.type().map(type -> type.raw()).orElse("busy")));
             }
             return client.promptAccepted(sessionID, prompt.body());
           })

@@ -229,9 +229,8 @@ class OpenCodeClientTest {
     assertEquals("Hi", recorder.text(ReplyDelta.Kind.TEXT));
   }
 
-  @Test
-  void eachDiagnosticCodeIsToldOnceTheDecodersIncludedAndTheReplyCountsThemAll() throws Exception {
-    int repeats = 30;
+  /** A turn whose events repeat two deviations {@code repeats} times: an event without a type, an ignored field. */
+  void playRepeatedDeviations(int repeats) {
     server.onPrompt((session, body) -> {
       List<String> events = new ArrayList<>();
       events.add(event("message.updated", new JsonObject().put("sessionID", session)
@@ -244,6 +243,12 @@ class OpenCodeClientTest {
       events.addAll(turn(session, List.of("done")));
       server.play(events);
     });
+  }
+
+  @Test
+  void eachDiagnosticCodeIsToldOnceTheDecodersIncludedAndTheReplyCountsThemAll() throws Exception {
+    int repeats = 30;
+    playRepeatedDeviations(repeats);
     Recorder recorder = new Recorder();
     Reply reply = await(client(options()).streamPrompt(SESSION, PROMPT, recorder).reply());
 
@@ -260,16 +265,7 @@ class OpenCodeClientTest {
   @Test
   void theOptionsDiagnosticLimitsBoundTheOccurrencesAReplyKeeps() throws Exception {
     int repeats = 12;
-    server.onPrompt((session, body) -> {
-      List<String> events = new ArrayList<>();
-      for (int i = 0; i < repeats; i++) {
-        events.add(new JsonObject().put("id", "evt_no_type").put("properties", new JsonObject()).encode());
-        events.add(event("message.part.delta", new JsonObject().put("sessionID", session)
-            .put("messageID", "msg_asst1").put("partID", "prt_" + i).put("field", "metadata").put("delta", "x")));
-      }
-      events.addAll(turn(session, List.of("done")));
-      server.play(events);
-    });
+    playRepeatedDeviations(repeats);
     OpenCodeClientOptions options = options().setDiagnosticLimits(new DiagnosticLimits(2, 3));
     assertEquals(new DiagnosticLimits(2, 3), new OpenCodeClientOptions(options).getDiagnosticLimits(), "copied");
     Reply reply = await(client(options).streamPrompt(SESSION, PROMPT, new Recorder()).reply());

@@ -567,9 +567,9 @@ public final class ChatRelay {
         }
         SessionStatus status = ar.result().get(channel.sessionID());
         if (status != null && !status.isIdle()) {
-          error(req.response(), 409, "the session is " + status.type().map(t -> t.raw()).orElse("busy")
-              + " in OpenCode (a turn started elsewhere runs, or waits for an answer): send the prompt once it is"
-              + " idle");
+          error(req.response(), 409, "the session is busy in OpenCode (" + status.type().map(t -> t.raw())
+              .orElse("busy") + "): a turn started elsewhere runs, waits for an answer or retries; send the prompt"
+              + " once it is idle");
           return;
         }
         if (channel.running()) { // prompted meanwhile, through this relay

@@ -447,8 +447,9 @@ class ChatRelayTest {
     assertEquals(0, opencode.count("POST /session/" + session + "/prompt_async"), "nothing was sent");
     opencode.statuses = new JsonObject().put(session, new JsonObject().put("type", "retry").put("attempt", 1)
         .put("message", "rate limited").put("next", 1)).encode();
-    assertTrue(post("/api/prompt", new JsonObject().put("session", session).put("text", "x")).json()
-        .getString("error").contains("retry"), "a retrying session is busy too");
+    Answer retrying = post("/api/prompt", new JsonObject().put("session", session).put("text", "x"));
+    assertEquals(409, retrying.status(), "a retrying session is busy too");
+    assertTrue(retrying.json().getString("error").contains("busy in OpenCode (retry)"), retrying.json()::encode);
 
     opencode.statuses = "{}"; // idle again
     assertEquals(202, post("/api/prompt", new JsonObject().put("session", session).put("text", "x")).status());

@@ -246,9 +246,9 @@ public final class Turn {
     return pending.containsKey(requestID);
   }
 
-  /** The reply as built so far. */
+  /** The reply as built so far, with the response metadata of the accepted prompt once it is known. */
   public Reply reply() {
-    return accumulator.reply();
+    return accumulator.reply().withResponseMetadata(promptResponse);
   }
 
   /** The diagnostics so far, one per code with its count (see {@link ReplyAccumulator#diagnostics()}). */
@@ -590,7 +590,7 @@ public final class Turn {
     pending.clear();
     boolean aborted = reply.error().filter(e -> e.is(OpenCodeError.MESSAGE_ABORTED_ERROR)).isPresent();
     setState(aborted ? TurnState.ABORTED : reply.failed() ? TurnState.FAILED : TurnState.DONE);
-    out.add(new TurnCommand.Complete(reply.withResponseMetadata(promptResponse)));
+    out.add(new TurnCommand.Complete(reply.withResponseMetadata(promptResponse))); // the accumulator's has none
   }
 
   private void fail(TurnCommand.Fail.Reason reason, Throwable cause) {

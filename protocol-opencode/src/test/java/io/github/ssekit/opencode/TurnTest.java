@@ -586,6 +586,7 @@ class TurnTest {
     done.turn.onConnected();
     done.turn.onPromptAccepted(accepted);
     done.turn.onEvent(ASSISTANT);
+    assertEquals(accepted, done.turn.reply().responseMetadata(), "on the reply so far too");
     done.commands.addAll(done.turn.onEvent(IDLE));
     assertEquals(accepted, done.completed().responseMetadata());
     assertEquals(Optional.of("req_1"), done.completed().responseMetadata().requestId());

@@ -8,6 +8,7 @@ import io.github.ssekit.opencode.model.Tokens;
 import io.github.ssekit.opencode.model.ToolStatus;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticSummary;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,11 +35,14 @@ import java.util.Optional;
  *     {@link io.github.ssekit.sse.protocol.DiagnosticLimits} (by default 10 per code and 100 in all)
  * @param diagnosticOccurrencesNotKept how many occurrences {@code diagnosticOccurrences} leaves out because of the
  *     limits (their counts are still in {@code diagnostics}); 0 if it holds all
+ * @param responseMetadata the status and headers of the response that accepted the prompt
+ *     ({@code POST /session/{id}/prompt_async}), such as a proxy's {@code x-request-id}, when the driver handed them
+ *     to the turn ({@link Turn#onPromptAccepted(ResponseMetadata)}); {@link ResponseMetadata#NONE} otherwise
  */
 public record Reply(String sessionID, String text, String reasoning, List<Part> parts, List<ToolCall> toolCalls,
     List<Step> steps, Usage usage, Optional<ModelRef> model, Optional<String> finish, Optional<OpenCodeError> error,
     List<String> messageIDs, boolean done, List<DiagnosticSummary> diagnostics,
-    List<Diagnostic> diagnosticOccurrences, long diagnosticOccurrencesNotKept) {
+    List<Diagnostic> diagnosticOccurrences, long diagnosticOccurrencesNotKept, ResponseMetadata responseMetadata) {
 
   /** Copies the lists and checks that nothing is null. */
   public Reply {
@@ -59,6 +63,22 @@ public record Reply(String sessionID, String text, String reasoning, List<Part> 
       throw new IllegalArgumentException("diagnosticOccurrencesNotKept must not be negative: "
           + diagnosticOccurrencesNotKept);
     }
+    Objects.requireNonNull(responseMetadata, "responseMetadata");
+  }
+
+  /** A reply without response metadata ({@link ResponseMetadata#NONE}), as a reply assembled from events is. */
+  public Reply(String sessionID, String text, String reasoning, List<Part> parts, List<ToolCall> toolCalls,
+      List<Step> steps, Usage usage, Optional<ModelRef> model, Optional<String> finish, Optional<OpenCodeError> error,
+      List<String> messageIDs, boolean done, List<DiagnosticSummary> diagnostics,
+      List<Diagnostic> diagnosticOccurrences, long diagnosticOccurrencesNotKept) {
+    this(sessionID, text, reasoning, parts, toolCalls, steps, usage, model, finish, error, messageIDs, done,
+        diagnostics, diagnosticOccurrences, diagnosticOccurrencesNotKept, ResponseMetadata.NONE);
+  }
+
+  /** This reply with {@code metadata} as its {@link #responseMetadata()}. */
+  public Reply withResponseMetadata(ResponseMetadata metadata) {
+    return new Reply(sessionID, text, reasoning, parts, toolCalls, steps, usage, model, finish, error, messageIDs,
+        done, diagnostics, diagnosticOccurrences, diagnosticOccurrencesNotKept, metadata);
   }
 
   /** Whether the turn failed. */

@@ -23,6 +23,7 @@ import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import io.github.ssekit.sse.protocol.DiagnosticSummary;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,7 +45,8 @@ import java.util.function.Consumer;
  *   <li>{@link #onEvent} with every event of the session's event stream ({@code /event} in the session's
  *       directory), {@code server.connected} included (or {@link #onConnected()} when the stream was connected
  *       already); events of other sessions change nothing. {@link #onReconnecting()} when the stream was lost.
- *   <li>{@link #onPromptAccepted()} or {@link #onPromptFailed} for {@link TurnCommand.SendPrompt};
+ *   <li>{@link #onPromptAccepted(ResponseMetadata)} (or {@link #onPromptAccepted()}) or {@link #onPromptFailed} for
+ *       {@link TurnCommand.SendPrompt};
  *       {@link #onSessionStatuses}, {@link #onStoredMessages} or {@link #onFetchFailed} for
  *       {@link TurnCommand.FetchStatus} and {@link TurnCommand.FetchMessages}.
  *   <li>{@link #onStreamDiagnostic} with each diagnostic of the event stream's decoder.
@@ -99,6 +101,8 @@ public final class Turn {
 
   private TurnState state = TurnState.CONNECTING;
   private boolean promptAccepted;
+  /** The response that accepted the prompt, as the driver handed it; put on the reply. */
+  private ResponseMetadata promptResponse = ResponseMetadata.NONE;
   /** {@link #cancel()} came once the prompt was sent: the abort goes (or went) to the server. */
   private boolean abortRequested;
   private boolean abortSent;
@@ -242,9 +246,9 @@ public final class Turn {
     return pending.containsKey(requestID);
   }
 
-  /** The reply as built so far. */
+  /** The reply as built so far, with the response metadata of the accepted prompt once it is known. */
   public Reply reply() {
-    return accumulator.reply();
+    return accumulator.reply().withResponseMetadata(promptResponse);
   }
 
   /** The diagnostics so far, one per code with its count (see {@link ReplyAccumulator#diagnostics()}). */
@@ -318,13 +322,23 @@ public final class Turn {
     });
   }
 
-  /** The server accepted the prompt ({@code prompt_async} answered 2xx). */
+  /** The server accepted the prompt ({@code prompt_async} answered 2xx); the reply has no response metadata. */
   public List<TurnCommand> onPromptAccepted() {
+    return onPromptAccepted(ResponseMetadata.NONE);
+  }
+
+  /**
+   * The server accepted the prompt ({@code prompt_async} answered 2xx) with {@code response}: its status and headers
+   * become the reply's {@link Reply#responseMetadata()} (the driver has cut out the credentials the request carried).
+   */
+  public List<TurnCommand> onPromptAccepted(ResponseMetadata response) {
+    Objects.requireNonNull(response, "response");
     return handle(() -> {
       if (state == TurnState.CONNECTING || promptAccepted) {
         return;
       }
       promptAccepted = true;
+      promptResponse = response;
       if (abortRequested) {
         sendAbort();
       }
@@ -576,7 +590,7 @@ public final class Turn {
     pending.clear();
     boolean aborted = reply.error().filter(e -> e.is(OpenCodeError.MESSAGE_ABORTED_ERROR)).isPresent();
     setState(aborted ? TurnState.ABORTED : reply.failed() ? TurnState.FAILED : TurnState.DONE);
-    out.add(new TurnCommand.Complete(reply));
+    out.add(new TurnCommand.Complete(reply.withResponseMetadata(promptResponse))); // the accumulator's has none
   }
 
   private void fail(TurnCommand.Fail.Reason reason, Throwable cause) {

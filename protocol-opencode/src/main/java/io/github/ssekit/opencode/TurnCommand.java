@@ -13,7 +13,8 @@ public sealed interface TurnCommand permits TurnCommand.SendPrompt, TurnCommand.
 
   /**
    * Send the prompt now: {@code POST /session/{id}/prompt_async} with {@code body}; then
-   * {@link Turn#onPromptAccepted()} or {@link Turn#onPromptFailed}.
+   * {@link Turn#onPromptAccepted(io.github.ssekit.sse.protocol.ResponseMetadata)} (with the response's status and
+   * headers, or {@link Turn#onPromptAccepted()}) or {@link Turn#onPromptFailed}.
    *
    * @param body the prompt
    */

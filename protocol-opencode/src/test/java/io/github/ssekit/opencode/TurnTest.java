@@ -18,6 +18,7 @@ import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import io.github.ssekit.sse.protocol.DiagnosticSummary;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -576,6 +577,32 @@ class TurnTest {
     assertTrue(!reply.done());
     assertEquals(List.of(), run.turn.deadlineExpired(), "a late expiry changes nothing");
     assertEquals(List.of(), run.turn.onEvent(IDLE));
+  }
+
+  @Test
+  void theResponseThatAcceptedThePromptIsOnTheReplyWhicheverWayTheTurnEnds() {
+    ResponseMetadata accepted = new ResponseMetadata(204, Map.of("X-Request-Id", List.of("req_1")), 0);
+    Run done = new Run(S);
+    done.turn.onConnected();
+    done.turn.onPromptAccepted(accepted);
+    done.turn.onEvent(ASSISTANT);
+    assertEquals(accepted, done.turn.reply().responseMetadata(), "on the reply so far too");
+    done.commands.addAll(done.turn.onEvent(IDLE));
+    assertEquals(accepted, done.completed().responseMetadata());
+    assertEquals(Optional.of("req_1"), done.completed().responseMetadata().requestId());
+
+    Run expired = new Run(S);
+    expired.turn.onConnected();
+    expired.turn.onPromptAccepted(accepted);
+    expired.commands.addAll(expired.turn.deadlineExpired());
+    assertEquals(204, expired.completed().responseMetadata().status());
+
+    Run unknown = new Run(S);
+    unknown.turn.onConnected();
+    unknown.turn.onPromptAccepted();
+    unknown.turn.onEvent(ASSISTANT);
+    unknown.commands.addAll(unknown.turn.onEvent(IDLE));
+    assertEquals(ResponseMetadata.NONE, unknown.completed().responseMetadata(), "none handed to the turn");
   }
 
   @Test

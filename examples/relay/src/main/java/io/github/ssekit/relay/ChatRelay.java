@@ -8,6 +8,8 @@ import io.github.ssekit.client.opencode.OpenCodeClientOptions;
 import io.github.ssekit.client.opencode.OpenCodeHttpException;
 import io.github.ssekit.opencode.ModelRef;
 import io.github.ssekit.opencode.model.MessageWithParts;
+import io.github.ssekit.opencode.model.PermissionRequest;
+import io.github.ssekit.opencode.model.QuestionRequest;
 import io.github.ssekit.opencode.model.Session;
 import io.github.ssekit.opencode.model.SessionStatus;
 import io.github.ssekit.opencode.request.PermissionReply;
@@ -555,12 +557,32 @@ public final class ChatRelay {
         error(req.response(), 409, "a turn is running in this session");
         return;
       }
-      if (store != null) {
-        promptShared(req, channel, text, model);
-        return;
-      }
-      TurnView turn = startTurn(channel, text, model);
-      json(req.response(), 202, new JsonObject().put("session", channel.sessionID()).put("turn", turn.number));
+      ModelRef chosen = model;
+      // OpenCode stores a prompt sent to a busy session and never answers it (another client's turn runs there, or
+      // waits for an answer): refuse it at once, as OpenCodeClient does, rather than show a turn that never ends
+      callsFor(channel.directory()).sessionStatuses().onComplete(ar -> {
+        if (ar.failed()) {
+          error(req.response(), 502, "could not read the session status: " + describe(ar.cause()));
+          return;
+        }
+        SessionStatus status = ar.result().get(channel.sessionID());
+        if (status != null && !status.isIdle()) {
+          error(req.response(), 409, "the session is busy in OpenCode (" + status.type().map(t -> t.raw())
+              .orElse("busy") + "): a turn started elsewhere runs, waits for an answer or retries; send the prompt"
+              + " once it is idle");
+          return;
+        }
+        if (channel.running()) { // prompted meanwhile, through this relay
+          error(req.response(), 409, "a turn is running in this session");
+          return;
+        }
+        if (store != null) {
+          promptShared(req, channel, text, chosen);
+          return;
+        }
+        TurnView turn = startTurn(channel, text, chosen);
+        json(req.response(), 202, new JsonObject().put("session", channel.sessionID()).put("turn", turn.number));
+      });
     }
 
     private TurnView startTurn(SessionChannel channel, String text, ModelRef model) {
@@ -752,6 +774,16 @@ public final class ChatRelay {
         @Override
         public Future<List<MessageWithParts>> messages(String sessionID) {
           return here(client.messages(sessionID));
+        }
+
+        @Override
+        public Future<List<PermissionRequest>> permissions() {
+          return here(client.permissions());
+        }
+
+        @Override
+        public Future<List<QuestionRequest>> questions() {
+          return here(client.questions());
         }
       };
     }

@@ -32,6 +32,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,6 +68,8 @@ import java.util.function.Function;
 final class SessionChannel {
   /** Tool inputs and outputs are cut to this many chars for the page. */
   static final int MAX_TOOL_TEXT = 2000;
+  /** The reply shown for a permission answered while the upstream was down: the relay saw no answer. */
+  static final String ANSWERED_ELSEWHERE = "answered";
 
   private final String sessionID;
   private final String directory;
@@ -345,6 +348,14 @@ final class SessionChannel {
       } else if (command instanceof TurnCommand.FetchStatus) {
         calls.sessionStatuses().onComplete(ar -> execute(view, t,
             ar.succeeded() ? t.onSessionStatuses(ar.result()) : t.onFetchFailed(ar.cause())));
+      } else if (command instanceof TurnCommand.FetchPending) {
+        // what was asked or answered while the upstream was down; a failure only loses this refresh
+        Future.all(calls.permissions(), calls.questions()).onSuccess(both -> {
+          execute(view, t, t.onPendingRequests(both.resultAt(0), both.resultAt(1)));
+          if (view.running()) {
+            showAnsweredMeanwhile(view, t);
+          }
+        });
       } else if (command instanceof TurnCommand.FetchMessages) {
         calls.messages(sessionID).onComplete(ar -> execute(view, t,
             ar.succeeded() ? t.onStoredMessages(ar.result()) : t.onFetchFailed(ar.cause())));
@@ -355,6 +366,27 @@ final class SessionChannel {
       }
     }
     return abort;
+  }
+
+  /**
+   * After the pending requests were re-read: a permission or question the page shows unanswered that the turn no
+   * longer waits for was answered while the upstream was down (by another client); the page shows it answered, so
+   * its buttons go, although how it was answered is not known.
+   */
+  private void showAnsweredMeanwhile(TurnView view, Turn t) {
+    Set<String> waiting = new HashSet<>();
+    t.pending().forEach(p -> waiting.add(p.id()));
+    for (Map.Entry<String, JsonObject> permission : List.copyOf(view.permissions.entrySet())) {
+      if (permission.getValue().getValue("reply") == null && !waiting.contains(permission.getKey())) {
+        onPermissionReplied(view, permission.getKey(), ANSWERED_ELSEWHERE);
+      }
+    }
+    for (Map.Entry<String, JsonObject> question : List.copyOf(view.questions.entrySet())) {
+      JsonObject q = question.getValue();
+      if (q.getValue("answers") == null && !q.getBoolean("rejected") && !waiting.contains(question.getKey())) {
+        onQuestionAnswered(view, question.getKey(), new JsonArray(), false);
+      }
+    }
   }
 
   /** Rebuilds past turns from the session's stored messages (adopting a session the relay did not create). */

@@ -1,6 +1,8 @@
 package io.github.ssekit.relay;
 
 import io.github.ssekit.opencode.model.MessageWithParts;
+import io.github.ssekit.opencode.model.PermissionRequest;
+import io.github.ssekit.opencode.model.QuestionRequest;
 import io.github.ssekit.opencode.model.SessionStatus;
 import io.github.ssekit.opencode.request.PromptBody;
 import io.vertx.core.Future;
@@ -24,4 +26,10 @@ interface TurnCalls {
 
   /** {@code GET /session/{id}/message}: the stored messages, oldest first. */
   Future<List<MessageWithParts>> messages(String sessionID);
+
+  /** {@code GET /permission}: the directory's pending permission requests. */
+  Future<List<PermissionRequest>> permissions();
+
+  /** {@code GET /question}: the directory's pending questions. */
+  Future<List<QuestionRequest>> questions();
 }

@@ -5,7 +5,8 @@
   const $ = (id) => document.getElementById(id);
   const EVENT_TYPES = ['snapshot', 'turn', 'delta', 'part-text', 'tool', 'permission', 'permission-replied',
     'question', 'question-replied', 'status', 'done', 'notice'];
-  const REPLY_LABELS = {once: 'Allowed once', always: 'Always allowed', reject: 'Rejected'};
+  // 'answered': answered elsewhere while the relay's OpenCode stream was down (how is not known)
+  const REPLY_LABELS = {once: 'Allowed once', always: 'Always allowed', reject: 'Rejected', answered: 'Answered'};
 
   /** What the page knows; exposed read-only for tests and the curious as window.ssekitChat. */
   const chat = {
@@ -272,7 +273,8 @@
     root.dataset.answered = rejected ? 'rejected' : 'answered';
     root.querySelectorAll('button, input').forEach((b) => { b.disabled = true; });
     root.querySelector('.answer').textContent = rejected ? 'Dismissed'
-      : 'Answered: ' + (answers || []).map((a) => a.join(', ')).join(' / ');
+      : (answers && answers.length) ? 'Answered: ' + answers.map((a) => a.join(', ')).join(' / ')
+      : 'Answered'; // elsewhere, while the relay's OpenCode stream was down
   }
 
   function setStatus(turn, status, message) {

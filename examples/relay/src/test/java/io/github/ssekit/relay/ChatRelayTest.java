@@ -1,6 +1,7 @@
 package io.github.ssekit.relay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ssekit.client.SseClientOptions;
@@ -432,6 +433,31 @@ class ChatRelayTest {
   }
 
   @Test
+  void aPromptToASessionBusyInOpenCodeIsRefusedWith409AndNothingIsSent() throws Exception {
+    String session = newSession();
+    Tab tab = new Tab(session, null);
+    tab.next("snapshot");
+    // another client's turn runs in the session (or waits for an answer): OpenCode would store the prompt and never
+    // answer it
+    opencode.statuses = new JsonObject().put(session, new JsonObject().put("type", "busy")).encode();
+    Answer refused = post("/api/prompt", new JsonObject().put("session", session).put("text", "x"));
+    assertEquals(409, refused.status(), refused.json()::encode);
+    assertTrue(refused.json().getString("error").contains("busy in OpenCode"), refused.json()::encode);
+    assertFalse(running(session), "no turn was started");
+    assertEquals(0, opencode.count("POST /session/" + session + "/prompt_async"), "nothing was sent");
+    opencode.statuses = new JsonObject().put(session, new JsonObject().put("type", "retry").put("attempt", 1)
+        .put("message", "rate limited").put("next", 1)).encode();
+    Answer retrying = post("/api/prompt", new JsonObject().put("session", session).put("text", "x"));
+    assertEquals(409, retrying.status(), "a retrying session is busy too");
+    assertTrue(retrying.json().getString("error").contains("busy in OpenCode (retry)"), retrying.json()::encode);
+
+    opencode.statuses = "{}"; // idle again
+    assertEquals(202, post("/api/prompt", new JsonObject().put("session", session).put("text", "x")).status());
+    assertEquals("x", new JsonObject(tab.skipTo("turn").data()).getString("prompt"), "the first turn the page sees");
+    waitUntil(() -> opencode.count("POST /session/" + session + "/prompt_async") == 1, "the prompt");
+  }
+
+  @Test
   void whenTheUpstreamReconnectsMidTurnTheTurnEndsFromTheStoredMessages() throws Exception {
     String session = newSession();
     Tab tab = new Tab(session, null);
@@ -457,7 +483,9 @@ class ChatRelayTest {
     assertEquals("done", new JsonObject(tab.skipTo("done").data()).getString("state"));
     assertEquals("Hello", text(tab.seen));
     assertEquals(connects + 1, opencode.count("GET /event"));
-    assertEquals(1, opencode.count("GET /session/status"));
+    assertEquals(2, opencode.count("GET /session/status"), "before the prompt (busy?), and to re-read the session");
+    assertEquals(1, opencode.count("GET /permission"), "what waits was re-read too");
+    assertEquals(1, opencode.count("GET /question"));
     assertEquals(1, relay.stats().upstreamReconnections());
   }
 

@@ -257,11 +257,12 @@ class RedisRelayTest {
     Tab onA = new Tab(a, session, null);
     onA.skipTo("snapshot");
     assertEquals(200, get(c, "/api/session?session=" + session).getInteger("status"));
-    opencode.statuses = new JsonObject().put(session, new JsonObject().put("type", "busy")).encode();
 
     JsonObject accepted = post(c, "/api/prompt", new JsonObject().put("session", session).put("text", "hi"));
     assertEquals(202, accepted.getInteger("status"), accepted::encode);
     waitUntil(() -> opencode.count("POST /session/" + session + "/prompt_async") == 1, "the prompt, from C");
+    // busy once prompted (a prompt to a busy session is refused): what a node re-reads after B stops
+    opencode.statuses = new JsonObject().put(session, new JsonObject().put("type", "busy")).encode();
     assertEquals("hi", new JsonObject(onA.skipTo("turn").data()).getString("prompt"));
     emitTurnStart(session);
     delta(session, "Hel");

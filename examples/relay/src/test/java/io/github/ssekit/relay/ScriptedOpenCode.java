@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An OpenCode server on 127.0.0.1 whose events the test writes itself ({@link #emit}): {@code /event} sends
  * {@code server.connected} and stays open; {@code POST /session} creates {@code ses_1}, {@code ses_2}, ...;
  * {@code prompt_async} answers 204 (400 for model {@code bad/model}); abort and permission replies answer
- * {@code true}. Every request is recorded as {@code "METHOD uri"}, with its body.
+ * {@code true}; {@code /session/status}, {@code /permission} and {@code /question} answer what the test set. Every request is recorded as {@code "METHOD uri"}, with its body.
  */
 final class ScriptedOpenCode implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
@@ -28,6 +28,9 @@ final class ScriptedOpenCode implements AutoCloseable {
   final Map<String, JsonArray> stored = new ConcurrentHashMap<>();
   /** What GET /session/status answers (busy and retrying sessions); none by default. */
   volatile String statuses = "{}";
+  /** What GET /permission and GET /question answer (the pending requests); none by default. */
+  volatile String permissions = "[]";
+  volatile String questions = "[]";
   private final AtomicInteger sessions = new AtomicInteger();
   private final HttpServer server;
 
@@ -66,6 +69,10 @@ final class ScriptedOpenCode implements AutoCloseable {
             } else {
               resp.setStatusCode(204).end();
             }
+          } else if (path.equals("/permission") && method.equals("GET")) {
+            json(resp, 200, permissions);
+          } else if (path.equals("/question") && method.equals("GET")) {
+            json(resp, 200, questions);
           } else if (path.endsWith("/abort") || path.startsWith("/permission/")
               || path.startsWith("/question/")) {
             json(resp, 200, "true");

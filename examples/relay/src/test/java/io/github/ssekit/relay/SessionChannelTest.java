@@ -10,6 +10,8 @@ import io.github.ssekit.opencode.OpenCodeJson;
 import io.github.ssekit.opencode.OpenCodeProtocol;
 import io.github.ssekit.opencode.event.OpenCodeEvent;
 import io.github.ssekit.opencode.model.MessageWithParts;
+import io.github.ssekit.opencode.model.PermissionRequest;
+import io.github.ssekit.opencode.model.QuestionRequest;
 import io.github.ssekit.opencode.model.SessionStatus;
 import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.sse.SseEvent;
@@ -41,6 +43,8 @@ class SessionChannelTest {
     Future<Void> prompt = Future.succeededFuture();
     Map<String, SessionStatus> statuses = Map.of();
     List<MessageWithParts> stored = List.of();
+    List<PermissionRequest> permissions = List.of();
+    List<QuestionRequest> questions = List.of();
 
     @Override
     public Future<Void> promptAsync(String sessionID, PromptBody body) {
@@ -64,6 +68,18 @@ class SessionChannelTest {
     public Future<List<MessageWithParts>> messages(String sessionID) {
       made.add("messages");
       return Future.succeededFuture(stored);
+    }
+
+    @Override
+    public Future<List<PermissionRequest>> permissions() {
+      made.add("permissions");
+      return Future.succeededFuture(permissions);
+    }
+
+    @Override
+    public Future<List<QuestionRequest>> questions() {
+      made.add("questions");
+      return Future.succeededFuture(questions);
     }
   }
 
@@ -481,12 +497,55 @@ class SessionChannelTest {
                     "time":{"start":1,"end":2}}]}]""";
     calls.stored = OpenCodeJson.readMessages(stored.getBytes(StandardCharsets.UTF_8));
     channel.upstreamConnected(); // the turn re-reads the session: idle, and its stored messages
-    assertEquals(List.of("prompt_async hi", "status", "messages"), calls.made);
+    // the pending requests are re-read too (the turn was over by their answer: they change nothing)
+    assertEquals(List.of("prompt_async hi", "status", "messages", "permissions", "questions"), calls.made);
     assertEquals("Hello", page.text(1));
     assertEquals(List.of("Hel", "lo"), page.events.stream().filter(e -> e.type().equals("delta"))
         .map(e -> new JsonObject(e.data())).filter(d -> d.getString("kind").equals("text"))
         .map(d -> d.getString("text")).toList(), "the missed text, once");
     assertEquals("done", page.states.get(1));
+  }
+
+  @Test
+  void requestsAskedOrAnsweredWhileTheUpstreamWasDownAreShownOnceItIsBack() {
+    SessionChannel channel = channel(100);
+    PageModel page = new PageModel();
+    channel.attach(page, null, 1000);
+    start(channel, "run it", null);
+    turn(List.of("Hel", "lo")).subList(0, 8).forEach(channel::onEvent);
+    channel.onEvent(event("permission.asked", new JsonObject().put("id", "per_1").put("permission", "bash")));
+    channel.upstreamLost();
+    // meanwhile per_1 was answered in another client, and the turn asked for per_2 and a question
+    calls.statuses = OpenCodeJson.readSessionStatuses(
+        ("{\"" + S + "\":{\"type\":\"busy\"}}").getBytes(StandardCharsets.UTF_8));
+    calls.permissions = OpenCodeJson.readPermissionRequests(("""
+        [{"id":"per_2","sessionID":"ses_test","permission":"edit","patterns":["a.txt"],"always":[]},
+         {"id":"per_x","sessionID":"ses_other","permission":"bash","patterns":[],"always":[]}]""")
+        .getBytes(StandardCharsets.UTF_8));
+    calls.questions = OpenCodeJson.readQuestionRequests(("""
+        [{"id":"que_1","sessionID":"ses_test","questions":[{"question":"Which colour?","header":"Colour",
+          "options":[{"label":"blue","description":"b"}]}],"tool":{"messageID":"msg_a","callID":"call_q"}}]""")
+        .getBytes(StandardCharsets.UTF_8));
+    channel.upstreamConnected();
+
+    assertTrue(calls.made.containsAll(List.of("permissions", "questions")), calls.made::toString);
+    assertTrue(channel.isPendingPermission("per_2"), "asked while the stream was down: the turn waits for it");
+    assertTrue(channel.isPendingQuestion("que_1"));
+    assertFalse(channel.isPendingPermission("per_1"), "answered meanwhile");
+    assertFalse(channel.isPendingPermission("per_x"), "another session's");
+    List<JsonObject> permissions = page.events.stream().filter(e -> e.type().equals("permission"))
+        .map(e -> new JsonObject(e.data())).toList();
+    assertEquals(List.of("per_1", "per_2"), permissions.stream().map(p -> p.getString("id")).toList());
+    assertEquals("edit", permissions.get(1).getString("permission"));
+    JsonObject question = page.events.stream().filter(e -> e.type().equals("question"))
+        .map(e -> new JsonObject(e.data())).findFirst().orElseThrow();
+    assertEquals("que_1", question.getString("id"));
+    assertEquals("call_q", question.getString("callID"));
+    JsonObject answered = page.events.stream().filter(e -> e.type().equals("permission-replied"))
+        .map(e -> new JsonObject(e.data())).findFirst().orElseThrow();
+    assertEquals(new JsonObject().put("turn", 1).put("id", "per_1").put("reply", "answered"), answered,
+        "the page takes its buttons away");
+    assertTrue(channel.running(), "the turn goes on, waiting");
   }
 
   @Test

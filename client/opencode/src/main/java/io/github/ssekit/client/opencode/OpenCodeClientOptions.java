@@ -2,6 +2,7 @@ package io.github.ssekit.client.opencode;
 
 import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.client.SseRequest;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -40,6 +41,7 @@ public final class OpenCodeClientOptions {
   private Duration eventIdleTimeout = DEFAULT_EVENT_IDLE_TIMEOUT;
   private int maxResponseBodyBytes = DEFAULT_MAX_RESPONSE_BODY_BYTES;
   private int maxReplyChars = DEFAULT_MAX_REPLY_CHARS;
+  private DiagnosticLimits diagnosticLimits = DiagnosticLimits.DEFAULT;
   private SseClientOptions sseOptions = new SseClientOptions();
 
   /** Options without a base URL: set one with {@link #setBaseUrl}. */
@@ -62,6 +64,7 @@ public final class OpenCodeClientOptions {
     this.maxResponseBodyBytes = other.maxResponseBodyBytes;
     this.maxReplyChars = other.maxReplyChars;
     this.turnDeadline = other.turnDeadline;
+    this.diagnosticLimits = other.diagnosticLimits;
     this.sseOptions = new SseClientOptions(other.sseOptions);
   }
 
@@ -247,6 +250,23 @@ public final class OpenCodeClientOptions {
     return this;
   }
 
+  /** How many diagnostic occurrences one turn's reply keeps one by one. */
+  public DiagnosticLimits getDiagnosticLimits() {
+    return diagnosticLimits;
+  }
+
+  /**
+   * How many diagnostic occurrences one {@link OpenCodeClient#streamPrompt turn}'s reply keeps one by one in
+   * {@link io.github.ssekit.opencode.Reply#diagnosticOccurrences()}. A reply reports each code once with an exact
+   * count whatever the limits; the limits bound the list of occurrences, so a server that repeats a deviation in
+   * every event cannot make a turn hold one diagnostic per event. Default {@link DiagnosticLimits#DEFAULT}: 10 per
+   * code, 100 in all.
+   */
+  public OpenCodeClientOptions setDiagnosticLimits(DiagnosticLimits limits) {
+    this.diagnosticLimits = Objects.requireNonNull(limits, "limits");
+    return this;
+  }
+
   /** The transport options of the event streams (a copy). */
   public SseClientOptions getSseClientOptions() {
     return new SseClientOptions(sseOptions);
@@ -275,6 +295,7 @@ public final class OpenCodeClientOptions {
     return "OpenCodeClientOptions[" + baseUrl + (directory == null ? "" : ", directory " + directory)
         + (password == null ? "" : ", basic auth as " + username + " (password set)") + ", requestTimeout "
         + requestTimeout + ", promptTimeout " + promptTimeout + ", eventIdleTimeout " + eventIdleTimeout
-        + ", maxResponseBodyBytes " + maxResponseBodyBytes + ", maxReplyChars " + maxReplyChars + "]";
+        + ", maxResponseBodyBytes " + maxResponseBodyBytes + ", maxReplyChars " + maxReplyChars + ", "
+        + diagnosticLimits + "]";
   }
 }

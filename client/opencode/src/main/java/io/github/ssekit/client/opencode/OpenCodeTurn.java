@@ -19,7 +19,9 @@ import java.util.concurrent.Flow;
  * {@code MessageAbortedError}). It fails when the turn could not be followed: the event stream or
  * {@code prompt_async} failed ({@link OpenCodeHttpException}, {@link SseConnectionException}, ...), or the turn was
  * cancelled before the prompt was sent ({@link java.util.concurrent.CancellationException}), or the session was busy
- * ({@link OpenCodeSessionBusyException}: no prompt was sent).
+ * ({@link OpenCodeSessionBusyException}: no prompt was sent). The reply's {@link Reply#responseMetadata()} is the status
+ * and headers of the response that accepted the prompt ({@code prompt_async}), such as a proxy's
+ * {@code x-request-id}, with the credentials the request carried and {@code Set-Cookie} values redacted.
  *
  * <p>The decisions (when to prompt, when an abort applies, what to re-read after a reconnection, when the turn is
  * over) are protocol-opencode's {@link io.github.ssekit.opencode.Turn}; this is its Vert.x driver.

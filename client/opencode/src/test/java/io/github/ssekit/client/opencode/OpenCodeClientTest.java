@@ -44,6 +44,7 @@ import io.github.ssekit.opencode.request.SessionCreateBody;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import io.github.ssekit.sse.protocol.DiagnosticSummary;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -190,6 +191,22 @@ class OpenCodeClientTest {
   }
 
   @Test
+  void theReplyCarriesTheStatusAndHeadersOfTheResponseThatAcceptedThePromptRedacted() throws Exception {
+    server.onPrompt((session, body) -> server.play(turn(session, List.of("Hi"))));
+    server.promptHeader("x-request-id", "req_42").promptHeader("x-ratelimit-remaining-requests", "99")
+        .promptHeader("Set-Cookie", "sid=abc").promptHeader("x-echo", "you sent " + PASSWORD);
+    Reply reply = await(client(options().setPassword(PASSWORD)).streamPrompt(SESSION, PROMPT, new Recorder()).reply());
+
+    ResponseMetadata metadata = reply.responseMetadata();
+    assertEquals(204, metadata.status());
+    assertEquals(java.util.Optional.of("req_42"), metadata.requestId());
+    assertEquals(99, metadata.remainingRequests().orElseThrow());
+    assertEquals(java.util.Optional.of("<redacted>"), metadata.header("set-cookie"), "a cookie is never carried");
+    assertEquals(java.util.Optional.of("you sent <redacted>"), metadata.header("x-echo"), "nor the password sent");
+    assertEquals("Hi", reply.text());
+  }
+
+  @Test
   void reasoningDeltasAreTold() throws Exception {
     server.onPrompt((session, body) -> {
       List<String> events = new ArrayList<>();
@@ -212,9 +229,8 @@ class OpenCodeClientTest {
     assertEquals("Hi", recorder.text(ReplyDelta.Kind.TEXT));
   }
 
-  @Test
-  void eachDiagnosticCodeIsToldOnceTheDecodersIncludedAndTheReplyCountsThemAll() throws Exception {
-    int repeats = 30;
+  /** A turn whose events repeat two deviations {@code repeats} times: an event without a type, an ignored field. */
+  void playRepeatedDeviations(int repeats) {
     server.onPrompt((session, body) -> {
       List<String> events = new ArrayList<>();
       events.add(event("message.updated", new JsonObject().put("sessionID", session)
@@ -227,6 +243,12 @@ class OpenCodeClientTest {
       events.addAll(turn(session, List.of("done")));
       server.play(events);
     });
+  }
+
+  @Test
+  void eachDiagnosticCodeIsToldOnceTheDecodersIncludedAndTheReplyCountsThemAll() throws Exception {
+    int repeats = 30;
+    playRepeatedDeviations(repeats);
     Recorder recorder = new Recorder();
     Reply reply = await(client(options()).streamPrompt(SESSION, PROMPT, recorder).reply());
 
@@ -238,6 +260,20 @@ class OpenCodeClientTest {
     assertEquals(recorder.diagnostics, reply.diagnostics().stream().map(DiagnosticSummary::first).toList());
     assertEquals(2 * DiagnosticLimits.DEFAULT_MAX_OCCURRENCES_PER_CODE, reply.diagnosticOccurrences().size());
     assertEquals(2 * repeats - reply.diagnosticOccurrences().size(), reply.diagnosticOccurrencesNotKept());
+  }
+
+  @Test
+  void theOptionsDiagnosticLimitsBoundTheOccurrencesAReplyKeeps() throws Exception {
+    int repeats = 12;
+    playRepeatedDeviations(repeats);
+    OpenCodeClientOptions options = options().setDiagnosticLimits(new DiagnosticLimits(2, 3));
+    assertEquals(new DiagnosticLimits(2, 3), new OpenCodeClientOptions(options).getDiagnosticLimits(), "copied");
+    Reply reply = await(client(options).streamPrompt(SESSION, PROMPT, new Recorder()).reply());
+
+    assertEquals(List.of((long) repeats, (long) repeats),
+        reply.diagnostics().stream().map(DiagnosticSummary::count).toList(), "exact counts whatever the limits");
+    assertEquals(3, reply.diagnosticOccurrences().size(), "at most 2 per code and 3 in all");
+    assertEquals(2 * repeats - 3, reply.diagnosticOccurrencesNotKept());
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.github.ssekit.client.SseConnectionException;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.internal.BoundedBody;
 import io.github.ssekit.client.internal.EventLoop;
+import io.github.ssekit.client.internal.Metadata;
 import io.github.ssekit.client.internal.OwnedVertx;
 import io.github.ssekit.client.internal.Redactor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,6 +29,9 @@ import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.opencode.request.QuestionReplyBody;
 import io.github.ssekit.opencode.request.SessionCreateBody;
 import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -163,9 +167,18 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
 
   @Override
   public Future<Void> promptAsync(String sessionID, PromptBody body) {
+    return promptAccepted(sessionID, body).mapEmpty();
+  }
+
+  /**
+   * {@code POST /session/{id}/prompt_async}: the status and headers of the response that accepted the prompt, with the
+   * credentials sent cut out (what a turn's reply carries).
+   */
+  Future<ResponseMetadata> promptAccepted(String sessionID, PromptBody body) {
     Objects.requireNonNull(body, "body");
     return route(() -> OpenCodeRoutes.promptAsync(sessionID))
-        .compose(path -> call(HttpMethod.POST, path, OpenCodeJson.toBytes(body))).mapEmpty();
+        .compose(path -> exchange(HttpMethod.POST, path, OpenCodeJson.toBytes(body), options.getRequestTimeout()))
+        .map(Answer::metadata);
   }
 
   @Override
@@ -292,6 +305,11 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
     return options.getMaxReplyChars();
   }
 
+  /** How many diagnostic occurrences a turn's reply keeps one by one. */
+  DiagnosticLimits diagnosticLimits() {
+    return options.getDiagnosticLimits();
+  }
+
   /** How many events a stream of this client holds for a consumer that does not take them. */
   int maxPendingEvents() {
     return options.getSseClientOptions().getMaxPendingEvents();
@@ -321,6 +339,18 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
   }
 
   private Future<Buffer> call(HttpMethod method, String path, byte[] body, Duration timeout) {
+    return exchange(method, path, body, timeout).map(Answer::body);
+  }
+
+  /** A 2xx answer: its body, and what {@link #metadata()} needs. */
+  private record Answer(Buffer body, int status, MultiMap responseHeaders, Map<String, String> sentHeaders) {
+    /** The status and headers, with the credentials sent (and {@code Set-Cookie} values) cut out. */
+    ResponseMetadata metadata() {
+      return Metadata.of(status, Redactor.of(sentHeaders).apply(responseHeaders), 0);
+    }
+  }
+
+  private Future<Answer> exchange(HttpMethod method, String path, byte[] body, Duration timeout) {
     if (closed) {
       return Future.failedFuture(new SseConnectionException("the client is closed", null));
     }
@@ -333,7 +363,7 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
     if (body != null) {
       request.putHeader("Content-Type", "application/json");
     }
-    Promise<Buffer> result = Promise.promise();
+    Promise<Answer> result = Promise.promise();
     HttpClientRequest[] sent = new HttpClientRequest[1];
     // the whole call, body included, within the timeout: a server that stalls mid-body must not hold it for ever
     long timer = vertx.setTimer(timeout.toMillis(), t -> {
@@ -367,12 +397,12 @@ public final class OpenCodeClientImpl implements OpenCodeClient {
     return result.future();
   }
 
-  /** The body of a 2xx answer, or else the failure: an error status, or a body over the limit. */
-  private Buffer answer(String what, HttpClientResponse response, BoundedBody.Result read, boolean ok,
+  /** A 2xx answer, or else the failure: an error status, or a body over the limit. */
+  private Answer answer(String what, HttpClientResponse response, BoundedBody.Result read, boolean ok,
       Map<String, String> headers) {
     int status = response.statusCode();
     if (ok && !read.truncated()) {
-      return read.bytes();
+      return new Answer(read.bytes(), status, response.headers(), headers);
     }
     if (ok) {
       throw new SseException(what + ": the answer is larger than the limit of " + maxResponseBodyBytes

@@ -21,6 +21,7 @@ import io.github.ssekit.opencode.model.SessionStatus;
 import io.github.ssekit.opencode.request.PermissionReply;
 import io.github.ssekit.opencode.request.PromptBody;
 import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.protocol.ResponseMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -76,7 +77,7 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
     this.listener = listener;
     this.loop = pulled ? EventLoop.of(client.vertx()) : null;
     this.deltas = pulled ? new DerivedStream<>(loop) : null;
-    this.turn = Turn.of(sessionID, body).maxReplyChars(client.maxReplyChars())
+    this.turn = Turn.of(sessionID, body, client.diagnosticLimits()).maxReplyChars(client.maxReplyChars())
         .onDelta(delta -> told.add(() -> {
           listener.onDelta(delta);
           offer(delta);
@@ -322,13 +323,13 @@ final class OpenCodeTurnImpl implements OpenCodeTurn {
           .compose(statuses -> {
             SessionStatus status = statuses.get(sessionID);
             if (status != null && !status.isIdle()) {
-              return Future.failedFuture(new OpenCodeSessionBusyException(sessionID,
-                  status.type().map(type -> type.raw()).orElse("busy")));
+              return Future.<ResponseMetadata>failedFuture(
+                  new OpenCodeSessionBusyException(sessionID, status.type().map(type -> type.raw()).orElse("busy")));
             }
-            return client.promptAsync(sessionID, prompt.body());
+            return client.promptAccepted(sessionID, prompt.body());
           })
-          .onComplete(ar -> onStreamContext(
-              () -> feed(ar.succeeded() ? Turn::onPromptAccepted : t -> t.onPromptFailed(ar.cause()))));
+          .onComplete(ar -> onStreamContext(() -> feed(
+              ar.succeeded() ? t -> t.onPromptAccepted(ar.result()) : t -> t.onPromptFailed(ar.cause()))));
     } else if (command instanceof TurnCommand.SendAbort) {
       synchronized (this) {
         abortsInFlight++;

@@ -40,6 +40,7 @@ public final class OpenCodeFakeServer implements AutoCloseable {
   private final List<HttpServerResponse> streams = new CopyOnWriteArrayList<>();
   private final Map<String, Handler<HttpServerRequest>> routes = new ConcurrentHashMap<>();
   private volatile BiConsumer<String, JsonObject> onPrompt = (session, body) -> {};
+  private final MultiMap promptHeaders = MultiMap.caseInsensitiveMultiMap();
   private volatile long gapMillis = 5;
 
   private OpenCodeFakeServer(Vertx vertx) throws Exception {
@@ -76,6 +77,12 @@ public final class OpenCodeFakeServer implements AutoCloseable {
   /** What {@code prompt_async} does after answering 204: called with the session ID and the body. */
   public OpenCodeFakeServer onPrompt(BiConsumer<String, JsonObject> script) {
     this.onPrompt = script;
+    return this;
+  }
+
+  /** Adds a header to the 204 of {@code prompt_async} (a request id, a cookie, a header quoting a credential). */
+  public synchronized OpenCodeFakeServer promptHeader(String name, String value) {
+    promptHeaders.add(name, value);
     return this;
   }
 
@@ -153,6 +160,9 @@ public final class OpenCodeFakeServer implements AutoCloseable {
     }
     if (req.method() == HttpMethod.POST && req.path().matches("/session/[^/]+/prompt_async")) {
       String session = req.path().split("/")[2];
+      synchronized (this) {
+        resp.headers().addAll(promptHeaders);
+      }
       resp.setStatusCode(204).end();
       onPrompt.accept(session, new JsonObject(body));
       return;

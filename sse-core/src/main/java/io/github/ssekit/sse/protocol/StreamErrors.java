@@ -27,7 +27,18 @@ public final class StreamErrors {
    * @param limits the stream's diagnostic limits
    */
   public StreamErrors(DiagnosticLimits limits) {
-    this.maxErrors = Math.max(1, limits.maxOccurrences());
+    this(limits.maxOccurrences());
+  }
+
+  /**
+   * An empty record that keeps up to {@code maxErrors} errors, at least one: for a result whose errors are bounded
+   * otherwise than its diagnostics ({@code Integer.MAX_VALUE} keeps every error, for a result that has no count of
+   * the errors not kept).
+   *
+   * @param maxErrors the most errors kept one by one
+   */
+  public StreamErrors(int maxErrors) {
+    this.maxErrors = Math.max(1, maxErrors);
   }
 
   /**

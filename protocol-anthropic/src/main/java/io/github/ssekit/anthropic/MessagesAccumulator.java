@@ -20,20 +20,20 @@ import static io.github.ssekit.anthropic.AnthropicDiagnostics.UNKNOWN_DELTA_TYPE
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ssekit.anthropic.internal.Json;
 import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.protocol.AbstractStreamAccumulator;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import io.github.ssekit.sse.protocol.Diagnostics;
 import io.github.ssekit.sse.protocol.StreamAccumulator;
+import io.github.ssekit.sse.protocol.StreamErrors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
  * Assembles a Messages stream into its {@link MessagesResult}: an sse-core {@link StreamAccumulator}, so sse-core's
@@ -56,17 +56,15 @@ import java.util.function.Consumer;
  *       {@link AnthropicDiagnostics#MISSING_MESSAGE_STOP} unless an error says why).
  * </ul>
  *
- * <p>It records every diagnostic and error it is given and those it finds; it knows nothing of strict mode. One per
- * stream; not thread-safe.
+ * <p>It records every diagnostic and error it is given and those it finds (what every protocol's accumulator shares
+ * is sse-core's {@link AbstractStreamAccumulator}); it knows nothing of strict mode. One per stream; not
+ * thread-safe.
  */
-public final class MessagesAccumulator implements StreamAccumulator<AnthropicEvent, MessagesResult> {
+public final class MessagesAccumulator extends AbstractStreamAccumulator<AnthropicEvent, MessagesResult> {
   /** The default of the most content blocks one message keeps. */
   public static final int DEFAULT_MAX_BLOCKS = 1024;
 
-  private final Diagnostics diagnostics;
   private final int maxBlocks;
-  private Consumer<Diagnostic> foundObserver = d -> {};
-  private final List<SseException> errors = new ArrayList<>();
 
   private boolean started;
   private boolean missingStartReported;
@@ -84,7 +82,6 @@ public final class MessagesAccumulator implements StreamAccumulator<AnthropicEve
   /** The block that started and has not stopped yet. */
   private Block open;
   private boolean stopReceived;
-  private MessagesResult result;
 
   /** An accumulator with the default diagnostic limits and {@link #DEFAULT_MAX_BLOCKS}. */
   public MessagesAccumulator() {
@@ -98,31 +95,12 @@ public final class MessagesAccumulator implements StreamAccumulator<AnthropicEve
    * @param maxBlocks the most content blocks the message keeps; later ones are dropped and reported
    */
   public MessagesAccumulator(DiagnosticLimits limits, int maxBlocks) {
-    this.diagnostics = new Diagnostics(limits);
+    // every error is kept: MessagesResult says "every error" and has no count of errors not kept
+    super(limits, new StreamErrors(Integer.MAX_VALUE));
     if (maxBlocks < 1) {
       throw new IllegalArgumentException("maxBlocks must be positive: " + maxBlocks);
     }
     this.maxBlocks = maxBlocks;
-  }
-
-  @Override
-  public void onFoundDiagnostic(Consumer<Diagnostic> observer) {
-    this.foundObserver = Objects.requireNonNull(observer, "observer");
-  }
-
-  @Override
-  public Diagnostics diagnostics() {
-    return diagnostics;
-  }
-
-  @Override
-  public void onDiagnostic(Diagnostic diagnostic) {
-    diagnostics.record(diagnostic);
-  }
-
-  @Override
-  public void onError(SseException error) {
-    errors.add(error);
   }
 
   /** Whether {@code message_stop} has arrived. */
@@ -151,9 +129,7 @@ public final class MessagesAccumulator implements StreamAccumulator<AnthropicEve
   }
 
   private void found(String code, String message, String excerpt) {
-    Diagnostic diagnostic = Diagnostic.of(code, message, excerpt);
-    diagnostics.record(diagnostic);
-    foundObserver.accept(diagnostic);
+    found(Diagnostic.of(code, message, excerpt));
   }
 
   private void requireStart(String eventType) {
@@ -347,20 +323,15 @@ public final class MessagesAccumulator implements StreamAccumulator<AnthropicEve
     stopReceived = true;
   }
 
+  /**
+   * Ends the stream ({@link #finish()}, once): blocks still open are closed, a stream without
+   * {@code message_stop} is reported (unless an error or {@code failure} says why) and truncated; {@code failure},
+   * when not null, is the last error.
+   */
   @Override
-  public MessagesResult finish() {
-    return complete(null);
-  }
-
-  @Override
-  public MessagesResult finish(SseException failure) {
-    return complete(Objects.requireNonNull(failure, "failure"));
-  }
-
-  private MessagesResult complete(SseException failure) {
-    if (result != null) {
-      return result;
-    }
+  protected MessagesResult complete(SseException failure) {
+    StreamErrors errors = errors();
+    Diagnostics diagnostics = diagnostics();
     for (Block block : blocks.values()) {
       if (!block.stopped) {
         // cut off: its tool input is naturally incomplete, so it is kept as text and not reported
@@ -371,7 +342,7 @@ public final class MessagesAccumulator implements StreamAccumulator<AnthropicEve
       found(MISSING_MESSAGE_STOP, "the stream ended without message_stop; the message is truncated", "");
     }
     if (failure != null) {
-      errors.add(failure);
+      errors.addLast(failure);
     }
     Optional<AnthropicMessage> message = Optional.empty();
     if (started || !blocks.isEmpty() || usage != null || stopReason != null) {
@@ -383,9 +354,8 @@ public final class MessagesAccumulator implements StreamAccumulator<AnthropicEve
           Optional.ofNullable(role), content, Optional.ofNullable(stopReason), Optional.ofNullable(stopSequence),
           Optional.ofNullable(usage), extra));
     }
-    result = new MessagesResult(message, errors, diagnostics.summaries(), diagnostics.occurrences(),
+    return new MessagesResult(message, errors.kept(), diagnostics.summaries(), diagnostics.occurrences(),
         diagnostics.occurrencesNotKept(), stopReceived, !stopReceived);
-    return result;
   }
 
   /** A block being assembled. */

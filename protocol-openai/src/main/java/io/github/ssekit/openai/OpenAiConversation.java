@@ -17,9 +17,11 @@ import java.util.function.Consumer;
 
 /**
  * One OpenAI-compatible stream, transport-free: the one place where a stream's events meet its protocol, its
- * accumulator, its listeners and strict mode. {@link io.github.ssekit.openai.chat.ChatStream} and
- * {@link io.github.ssekit.openai.responses.ResponsesStream} are typed facades over it, and the Vert.x client feeds
- * it the events of an HTTP response; anything else that delivers SSE events or bytes can too.
+ * accumulator, its listeners and strict mode, for those who pair an OpenAI protocol with an accumulator themselves
+ * (a transport of their own, a benchmark); anything that delivers SSE events or bytes can feed it.
+ * {@link io.github.ssekit.openai.chat.ChatStream} and {@link io.github.ssekit.openai.responses.ResponsesStream} (and
+ * the Vert.x client) run the same sse-core {@link ProtocolConversation} with the same refusal, so the results are
+ * the same.
  *
  * <p>In: SSE events ({@link #onEvent}, as a transport's parser delivers them; it is an {@link SseHandler}, so an
  * {@link SseParser} can report to it directly) and errors the transport recovered from ({@link #onError}, such as

@@ -4,6 +4,7 @@ import io.github.ssekit.openai.OpenAiDiagnostics;
 import io.github.ssekit.openai.internal.Json;
 import io.github.ssekit.openai.internal.ToolCallAssembler;
 import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.protocol.AbstractStreamAccumulator;
 import io.github.ssekit.sse.protocol.DecodeOutcome;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticLimits;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -26,15 +26,16 @@ import java.util.function.Supplier;
  * snapshot; finish reason the last non-null one.
  *
  * <p>It is a {@link io.github.ssekit.sse.protocol.ProtocolListener} and sse-core's {@link StreamAccumulator}, so it
- * plugs into {@link io.github.ssekit.openai.OpenAiConversation} (what {@link ChatStream} and the client run) or
- * straight into a {@link io.github.ssekit.sse.protocol.ProtocolDispatcher} with {@link ChatCompletionsProtocol}; it
+ * plugs into sse-core's {@link io.github.ssekit.sse.protocol.ProtocolConversation} (what {@link ChatStream} and the
+ * client run), into {@link io.github.ssekit.openai.OpenAiConversation}, or straight into a {@link io.github.ssekit.sse.protocol.ProtocolDispatcher} with {@link ChatCompletionsProtocol}; it
  * also takes chunks ({@link #add}) or outcomes ({@link #accept}) directly. A {@link ChatDeltaListener} sees each
  * fragment as it is applied. Call {@link #finish()} when the stream has ended. Not thread-safe: one per stream.
  *
  * <p>It records the diagnostics and errors it is given and those it finds; it knows nothing of strict mode, which
- * the conversation applies.
+ * the conversation applies; what it shares with every protocol's accumulator (the records of diagnostics and
+ * errors, the found-diagnostic observer, one result) is sse-core's {@link AbstractStreamAccumulator}.
  */
-public final class ChatAccumulator implements StreamAccumulator<ChatChunk, ChatResult> {
+public final class ChatAccumulator extends AbstractStreamAccumulator<ChatChunk, ChatResult> {
 
   /** Per-choice state. */
   private static final class ChoiceState {
@@ -51,21 +52,14 @@ public final class ChatAccumulator implements StreamAccumulator<ChatChunk, ChatR
     }
   }
 
-  private static final Consumer<Diagnostic> NO_OBSERVER = d -> { };
-
   private final ChatDeltaListener deltas;
-  private Consumer<Diagnostic> foundObserver = NO_OBSERVER;
   private final TreeMap<Integer, ChoiceState> choices = new TreeMap<>();
   /** The choice of the previous chunk: with n = 1, every chunk's, so no map lookup (and no boxing) per chunk. */
   private ChoiceState lastChoice;
-  private final Diagnostics diagnostics;
-  /** Bounded by the diagnostic limits: in strict mode each diagnostic occurrence is an error. */
-  private final StreamErrors errors;
   private Usage usage;
   private String id;
   private String model;
   private boolean done;
-  private ChatResult result;
 
   /** A lenient accumulator with no delta listener. */
   public ChatAccumulator() {
@@ -88,9 +82,8 @@ public final class ChatAccumulator implements StreamAccumulator<ChatChunk, ChatR
    * @param limits how many diagnostic occurrences the result keeps one by one (counts are always exact)
    */
   public ChatAccumulator(ChatDeltaListener deltas, DiagnosticLimits limits) {
+    super(limits);
     this.deltas = Objects.requireNonNull(deltas, "deltas");
-    this.diagnostics = new Diagnostics(limits);
-    this.errors = new StreamErrors(limits);
   }
 
   @Override
@@ -99,35 +92,8 @@ public final class ChatAccumulator implements StreamAccumulator<ChatChunk, ChatR
   }
 
   @Override
-  public void onFoundDiagnostic(Consumer<Diagnostic> observer) {
-    this.foundObserver = Objects.requireNonNull(observer, "observer");
-  }
-
-  @Override
-  public void onDiagnostic(Diagnostic diagnostic) {
-    diagnostics.record(diagnostic);
-  }
-
-  /** The record of this stream's diagnostics so far (see {@link StreamAccumulator#diagnostics()}). */
-  @Override
-  public Diagnostics diagnostics() {
-    return diagnostics;
-  }
-
-  /** Records a diagnostic found here (not received) and tells the observer. */
-  private void found(Diagnostic diagnostic) {
-    diagnostics.record(diagnostic);
-    foundObserver.accept(diagnostic);
-  }
-
-  @Override
   public void onEnd() {
     done = true;
-  }
-
-  @Override
-  public void onError(SseException error) {
-    errors.add(error);
   }
 
   /** Applies a decode outcome: its diagnostics, then its value, end or error. */
@@ -232,29 +198,14 @@ public final class ChatAccumulator implements StreamAccumulator<ChatChunk, ChatR
   }
 
   /**
-   * Ends the stream and returns its result: reports a choice without a finish reason (the stream is then
-   * {@linkplain ChatResult#truncated() truncated}) and a missing {@code [DONE]}. Later calls return the same
-   * result.
+   * Ends the stream ({@link #finish()}, once): reports a choice without a finish reason (the stream is then
+   * {@linkplain ChatResult#truncated() truncated}) and a missing {@code [DONE]}; {@code failure}, when not null, is
+   * appended as the last error, after these checks (a cut stream is still reported as truncated).
    */
   @Override
-  public ChatResult finish() {
-    return complete(null);
-  }
-
-  /**
-   * Ends a stream that a transport failure cut: the result of {@link #finish()} (a choice without finish reason
-   * makes it truncated) with {@code failure} as its last error. A later call returns the same result.
-   */
-  @Override
-  public ChatResult finish(SseException failure) {
-    return complete(Objects.requireNonNull(failure, "failure"));
-  }
-
-  /** Ends the stream; {@code failure}, when not null, is appended as the last error. */
-  private ChatResult complete(SseException failure) {
-    if (result != null) {
-      return result;
-    }
+  protected ChatResult complete(SseException failure) {
+    StreamErrors errors = errors();
+    Diagnostics diagnostics = diagnostics();
     boolean truncated = false;
     if (errors.isEmpty()) {
       if (choices.isEmpty()) {
@@ -290,8 +241,7 @@ public final class ChatAccumulator implements StreamAccumulator<ChatChunk, ChatR
     for (ChoiceState state : choices.values()) {
       builder.addChoices(message(state));
     }
-    result = builder.build();
-    return result;
+    return builder.build();
   }
 
   private static ChatMessage message(ChoiceState state) {

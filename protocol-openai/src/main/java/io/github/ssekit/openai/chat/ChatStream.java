@@ -1,17 +1,15 @@
 package io.github.ssekit.openai.chat;
 
-import io.github.ssekit.openai.OpenAiConversation;
-import io.github.ssekit.sse.SseEvent;
-import io.github.ssekit.sse.protocol.Diagnostic;
-import io.github.ssekit.sse.protocol.DiagnosticLimits;
-import io.github.ssekit.sse.protocol.ProtocolListener;
+import io.github.ssekit.openai.StrictModeException;
+import io.github.ssekit.sse.protocol.ProtocolConversation;
+import io.github.ssekit.sse.protocol.ProtocolStream;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * A whole Chat Completions stream in one object: bytes in ({@link #feed}), the assembled {@link ChatResult} out
- * ({@link #end}). A typed facade over an {@link OpenAiConversation} with the {@link ChatCompletionsProtocol} and a
- * {@link ChatAccumulator}: the same object the client runs, so what is true here is true there.
+ * ({@link #end}). A typed facade, sse-core's {@link ProtocolStream}, over a {@link ProtocolConversation} with the
+ * {@link ChatCompletionsProtocol}, a {@link ChatAccumulator} and {@link StrictModeException} as the strict-mode
+ * refusal: the same driver the client runs, so what is true here is true there.
  *
  * <pre>{@code
  * ChatStream stream = ChatStream.builder()
@@ -24,13 +22,10 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: feed it from one thread at a time.
  */
-public final class ChatStream {
-  private final OpenAiConversation<ChatChunk, ChatResult> conversation;
-  private final ChatAccumulator accumulator;
+public final class ChatStream extends ProtocolStream<ChatStream, ChatChunk, ChatResult, ChatAccumulator> {
 
-  private ChatStream(Builder builder) {
-    this.accumulator = new ChatAccumulator(builder.deltas, builder.diagnosticLimits);
-    this.conversation = builder.conversation.build(accumulator);
+  private ChatStream(Builder builder, ChatAccumulator accumulator) {
+    super(builder, accumulator);
   }
 
   /** A builder with lenient defaults. */
@@ -40,53 +35,18 @@ public final class ChatStream {
 
   /** Decodes a complete stream given as consecutive byte chunks, leniently. */
   public static ChatResult decode(byte[]... chunks) {
-    ChatStream stream = builder().build();
-    for (byte[] chunk : chunks) {
-      stream.feed(chunk);
-    }
-    return stream.end();
+    return builder().build().decodeAll(chunks);
   }
 
-  /** Feeds the next bytes of the stream. */
-  public ChatStream feed(byte[] bytes) {
-    conversation.feed(bytes);
-    return this;
-  }
-
-  /** Feeds {@code length} bytes of {@code bytes} from {@code offset}. */
-  public ChatStream feed(byte[] bytes, int offset, int length) {
-    conversation.feed(bytes, offset, length);
-    return this;
-  }
-
-  /** Ends the stream (the connection closed) and returns its result. */
-  public ChatResult end() {
-    return conversation.end();
-  }
-
-  /** The accumulator, for a look at its progress. */
-  public ChatAccumulator accumulator() {
-    return accumulator;
-  }
-
-  /** The conversation this stream runs, for input as SSE events or a transport failure. */
-  public OpenAiConversation<ChatChunk, ChatResult> conversation() {
-    return conversation;
-  }
-
-  /** Options of a {@link ChatStream}. */
-  public static final class Builder {
-    private final OpenAiConversation.Builder<ChatChunk> conversation =
-        OpenAiConversation.builder(ChatCompletionsProtocol.lenient());
+  /**
+   * Options of a {@link ChatStream}: those of every protocol stream ({@link ProtocolStream.Builder}: strict mode,
+   * listeners, limits) and the delta listener.
+   */
+  public static final class Builder extends ProtocolStream.Builder<Builder, ChatChunk> {
     private ChatDeltaListener deltas = ChatDeltaListener.NONE;
-    private DiagnosticLimits diagnosticLimits = DiagnosticLimits.DEFAULT;
 
-    private Builder() {}
-
-    /** Strict mode: every deviation is also an error (default: lenient); see {@link OpenAiConversation}. */
-    public Builder strict(boolean strict) {
-      conversation.strict(strict);
-      return this;
+    private Builder() {
+      super(ChatCompletionsProtocol.lenient(), StrictModeException::new);
     }
 
     /** Sees each text, reasoning, refusal and tool-argument fragment as it arrives. */
@@ -95,57 +55,9 @@ public final class ChatStream {
       return this;
     }
 
-    /**
-     * Also sees every outcome (values, keep-alives, errors), after the accumulator, and the first occurrence of each
-     * diagnostic code; see {@link OpenAiConversation}.
-     */
-    public Builder listener(ProtocolListener<ChatChunk> listener) {
-      conversation.listener(listener);
-      return this;
-    }
-
-    /**
-     * Sees the first occurrence of each diagnostic code, as it is found: once per code, in the order of the
-     * result's {@code diagnostics()}, however often the provider repeats the deviation.
-     */
-    public Builder onDiagnostic(Consumer<Diagnostic> listener) {
-      conversation.onDiagnostic(listener);
-      return this;
-    }
-
-    /** Sees every occurrence of every diagnostic, as it is found (once per chunk for a deviation in every chunk). */
-    public Builder onEveryDiagnostic(Consumer<Diagnostic> listener) {
-      conversation.onEveryDiagnostic(listener);
-      return this;
-    }
-
-    /**
-     * How many diagnostic occurrences the result keeps one by one in {@code diagnosticOccurrences()} (default
-     * {@link DiagnosticLimits#DEFAULT}: 10 per code, 100 in all); counts are exact whatever the limits.
-     */
-    public Builder diagnosticLimits(DiagnosticLimits limits) {
-      this.diagnosticLimits = Objects.requireNonNull(limits, "limits");
-      return this;
-    }
-
-    /** Receives the events named {@code eventName} (for example {@code hermes.tool.progress}). */
-    public Builder on(String eventName, Consumer<SseEvent> listener) {
-      conversation.on(eventName, listener);
-      return this;
-    }
-
-    /**
-     * The largest event the parser buffers, in bytes (default 8 MiB). A larger event is dropped and recorded as
-     * an {@link io.github.ssekit.sse.SseEventTooLargeException} in the result's errors; the stream goes on.
-     */
-    public Builder maxEventBytes(int bytes) {
-      conversation.maxEventBytes(bytes);
-      return this;
-    }
-
     /** A new stream. */
     public ChatStream build() {
-      return new ChatStream(this);
+      return new ChatStream(this, new ChatAccumulator(deltas, diagnosticLimits()));
     }
   }
 }

@@ -4,6 +4,7 @@ import io.github.ssekit.openai.OpenAiDiagnostics;
 import io.github.ssekit.openai.ProviderStreamException;
 import io.github.ssekit.openai.internal.Json;
 import io.github.ssekit.sse.SseException;
+import io.github.ssekit.sse.protocol.AbstractStreamAccumulator;
 import io.github.ssekit.sse.protocol.DecodeOutcome;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticLimits;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
  * Assembles a Responses API stream: output text, function calls, reasoning, refusal, usage and status. Output
@@ -26,11 +26,12 @@ import java.util.function.Consumer;
  * a stream without a terminal event is {@linkplain ResponsesResult#truncated() truncated}.
  *
  * <p>A {@link io.github.ssekit.sse.protocol.ProtocolListener} for {@link ResponsesProtocol} and sse-core's
- * {@link StreamAccumulator}, so {@link io.github.ssekit.openai.OpenAiConversation} runs it (as {@link ResponsesStream}
- * and the client do); also takes events ({@link #add}) and outcomes ({@link #accept}) directly. Not thread-safe: one
- * per stream. It knows nothing of strict mode, which the conversation applies.
+ * {@link StreamAccumulator}, so sse-core's {@link io.github.ssekit.sse.protocol.ProtocolConversation} runs it (as
+ * {@link ResponsesStream} and the client do); also takes events ({@link #add}) and outcomes ({@link #accept})
+ * directly. Not thread-safe: one per stream. It knows nothing of strict mode, which the conversation applies; what
+ * it shares with every protocol's accumulator is sse-core's {@link AbstractStreamAccumulator}.
  */
-public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEvent, ResponsesResult> {
+public final class ResponsesAccumulator extends AbstractStreamAccumulator<ResponsesEvent, ResponsesResult> {
 
   /** One output item being assembled. */
   private static final class Item {
@@ -50,15 +51,9 @@ public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEv
     }
   }
 
-  private static final Consumer<Diagnostic> NO_OBSERVER = d -> { };
-
   private final ResponsesDeltaListener deltas;
-  private Consumer<Diagnostic> foundObserver = NO_OBSERVER;
   private final TreeMap<Integer, Item> items = new TreeMap<>();
   private final Map<String, Item> byItemId = new HashMap<>();
-  private final Diagnostics diagnostics;
-  /** Bounded by the diagnostic limits: in strict mode each diagnostic occurrence is an error. */
-  private final StreamErrors errors;
   private String responseId;
   private String model;
   private String status;
@@ -67,7 +62,6 @@ public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEv
   private ResponseError responseError;
   private boolean terminal;
   private Item latest;
-  private ResponsesResult result;
 
   /** A lenient accumulator with no delta listener. */
   public ResponsesAccumulator() {
@@ -90,41 +84,13 @@ public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEv
    * @param limits how many diagnostic occurrences the result keeps one by one (counts are always exact)
    */
   public ResponsesAccumulator(ResponsesDeltaListener deltas, DiagnosticLimits limits) {
+    super(limits);
     this.deltas = Objects.requireNonNull(deltas, "deltas");
-    this.diagnostics = new Diagnostics(limits);
-    this.errors = new StreamErrors(limits);
   }
 
   @Override
   public void onValue(ResponsesEvent event) {
     add(event);
-  }
-
-  @Override
-  public void onFoundDiagnostic(Consumer<Diagnostic> observer) {
-    this.foundObserver = Objects.requireNonNull(observer, "observer");
-  }
-
-  @Override
-  public void onDiagnostic(Diagnostic diagnostic) {
-    diagnostics.record(diagnostic);
-  }
-
-  /** The record of this stream's diagnostics so far (see {@link StreamAccumulator#diagnostics()}). */
-  @Override
-  public Diagnostics diagnostics() {
-    return diagnostics;
-  }
-
-  /** Records a diagnostic found here (not received) and tells the observer. */
-  private void found(Diagnostic diagnostic) {
-    diagnostics.record(diagnostic);
-    foundObserver.accept(diagnostic);
-  }
-
-  @Override
-  public void onError(SseException error) {
-    errors.add(error);
   }
 
   /** Applies a decode outcome: its diagnostics, then its value or error. */
@@ -216,9 +182,9 @@ public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEv
     });
     if (event.isTerminal()) {
       terminal = true;
-      if (event.type().equals("response.failed") && errors.isEmpty()) {
+      if (event.type().equals("response.failed") && errors().isEmpty()) {
         ResponseError error = responseError;
-        errors.add(new ProviderStreamException(
+        errors().add(new ProviderStreamException(
             error == null ? "the response failed" : error.message().orElse("the response failed"), null,
             error == null ? null : error.code().orElse(null), null, Json.write(event)));
       }
@@ -298,28 +264,14 @@ public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEv
   }
 
   /**
-   * Ends the stream and returns its result: a stream without a terminal event (and without an error) is
-   * {@linkplain ResponsesResult#truncated() truncated}. Later calls return the same result.
+   * Ends the stream ({@link #finish()}, once): a stream without a terminal event (and without an error) is
+   * {@linkplain ResponsesResult#truncated() truncated}; {@code failure}, when not null, is appended as the last
+   * error, after that check.
    */
   @Override
-  public ResponsesResult finish() {
-    return complete(null);
-  }
-
-  /**
-   * Ends a stream that a transport failure cut: the result of {@link #finish()} with {@code failure} as its last
-   * error. A later call returns the same result.
-   */
-  @Override
-  public ResponsesResult finish(SseException failure) {
-    return complete(Objects.requireNonNull(failure, "failure"));
-  }
-
-  /** Ends the stream; {@code failure}, when not null, is appended as the last error. */
-  private ResponsesResult complete(SseException failure) {
-    if (result != null) {
-      return result;
-    }
+  protected ResponsesResult complete(SseException failure) {
+    StreamErrors errors = errors();
+    Diagnostics diagnostics = diagnostics();
     boolean truncated = !terminal && errors.isEmpty();
     if (truncated) {
       found(Diagnostic.of(OpenAiDiagnostics.MISSING_TERMINAL_EVENT,
@@ -349,7 +301,7 @@ public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEv
       }
     }
     String reasoning = String.join("\n\n", summaries);
-    result = builder
+    return builder
         .responseId(Optional.ofNullable(responseId))
         .model(Optional.ofNullable(model))
         .status(Optional.ofNullable(status))
@@ -367,6 +319,5 @@ public final class ResponsesAccumulator implements StreamAccumulator<ResponsesEv
         .errorsNotKept(errors.notKept())
         .truncated(truncated)
         .build();
-    return result;
   }
 }

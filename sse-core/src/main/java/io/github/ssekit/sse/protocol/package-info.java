@@ -15,6 +15,10 @@
  * error for the first of them, a protocol's {@link io.github.ssekit.sse.protocol.StrictMode.Refusal}); {@link
  * io.github.ssekit.sse.protocol.ProtocolConversation} is the one generic stream driver (events or bytes in, the
  * accumulator's result out, listeners, strict mode), of which each protocol module's stream object is a facade;
+ * {@link io.github.ssekit.sse.protocol.ProtocolStream} is that facade and its builder, written once (a protocol
+ * module's {@code ChatStream} or {@code MessagesStream} adds only its protocol, refusal, accumulator and own
+ * options), and {@link io.github.ssekit.sse.protocol.AbstractStreamAccumulator} the part of an accumulator that is
+ * the same for every protocol (the records, the found-diagnostic observer, one result);
  * {@link io.github.ssekit.sse.protocol.Diagnostics} is the one per-stream record of
  * diagnostics: a code repeated in every event is reported once with its count ({@link
  * io.github.ssekit.sse.protocol.DiagnosticSummary}), and the occurrences are kept one by one only up to {@link

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ProtocolConversationTest {
 
   /** Data {@code ok} is a value, {@code odd} a value with a diagnostic, {@code end} the end, {@code boom} an error. */
-  private static final SseProtocol<String> TOY = new SseProtocol<>() {
+  static final SseProtocol<String> TOY = new SseProtocol<>() {
     @Override
     public boolean consumes(String eventType) {
       return "message".equals(eventType);
@@ -108,7 +108,7 @@ class ProtocolConversationTest {
     }
   }
 
-  private static byte[] stream(String... data) {
+  static byte[] stream(String... data) {
     StringBuilder s = new StringBuilder();
     for (String d : data) {
       s.append("data: ").append(d).append("\n\n");

@@ -1,5 +1,6 @@
 package io.github.ssekit.sse.protocol;
 
+import static io.github.ssekit.sse.protocol.ProtocolConversationTest.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.SseParser;
 import java.nio.charset.StandardCharsets;
@@ -16,41 +16,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The protocol stream facade and the accumulator base with a tiny protocol of their own, no protocol module
- * involved: what a protocol module gets by giving only its protocol, refusal, accumulator and own options.
+ * The protocol stream facade and the accumulator base with the toy protocol of {@link ProtocolConversationTest}
+ * (data {@code odd} is a value with a diagnostic, {@code end} the end marker, {@code boom} an error), no protocol
+ * module involved: what a protocol module gets by giving only its protocol, refusal, accumulator and own options.
  */
 class ProtocolStreamTest {
-
-  /** Data {@code odd} is a word with a diagnostic, {@code end} the end marker, {@code boom} an error. */
-  private static final SseProtocol<String> WORDS = new SseProtocol<>() {
-    @Override
-    public boolean consumes(String eventType) {
-      return "message".equals(eventType);
-    }
-
-    @Override
-    public DecodeOutcome<String> decode(SseEvent event) {
-      switch (event.data()) {
-        case "odd":
-          return DecodeOutcome.value("odd", List.of(Diagnostic.of("words.odd", "an odd word", "odd")));
-        case "end":
-          return DecodeOutcome.end(List.of());
-        case "boom":
-          return DecodeOutcome.error(new SseException("boom"), List.of());
-        default:
-          return DecodeOutcome.value(event.data());
-      }
-    }
-  };
-
-  /** The protocol's own refusal. */
-  static final class WordsRefusal extends StrictMode.Refusal {
-    private static final long serialVersionUID = 1L;
-
-    WordsRefusal(Diagnostic diagnostic) {
-      super(diagnostic);
-    }
-  }
 
   /** What a words stream produced. */
   record Sentence(String text, List<String> errors, long errorsNotKept, List<String> diagnosticCodes,
@@ -124,7 +94,7 @@ class ProtocolStreamTest {
       private int maxErrors = -1;
 
       private Builder() {
-        super(WORDS, WordsRefusal::new);
+        super(ProtocolConversationTest.TOY, ProtocolConversationTest.ToyRefusal::new);
       }
 
       /** This protocol's own option: errors kept by a limit of their own. */
@@ -140,20 +110,12 @@ class ProtocolStreamTest {
     }
   }
 
-  private static byte[] stream(String... data) {
-    StringBuilder s = new StringBuilder();
-    for (String d : data) {
-      s.append("data: ").append(d).append("\n\n");
-    }
-    return s.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
   @Test
   void decode_feedsEveryChunkAndEnds() {
     byte[] whole = stream("hello", "odd", "world", "end");
     Sentence result = WordsStream.decode(java.util.Arrays.copyOfRange(whole, 0, 9),
         java.util.Arrays.copyOfRange(whole, 9, whole.length));
-    assertEquals(new Sentence("hello odd world", List.of(), 0, List.of("words.odd"), false), result);
+    assertEquals(new Sentence("hello odd world", List.of(), 0, List.of("toy.odd"), false), result);
   }
 
   @Test
@@ -180,8 +142,8 @@ class ProtocolStreamTest {
     stream.feed(tooLong, 0, tooLong.length);
     Sentence result = stream.end();
     assertEquals(List.of("a", "odd", "odd", ""), values);
-    assertEquals(List.of("words.odd", "words.empty"), firsts, "listeners: once per code");
-    assertEquals(List.of("words.odd", "words.odd", "words.empty"), every);
+    assertEquals(List.of("toy.odd", "words.empty"), firsts, "listeners: once per code");
+    assertEquals(List.of("toy.odd", "toy.odd", "words.empty"), every);
     assertEquals(List.of("50%"), named);
     assertEquals("a odd odd", result.text());
     assertEquals(1, result.errors().size(), "the event over 64 bytes, dropped and recorded");
@@ -194,8 +156,8 @@ class ProtocolStreamTest {
   void strict_refusesEveryDiagnosticOnce_withTheProtocolsRefusal() {
     Sentence result = WordsStream.builder().strict(true).build().feed(stream("a", "odd", "", "end")).end();
     assertEquals("a", result.text(), "the odd word is withheld; the empty one is the accumulator's own finding");
-    assertEquals(List.of("refused words.odd", "refused words.empty"), result.errors());
-    assertEquals(List.of("words.odd", "words.empty"), result.diagnosticCodes());
+    assertEquals(List.of("refused toy.odd", "refused words.empty"), result.errors());
+    assertEquals(List.of("toy.odd", "words.empty"), result.diagnosticCodes());
   }
 
   @Test

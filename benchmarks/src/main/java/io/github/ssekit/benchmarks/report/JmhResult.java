@@ -22,9 +22,11 @@ import java.util.Map;
  * @param iterations how many measurement iterations the median is over
  * @param allocBytesPerOp {@code gc.alloc.rate.norm}, or -1
  * @param cpuMedianMs the median CPU time per operation ({@code cpu.time.norm}), ms; NaN when not measured
+ * @param cpuForkMediansMs the median CPU time per operation of each fork (each a fresh JVM: one "run"), ms, in
+ *     fork order; empty when CPU time was not measured
  */
 public record JmhResult(String benchmark, Map<String, String> params, double medianMs, double meanMs,
-    double errorMs, int iterations, double allocBytesPerOp, double cpuMedianMs) {
+    double errorMs, int iterations, double allocBytesPerOp, double cpuMedianMs, List<Double> cpuForkMediansMs) {
 
   /** Every benchmark in a JMH JSON file; empty when the file does not exist. */
   public static List<JmhResult> read(Path file) throws IOException {
@@ -43,13 +45,19 @@ public record JmhResult(String benchmark, Map<String, String> params, double med
       double[] sorted = iterations(primary, scale);
       JsonNode cpu = node.path("secondaryMetrics").path("cpu.time.norm");
       double cpuMedian = cpu.isMissingNode() ? Double.NaN : median(iterations(cpu, 1));
+      List<Double> cpuForks = new ArrayList<>();
+      for (JsonNode fork : cpu.path("rawData")) {
+        List<Double> values = new ArrayList<>();
+        fork.forEach(v -> values.add(v.asDouble()));
+        cpuForks.add(median(values.stream().mapToDouble(Double::doubleValue).sorted().toArray()));
+      }
       JsonNode alloc = node.path("secondaryMetrics").path("gc.alloc.rate.norm");
       if (alloc.isMissingNode()) {
         alloc = node.path("secondaryMetrics").path("\u00b7gc.alloc.rate.norm");
       }
       results.add(new JmhResult(simple, params, median(sorted), primary.path("score").asDouble() * scale,
           primary.path("scoreError").asDouble() * scale, sorted.length,
-          alloc.isMissingNode() ? -1 : alloc.path("score").asDouble(), cpuMedian));
+          alloc.isMissingNode() ? -1 : alloc.path("score").asDouble(), cpuMedian, List.copyOf(cpuForks)));
     }
     return results;
   }
@@ -89,6 +97,16 @@ public record JmhResult(String benchmark, Map<String, String> params, double med
       default:
         throw new IllegalArgumentException("unexpected unit " + unit + " (benchmarks run in average-time mode)");
     }
+  }
+
+  /** The CPU time per operation of the slowest fork (the low end of the runs), ms; NaN when not measured. */
+  public double slowestForkCpuMs() {
+    return cpuForkMediansMs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+  }
+
+  /** The CPU time per operation of the fastest fork, ms; NaN when not measured. */
+  public double fastestForkCpuMs() {
+    return cpuForkMediansMs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
   }
 
   /** The parameter's value. */

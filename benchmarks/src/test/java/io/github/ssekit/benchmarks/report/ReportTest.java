@@ -63,6 +63,56 @@ class ReportTest {
     assertTrue(tables.contains("100 events for spring"), tables);
   }
 
+  /** A result with one CPU time per fork (each fork's iterations all at that time). */
+  private static String forked(String benchmark, String params, double... forkCpuMs) {
+    StringBuilder raw = new StringBuilder();
+    for (double ms : forkCpuMs) {
+      raw.append(raw.length() == 0 ? "" : ",").append("[").append(ms).append(",").append(ms).append("]");
+    }
+    return "{\"benchmark\":\"io.github.ssekit.benchmarks." + benchmark + ".parse\",\"mode\":\"avgt\","
+        + "\"params\":{" + params + "},"
+        + "\"primaryMetric\":{\"score\":1.0,\"scoreError\":0.1,\"scoreUnit\":\"ms/op\",\"rawData\":[[1.0]]},"
+        + "\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":1000,\"scoreUnit\":\"B/op\",\"rawData\":[[1000]]},"
+        + "\"cpu.time.norm\":{\"score\":1.0,\"scoreUnit\":\"ms/op\",\"rawData\":[" + raw + "]}}}";
+  }
+
+  @Test
+  void thePipelineMarginIsJudgedAtTheLowEndOfItsRuns() throws Exception {
+    // On average ssekit is 2.5x (median of all iterations 4 ms against 10 ms), but its slowest run (6 ms)
+    // against the peer's fastest (9 ms) is 1.5x: not met.
+    String peer = "\"events\":\"%s\",\"pipeline\":\"okhttp-eventsource+jackson\"";
+    String ours = "\"events\":\"%s\",\"pipeline\":\"ssekit\"";
+    StringBuilder json = new StringBuilder("[");
+    for (String events : new String[] {"1000", "20000"}) {
+      json.append(forked("PipelineBenchmark", String.format(ours, events), 4, 4, 4, 4, 6)).append(",")
+          .append(forked("PipelineBenchmark", String.format(peer, events), 10, 10, 9, 11, 10)).append(",");
+    }
+    Files.writeString(dir.resolve("jmh-pipeline.json"), json.substring(0, json.length() - 1) + "]");
+    String tables = new Report(dir).tables();
+    assertTrue(tables.contains("Target: at least 2x at the low end of 5 runs"), tables);
+    assertTrue(tables.contains("1.50x on 1,000-event streams (ssekit's runs 4.0, 4.0, 4.0, 4.0, 6.0 ms, "
+        + "okhttp-eventsource+jackson's 10.0, 10.0, 9.0, 11.0, 10.0 ms)"), tables);
+    assertTrue(tables.contains("; **not met**."), tables);
+  }
+
+  @Test
+  void eachShapeIsJudgedAgainstItsFastestPeerAndLargeEventsAgainstTheFloor() throws Exception {
+    String shape = "\"parser\":\"%s\",\"workload\":\"%s\"";
+    Files.writeString(dir.resolve("jmh-shapes.json"), "["
+        + forked("ShapesBenchmark", String.format(shape, "floor", "large-json"), 10) + ","
+        + forked("ShapesBenchmark", String.format(shape, "ssekit", "large-json"), 6) + ","
+        + forked("ShapesBenchmark", String.format(shape, "okhttp-sse", "large-json"), 9) + ","
+        + forked("ShapesBenchmark", String.format(shape, "okhttp-eventsource", "large-json"), 15) + ","
+        + forked("ShapesBenchmark", String.format(shape, "floor", "named"), 10) + ","
+        + forked("ShapesBenchmark", String.format(shape, "ssekit", "named"), 5) + ","
+        + forked("ShapesBenchmark", String.format(shape, "okhttp-eventsource", "named"), 12) + "]");
+    String tables = new Report(dir).tables();
+    assertTrue(tables.contains("| W7: at least 2x the fastest correct peer (okhttp-sse) | 1.50x | **no** |"), tables);
+    assertTrue(tables.contains("| W7: within 1.25x of the floor | 0.60x of the floor | yes |"), tables);
+    assertTrue(tables.contains("| W9: at least 2x the fastest correct peer (okhttp-eventsource) | 2.40x | yes |"),
+        tables);
+  }
+
   @Test
   void theGeneratedSectionIsReplacedAndTheRestKept() throws Exception {
     Path file = dir.resolve("doc.md");

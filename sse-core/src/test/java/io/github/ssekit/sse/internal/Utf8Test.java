@@ -44,6 +44,97 @@ class Utf8Test {
     assertEquals(want, Utf8.decode(bytes, 0, bytes.length), "fast decoder");
   }
 
+  /** The same vectors inside a long value, where {@link Utf8#decodeRuns} is tried first, at every offset. */
+  @ParameterizedTest(name = "{0} -> {1}, inside a long value")
+  @CsvSource(delimiter = '|', value = {
+    "c3 a9           | e9",
+    "e2 82 ac        | 20ac",
+    "f0 9f 98 80     | 1f600",
+    "ed a0 80        | fffd fffd fffd",
+    "ed 9f bf        | d7ff",
+    "ee 80 80        | e000",
+    "f0 80 80        | fffd fffd fffd",
+    "c0 80           | fffd fffd",
+    "c1 bf           | fffd fffd",
+    "f4 8f bf bf     | 10ffff",
+    "f4 90 80 80     | fffd fffd fffd fffd",
+    "f5 80 80 80     | fffd fffd fffd fffd",
+    "f7 bf bf bf     | fffd fffd fffd fffd",
+    "e0 80 80        | fffd fffd fffd",
+    "e0 a0 80        | 800",
+    "e2 82 41        | fffd 41",
+    "ff              | fffd",
+    "80              | fffd",
+    "ef bf bd        | fffd",
+  })
+  void decodesTheVectorsInsideALongValue(String hex, String expected) {
+    byte[] vector = unhex(hex);
+    String want = codePoints(expected);
+    String pad = "0123456789abcdefghijklmnopqrstuvwxyz-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".repeat(8);
+    for (int before = 0; before <= pad.length(); before += before < 20 ? 1 : 37) {
+      byte[] head = pad.substring(0, before).getBytes(StandardCharsets.US_ASCII);
+      byte[] tail = pad.substring(before).getBytes(StandardCharsets.US_ASCII);
+      byte[] bytes = new byte[3 + head.length + vector.length + tail.length + 2];
+      System.arraycopy(head, 0, bytes, 3, head.length);
+      System.arraycopy(vector, 0, bytes, 3 + head.length, vector.length);
+      System.arraycopy(tail, 0, bytes, 3 + head.length + vector.length, tail.length);
+      int length = bytes.length - 5;
+      String expectedText = pad.substring(0, before) + want + pad.substring(before);
+      assertEquals(true, length >= Utf8.RUNS_FROM_BYTES, "the value is long enough to take the runs path");
+      assertEquals(expectedText, Utf8.decode(bytes, 3, length), "decode, vector after " + before + " bytes");
+      assertEquals(expectedText, Utf8.decodeWhatwg(bytes, 3, length), "reference, vector after " + before);
+    }
+  }
+
+  @Test
+  void runsDecoderTakesValidTextOnlyAndAgreesWithTheJdk() {
+    String valid = "caf\u00e9 \u4f60\u597d \ud83d\ude42 \u2014 \u00fcber, and some ASCII to make it longer ".repeat(10);
+    byte[] bytes = valid.getBytes(StandardCharsets.UTF_8);
+    assertEquals(valid, Utf8.decodeRuns(bytes, 0, bytes.length));
+    assertEquals("\u00e9", Utf8.decodeRuns(unhex("c3 a9"), 0, 2));
+    for (String invalid : new String[] {"80", "c0 80", "c2", "e2 82", "ed a0 80", "f0 8f bf bf", "f4 90 80 80",
+        "f5 80 80 80", "f8", "ff", "c3 41", "e2 41 82", "f0 9f 41 80"}) {
+      byte[] bad = unhex(invalid);
+      assertEquals(null, Utf8.decodeRuns(bad, 0, bad.length), invalid);
+    }
+  }
+
+  @Test
+  void fastDecoderEqualsTheReferenceOnLongRandomValues() {
+    // Long values (the runs path) of ASCII runs of every length with random bytes between them.
+    long seed = 20261205L;
+    Random random = new Random(seed);
+    byte[] alphabet = unhex("80 8f 90 9f a0 bf c0 c1 c2 c3 df e0 e1 e2 ec ed ee ef f0 f1 f3 f4 f5 ff");
+    for (int round = 0; round < 20_000; round++) {
+      byte[] bytes = new byte[Utf8.RUNS_FROM_BYTES + random.nextInt(200)];
+      for (int i = 0; i < bytes.length; i++) {
+        int kind = random.nextInt(10);
+        bytes[i] = kind < 7 ? (byte) (0x20 + random.nextInt(0x5f))
+            : kind < 9 ? alphabet[random.nextInt(alphabet.length)] : (byte) random.nextInt(256);
+      }
+      int from = random.nextInt(4);
+      int length = bytes.length - from;
+      assertEquals(Utf8.decodeWhatwg(bytes, from, length), Utf8.decode(bytes, from, length),
+          () -> "seed " + seed + ", bytes " + hexOf(bytes) + " from " + from);
+    }
+    // Valid long text of random code points from every UTF-8 length, compared with the JDK's encoder.
+    for (int round = 0; round < 5_000; round++) {
+      StringBuilder text = new StringBuilder();
+      while (text.length() < Utf8.RUNS_FROM_BYTES + round % 300) {
+        int kind = random.nextInt(6);
+        int cp = kind < 3 ? 0x20 + random.nextInt(0x5f)
+            : kind == 3 ? 0x80 + random.nextInt(0x780)
+            : kind == 4 ? 0x800 + random.nextInt(0xF800) : 0x10000 + random.nextInt(0x100000);
+        if (!Character.isSurrogate((char) cp) || cp > 0xFFFF) {
+          text.appendCodePoint(cp);
+        }
+      }
+      String want = text.toString();
+      byte[] bytes = want.getBytes(StandardCharsets.UTF_8);
+      assertEquals(want, Utf8.decode(bytes, 0, bytes.length));
+    }
+  }
+
   @Test
   void fastDecoderEqualsTheReferenceOnRandomBytes() {
     long seed = 20261120L;

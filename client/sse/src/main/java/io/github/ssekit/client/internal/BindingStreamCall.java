@@ -185,11 +185,17 @@ public final class BindingStreamCall<T, R, D> {
       builder.onEveryDiagnostic(everyDiagnosticHandler::handle);
     }
     StreamRecorder observed = recorder;
-    builder.onEveryDiagnostic(diagnostic -> observed.diagnostic(diagnostic.code()));
+    if (observed.observing()) {
+      // only when an observer reads the figures: otherwise each value would pay for the isToken test and the clock
+      Predicate<T> isToken = wiring.isToken();
+      builder.onEveryDiagnostic(diagnostic -> observed.diagnostic(diagnostic.code()));
+      builder.listener(value -> {
+        if (isToken.test(value)) {
+          observed.token();
+        }
+      });
+    }
     builder.listener(value -> {
-      if (wiring.isToken().test(value)) {
-        observed.token();
-      }
       if (endsStream.test(value)) {
         lastValueSeen = true;
       }
@@ -272,7 +278,8 @@ public final class BindingStreamCall<T, R, D> {
   }
 
   private void connect() {
-    sse.connect(request, recorder).onComplete(ar -> loop.execute(() -> {
+    // on this call's loop: the stream, the conversation and the recorder (which has no lock) share its thread
+    sse.connect(request, recorder, loop).onComplete(ar -> loop.execute(() -> {
       if (ar.failed()) {
         fail(mapFailure(ar.cause()));
         return;
@@ -398,8 +405,10 @@ public final class BindingStreamCall<T, R, D> {
     if (stream != null) {
       result = wiring.withMetadata().apply(result, stream.responseMetadata());
     }
-    OptionalLong[] usage = wiring.usage().apply(result);
-    recorder.usage(usage[0].orElse(-1), usage[1].orElse(-1));
+    if (recorder.observing()) {
+      OptionalLong[] usage = wiring.usage().apply(result);
+      recorder.usage(usage[0].orElse(-1), usage[1].orElse(-1));
+    }
     recorder.end(outcome(failure), failure);
     promise.tryComplete(result);
     endValues(failure);

@@ -2,6 +2,7 @@ package io.github.ssekit.client.internal;
 
 import static io.github.ssekit.client.testing.ScriptedServer.eventStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ssekit.client.ObservedStream;
@@ -10,21 +11,21 @@ import io.github.ssekit.client.SseObserver;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.StreamStats;
 import io.github.ssekit.client.testing.ScriptedServer;
-import io.github.ssekit.sse.SseEvent;
+import io.github.ssekit.client.testing.UpperCaseProtocol;
 import io.github.ssekit.sse.SseException;
-import io.github.ssekit.sse.protocol.DecodeOutcome;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.Diagnostics;
-import io.github.ssekit.sse.protocol.SseProtocol;
 import io.github.ssekit.sse.protocol.StreamAccumulator;
 import io.github.ssekit.sse.protocol.StrictMode;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,17 +35,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-value figures of a binding's stream ({@link BindingStreamCall} with its {@link ResultWiring}): computed,
- * on the stream's event loop, only when an observer reads them.
+ * The generic driver of a binding's stream ({@link BindingStreamCall}) and its client ({@link BindingClient}), with a
+ * toy protocol: the per-value figures of its {@link ResultWiring} are computed, on the stream's event loop, only when
+ * an observer reads them; closing the client completes its open streams.
  */
-class BindingStreamCallFiguresTest {
+class BindingStreamCallTest {
   /** Four values (one empty, so no token), a named event nobody consumes (a diagnostic), then the end. */
   private static final String BODY = "data: a\n\ndata: \n\nevent: vendor.progress\ndata: 50%\n\ndata: b\n\n"
       + "data: c\n\ndata: [DONE]\n\n";
 
   private Vertx vertx;
   private ScriptedServer server;
-  private SseClientImpl sse;
+  private BindingClient client;
   /** How often the wiring's isToken test and usage function ran, and whether each ran on an event loop. */
   private final AtomicInteger isTokenCalls = new AtomicInteger();
   private final AtomicInteger usageCalls = new AtomicInteger();
@@ -61,8 +63,8 @@ class BindingStreamCallFiguresTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (sse != null) {
-      sse.closeAsync().await(5, TimeUnit.SECONDS);
+    if (client != null) {
+      client.closeAsync().await(5, TimeUnit.SECONDS);
     }
     server.close();
     vertx.close().await(5, TimeUnit.SECONDS);
@@ -72,32 +74,16 @@ class BindingStreamCallFiguresTest {
   void withoutAnObserverNoValueIsTestedForATokenAndNoUsageIsRead() throws Exception {
     List<String> result = run(SseObserver.NONE);
 
-    assertEquals(List.of("a", "", "b", "c"), result, "the stream itself is unchanged");
+    assertEquals(List.of("A", "", "B", "C"), result, "the stream itself is unchanged");
     assertEquals(0, isTokenCalls.get(), "isToken ran although nothing reads the token figures");
     assertEquals(0, usageCalls.get(), "the usage was read although nothing reads it");
   }
 
   @Test
   void withAnObserverTheTokenFiguresAreRight() throws Exception {
-    SseObserver observer = new SseObserver() {
-      @Override
-      public void onFirstToken(ObservedStream stream, Duration sinceStart) {
-        tokenCallbacks.incrementAndGet();
-      }
+    List<String> result = run(observer());
 
-      @Override
-      public void onTokenGap(ObservedStream stream, Duration gap) {
-        tokenCallbacks.incrementAndGet();
-      }
-
-      @Override
-      public void onEnd(StreamStats stats) {
-        ended.add(stats);
-      }
-    };
-    List<String> result = run(observer);
-
-    assertEquals(List.of("a", "", "b", "c"), result);
+    assertEquals(List.of("A", "", "B", "C"), result);
     assertEquals(4, isTokenCalls.get(), "each value tested once");
     assertEquals(List.of(true, true, true, true), onEventLoop, "tested on the stream's event loop");
     assertEquals(1, usageCalls.get());
@@ -115,10 +101,57 @@ class BindingStreamCallFiguresTest {
     assertTrue(stats.meanTokenGap().isPresent());
   }
 
+  @Test
+  void closingTheClientCompletesItsOpenStreamsWithWhatArrived() throws Exception {
+    server.on("/held", req -> eventStream(req).write("data: a\n\n")); // and never ends
+    CompletableFuture<String> first = new CompletableFuture<>();
+    BindingStreamCall<String, List<String>, Void> call = call(observer(), "/held");
+    call.valueHandler(first::complete);
+    Future<List<String>> result = call.result();
+    assertEquals("A", first.get(5, TimeUnit.SECONDS));
+
+    client.closeAsync().await(5, TimeUnit.SECONDS);
+    assertEquals(List.of("A"), result.await(5, TimeUnit.SECONDS));
+    assertEquals(StreamStats.Outcome.CANCELLED, ended.get(0).outcome());
+    assertTrue(client.sse().isClosed(), "the transport is closed too");
+  }
+
+  @Test
+  void aClientOnTheCallersVertxNeedsOne() {
+    NullPointerException missing = assertThrows(NullPointerException.class, () -> BindingClient.onVertx(null));
+    assertEquals("vertx", missing.getMessage());
+  }
+
+  /** Counts the token callbacks, keeps the figures at the end. */
+  private SseObserver observer() {
+    return new SseObserver() {
+      @Override
+      public void onFirstToken(ObservedStream stream, Duration sinceStart) {
+        tokenCallbacks.incrementAndGet();
+      }
+
+      @Override
+      public void onTokenGap(ObservedStream stream, Duration gap) {
+        tokenCallbacks.incrementAndGet();
+      }
+
+      @Override
+      public void onEnd(StreamStats stats) {
+        ended.add(stats);
+      }
+    };
+  }
+
   /** Runs the stream to its end on a client with {@code observer}: its result. */
   private List<String> run(SseObserver observer) throws Exception {
-    sse = new SseClientImpl(vertx, new SseClientOptions().setObserver(observer));
-    SseRequest request = SseRequest.post(server.url("/stream")).body("{}").reconnect(false).build();
+    return call(observer, "/stream").result().await(5, TimeUnit.SECONDS);
+  }
+
+  /** A call of {@code path} on a new client with {@code observer}. */
+  private BindingStreamCall<String, List<String>, Void> call(SseObserver observer, String path) {
+    client = new BindingClient(BindingClient.onVertx(vertx), new SseClientOptions().setObserver(observer),
+        1 << 20) {};
+    SseRequest request = SseRequest.post(server.url(path)).body("{}").reconnect(false).build();
     ResultWiring<String, List<String>> wiring = new ResultWiring<>(
         ResultWiring.observed(request, "toy", "chat", "m"),
         value -> {
@@ -131,23 +164,8 @@ class BindingStreamCallFiguresTest {
           usageCalls.incrementAndGet();
           return new OptionalLong[] {OptionalLong.of(7), OptionalLong.of(result.size())};
         });
-    BindingStreamCall<String, List<String>, Void> call = new BindingStreamCall<>(
-        new BindingStreamCall.OpenCalls(1 << 20), vertx, sse, request, new Toy(), StrictMode.Refusal::new,
-        value -> false, none -> new Collect(), null, wiring, status -> status);
-    return call.result().await(5, TimeUnit.SECONDS);
-  }
-
-  /** Unnamed events are values; {@code [DONE]} ends the stream; named events are not consumed. */
-  private static final class Toy implements SseProtocol<String> {
-    @Override
-    public boolean consumes(String eventType) {
-      return SseEvent.DEFAULT_TYPE.equals(eventType);
-    }
-
-    @Override
-    public DecodeOutcome<String> decode(SseEvent event) {
-      return "[DONE]".equals(event.data()) ? DecodeOutcome.end(List.of()) : DecodeOutcome.value(event.data());
-    }
+    return new BindingStreamCall<>(client, request, new UpperCaseProtocol(), StrictMode.Refusal::new, value -> false,
+        none -> new Collect(), null, wiring, status -> status);
   }
 
   /** The values, in order. */

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.ssekit.client.testing.ScriptedServer;
 import io.github.ssekit.client.testing.Sink;
-import io.github.ssekit.sse.SseEvent;
-import io.github.ssekit.sse.protocol.DecodeOutcome;
+import io.github.ssekit.client.testing.UpperCaseProtocol;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.ProtocolDispatcher;
 import io.github.ssekit.sse.protocol.ProtocolListener;
-import io.github.ssekit.sse.protocol.SseProtocol;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -21,20 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** How a protocol client (OpenAiClient, OpenCodeClient) sits on the transport: events into a ProtocolDispatcher. */
 class ProtocolOverStreamTest extends LoopbackTest {
-
-  /** A toy protocol: unnamed events are values, {@code [DONE]} ends the stream. */
-  private static final class UpperCaseProtocol implements SseProtocol<String> {
-    @Override
-    public boolean consumes(String eventType) {
-      return SseEvent.DEFAULT_TYPE.equals(eventType);
-    }
-
-    @Override
-    public DecodeOutcome<String> decode(SseEvent event) {
-      return "[DONE]".equals(event.data()) ? DecodeOutcome.end(List.of())
-          : DecodeOutcome.value(event.data().toUpperCase(Locale.ROOT));
-    }
-  }
 
   @Test
   void aPostStreamFeedsAProtocolDispatcherAndItsEndMarkerCancelsTheStream() throws Exception {

@@ -19,14 +19,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -52,7 +48,7 @@ import java.util.function.Supplier;
  * @param <D> the delta listener the accumulator takes
  */
 public final class BindingStreamCall<T, R, D> {
-  private final OpenCalls owner;
+  private final BindingClient owner;
   private final Vertx vertx;
   private final SseClientImpl sse;
   private final SseRequest request;
@@ -88,7 +84,8 @@ public final class BindingStreamCall<T, R, D> {
   private boolean lastValueSeen;
 
   /**
-   * @param owner the binding's open streams, which this one joins while it runs
+   * @param owner the binding's client: its transport, its response size limit, and its open streams, which this one
+   *     joins while it runs
    * @param protocol the lenient protocol
    * @param refusal the protocol's strict-mode refusal (the conversation is lenient; its builder needs one)
    * @param endsStream whether a value is the protocol's last (a Responses terminal event); an end marker the protocol
@@ -98,13 +95,13 @@ public final class BindingStreamCall<T, R, D> {
    * @param httpErrors the binding's typed error for an HTTP error status (a refused redirect and a wrong
    *     Content-Type keep their own types)
    */
-  public BindingStreamCall(OpenCalls owner, Vertx vertx, SseClientImpl sse, SseRequest request,
-      SseProtocol<T> protocol, Function<? super Diagnostic, ? extends StrictMode.Refusal> refusal,
-      Predicate<T> endsStream, Function<D, StreamAccumulator<T, R>> accumulators, D noDeltas,
-      ResultWiring<T, R> wiring, Function<HttpStatusException, ? extends Throwable> httpErrors) {
+  public BindingStreamCall(BindingClient owner, SseRequest request, SseProtocol<T> protocol,
+      Function<? super Diagnostic, ? extends StrictMode.Refusal> refusal, Predicate<T> endsStream,
+      Function<D, StreamAccumulator<T, R>> accumulators, D noDeltas, ResultWiring<T, R> wiring,
+      Function<HttpStatusException, ? extends Throwable> httpErrors) {
     this.owner = owner;
-    this.vertx = vertx;
-    this.sse = sse;
+    this.sse = owner.sse();
+    this.vertx = sse.vertx();
     this.request = request;
     this.protocol = protocol;
     this.refusal = refusal;
@@ -185,11 +182,17 @@ public final class BindingStreamCall<T, R, D> {
       builder.onEveryDiagnostic(everyDiagnosticHandler::handle);
     }
     StreamRecorder observed = recorder;
-    builder.onEveryDiagnostic(diagnostic -> observed.diagnostic(diagnostic.code()));
+    if (observed.observing()) {
+      // only when an observer reads the figures: otherwise each value would pay for the isToken test and the clock
+      Predicate<T> isToken = wiring.isToken();
+      builder.onEveryDiagnostic(diagnostic -> observed.diagnostic(diagnostic.code()));
+      builder.listener(value -> {
+        if (isToken.test(value)) {
+          observed.token();
+        }
+      });
+    }
     builder.listener(value -> {
-      if (wiring.isToken().test(value)) {
-        observed.token();
-      }
       if (endsStream.test(value)) {
         lastValueSeen = true;
       }
@@ -272,7 +275,8 @@ public final class BindingStreamCall<T, R, D> {
   }
 
   private void connect() {
-    sse.connect(request, recorder).onComplete(ar -> loop.execute(() -> {
+    // on this call's loop: the stream, the conversation and the recorder (which has no lock) share its thread
+    sse.connect(request, recorder, loop).onComplete(ar -> loop.execute(() -> {
       if (ar.failed()) {
         fail(mapFailure(ar.cause()));
         return;
@@ -398,8 +402,10 @@ public final class BindingStreamCall<T, R, D> {
     if (stream != null) {
       result = wiring.withMetadata().apply(result, stream.responseMetadata());
     }
-    OptionalLong[] usage = wiring.usage().apply(result);
-    recorder.usage(usage[0].orElse(-1), usage[1].orElse(-1));
+    if (recorder.observing()) {
+      OptionalLong[] usage = wiring.usage().apply(result);
+      recorder.usage(usage[0].orElse(-1), usage[1].orElse(-1));
+    }
     recorder.end(outcome(failure), failure);
     promise.tryComplete(result);
     endValues(failure);
@@ -544,38 +550,6 @@ public final class BindingStreamCall<T, R, D> {
     @Override
     public String toString() {
       return name + "[" + call + "]";
-    }
-  }
-
-  /**
-   * The open streams of one binding client, with its response size limit: the streams join while they run, and
-   * {@link #cancelAll()} stops them when the client closes.
-   */
-  public static final class OpenCalls {
-    private final int maxResponseChars;
-    private final Set<BindingStreamCall<?, ?, ?>> open = ConcurrentHashMap.newKeySet();
-
-    /** The streams of a client whose responses may carry at most {@code maxResponseChars} of event data. */
-    public OpenCalls(int maxResponseChars) {
-      this.maxResponseChars = maxResponseChars;
-    }
-
-    int maxResponseChars() {
-      return maxResponseChars;
-    }
-
-    void opened(BindingStreamCall<?, ?, ?> call) {
-      open.add(call);
-    }
-
-    void closed(BindingStreamCall<?, ?, ?> call) {
-      open.remove(call);
-    }
-
-    /** Cancels every open stream: their results complete with what arrived. */
-    public void cancelAll() {
-      List<BindingStreamCall<?, ?, ?>> calls = new ArrayList<>(open);
-      calls.forEach(BindingStreamCall::cancel);
     }
   }
 }

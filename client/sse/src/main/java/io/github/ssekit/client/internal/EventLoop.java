@@ -67,6 +67,11 @@ public final class EventLoop implements Executor {
     return context;
   }
 
+  /** Whether the caller runs on this event loop's thread (known once a task ran there): then it may act at once. */
+  public boolean inLoop() {
+    return Thread.currentThread() == thread;
+  }
+
   /** Runs {@code task} on this event loop: now when the caller is on it, else queued there. */
   @Override
   public void execute(Runnable task) {

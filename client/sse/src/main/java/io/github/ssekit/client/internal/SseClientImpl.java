@@ -62,19 +62,25 @@ public final class SseClientImpl implements SseClient {
 
   @Override
   public Future<SseStream> connect(SseRequest request) {
-    return connect(request, null);
+    return open(request, null, EventLoop.of(vertx));
   }
 
   /**
-   * A binding's stream, whose figures go to {@code recorder}, which the binding ends ({@code null}: the transport
-   * records and ends them itself).
+   * A binding's stream on the binding's own {@code loop}, whose figures go to {@code recorder}, which the binding
+   * ends. The binding, its stream and the recorder then share one event loop, which the recorder relies on (it has
+   * no lock).
    */
-  public Future<SseStream> connect(SseRequest request, StreamRecorder recorder) {
+  public Future<SseStream> connect(SseRequest request, StreamRecorder recorder, EventLoop loop) {
+    return open(request, Objects.requireNonNull(recorder, "recorder"), Objects.requireNonNull(loop, "loop"));
+  }
+
+  /** {@code recorder} {@code null}: the transport records and ends the figures itself. */
+  private Future<SseStream> open(SseRequest request, StreamRecorder recorder, EventLoop loop) {
     Objects.requireNonNull(request, "request");
     if (closed) {
       return Future.failedFuture(new SseConnectionException("the client is closed", null));
     }
-    SseStreamImpl stream = new SseStreamImpl(this, EventLoop.of(vertx), request, recorder);
+    SseStreamImpl stream = new SseStreamImpl(this, loop, request, recorder);
     open.add(stream);
     return stream.start();
   }

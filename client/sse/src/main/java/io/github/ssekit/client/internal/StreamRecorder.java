@@ -17,7 +17,19 @@ import java.util.TreeMap;
  * Gathers one stream's figures for its {@link SseObserver}: the transport records connection, head, retries,
  * reconnections and bytes; a binding records tokens, usage and diagnostics. Whoever owns the recorder ends it: the
  * transport for a plain stream, the binding (which knows the usage only after the transport ended) for its own.
- * Synchronized: a binding may run on another event loop than its stream.
+ *
+ * <p>No lock, because it is confined to the stream's event loop. Every call after the factory comes from that loop:
+ * the transport's from {@link SseStreamImpl}, whose state lives there, and the binding's from
+ * {@link BindingStreamCall}, which hands its own loop to {@link SseClientImpl#connect(io.github.ssekit.client.SseRequest,
+ * StreamRecorder, EventLoop)}, so that its stream, its conversation and their recorder share one thread. The
+ * recorder is made on the caller's thread and reaches the loop through the loop's task queue
+ * ({@link EventLoop#execute}, Vert.x's {@code runOnContext}), whose hand-over is a happens-before edge, so the loop
+ * sees {@link #startNanos}. The figures are read once, by {@link #end} on that same loop, and leave it only as an
+ * immutable {@link StreamStats} handed to the observer.
+ *
+ * <p>Per-event work costs nothing when nobody reads it: with {@link SseObserver#NONE} ({@link #observing()} false)
+ * the clock is not read and nothing is recorded or reported; the callers skip their own per-event work too (a
+ * binding's {@code isToken} test, the transport's event count).
  */
 public final class StreamRecorder {
   /** A bound on the distinct diagnostic codes kept: codes are a protocol's constants, so this is never reached. */
@@ -26,6 +38,7 @@ public final class StreamRecorder {
   private final SseObserver observer;
   private final ObservedStream stream;
   private final boolean ownedByBinding;
+  private final boolean observing;
   private final long startNanos = System.nanoTime();
 
   private long connectNanos = -1;
@@ -47,6 +60,7 @@ public final class StreamRecorder {
     this.observer = observer;
     this.stream = stream;
     this.ownedByBinding = ownedByBinding;
+    this.observing = observer != SseObserver.NONE;
   }
 
   /** A recorder a binding owns and ends, for a stream it opens through {@link SseClientImpl#connect}. */
@@ -63,73 +77,81 @@ public final class StreamRecorder {
     return ownedByBinding;
   }
 
-  synchronized void connected() {
-    connectNanos = System.nanoTime() - startNanos;
+  /**
+   * Whether an observer reads the figures. When not, every recording call does nothing, and a caller should skip
+   * whatever it does per event only to make one (a predicate, a count).
+   */
+  public boolean observing() {
+    return observing;
   }
 
-  synchronized void responseHead() {
-    headNanos = System.nanoTime() - startNanos;
+  void connected() {
+    if (observing) {
+      connectNanos = System.nanoTime() - startNanos;
+    }
   }
 
-  synchronized void bytes(int count) {
+  void responseHead() {
+    if (observing) {
+      headNanos = System.nanoTime() - startNanos;
+    }
+  }
+
+  void bytes(int count) {
     bytes += count;
   }
 
   void retry(RetryAttempt attempt) {
-    synchronized (this) {
-      retries++;
+    retries++;
+    if (observing) {
+      safely(() -> observer.onRetry(stream, attempt));
     }
-    safely(() -> observer.onRetry(stream, attempt));
   }
 
   void reconnect(ReconnectAttempt attempt) {
-    synchronized (this) {
-      reconnects++;
+    reconnects++;
+    if (observing) {
+      safely(() -> observer.onReconnect(stream, attempt));
     }
-    safely(() -> observer.onReconnect(stream, attempt));
   }
 
-  /** A token delta (or, for a plain stream, an event) arrived. */
+  /**
+   * A token delta (or, for a plain stream, an event) arrived. Called per event while observing: the observer is
+   * called in place rather than through {@link #safely}, whose lambda would be one more allocation per event.
+   */
   public void token() {
+    if (!observing) {
+      return;
+    }
     long now = System.nanoTime() - startNanos;
-    boolean first;
-    long gap = 0;
-    synchronized (this) {
-      first = firstTokenNanos < 0;
-      if (first) {
+    try {
+      if (tokenEvents++ == 0) {
         firstTokenNanos = now;
+        lastTokenNanos = now;
+        observer.onFirstToken(stream, Duration.ofNanos(now));
       } else {
-        gap = now - lastTokenNanos;
+        long gap = now - lastTokenNanos;
+        lastTokenNanos = now;
         sumGapNanos += gap;
         maxGapNanos = Math.max(maxGapNanos, gap);
+        observer.onTokenGap(stream, Duration.ofNanos(gap));
       }
-      lastTokenNanos = now;
-      tokenEvents++;
-    }
-    if (first) {
-      safely(() -> observer.onFirstToken(stream, Duration.ofNanos(now)));
-    } else {
-      Duration sincePrevious = Duration.ofNanos(gap);
-      safely(() -> observer.onTokenGap(stream, sincePrevious));
+    } catch (RuntimeException ignored) {
+      // documented on SseObserver: what it throws is dropped
     }
   }
 
   /** A diagnostic with {@code code} was recorded. */
-  public synchronized void diagnostic(String code) {
-    if (diagnostics.containsKey(code) || diagnostics.size() < MAX_DIAGNOSTIC_CODES) {
+  public void diagnostic(String code) {
+    if (observing && (diagnostics.containsKey(code) || diagnostics.size() < MAX_DIAGNOSTIC_CODES)) {
       diagnostics.merge(code, 1, Integer::sum);
     }
   }
 
   /** The provider's usage: token counts, negative when unknown. */
-  public synchronized void usage(long input, long output) {
+  public void usage(long input, long output) {
     inputTokens = input;
     outputTokens = output;
-  }
-
-  /** How many retries were taken so far. */
-  public synchronized int retries() {
-    return retries;
   }
 
   /** Ends a plain stream; a binding's recorder waits for {@link #end} from the binding. */
@@ -141,19 +163,18 @@ public final class StreamRecorder {
 
   /** The stream is over: the figures go to the observer, once. */
   public void end(StreamStats.Outcome outcome, Throwable failure) {
-    StreamStats stats;
-    synchronized (this) {
-      if (ended) {
-        return;
-      }
-      ended = true;
-      stats = stats(outcome, failure);
+    if (ended) {
+      return;
     }
-    safely(() -> observer.onEnd(stats));
+    ended = true;
+    if (observing) {
+      StreamStats stats = stats(outcome, failure);
+      safely(() -> observer.onEnd(stats));
+    }
   }
 
-  /** The figures so far, as if the stream ended now with {@code outcome}. */
-  public synchronized StreamStats stats(StreamStats.Outcome outcome, Throwable failure) {
+  /** The figures, the stream having ended now with {@code outcome}. */
+  private StreamStats stats(StreamStats.Outcome outcome, Throwable failure) {
     long duration = System.nanoTime() - startNanos;
     OptionalDouble perSecond = OptionalDouble.empty();
     if (outputTokens > 0 && firstTokenNanos >= 0 && lastTokenNanos > firstTokenNanos) {

@@ -9,17 +9,14 @@ import io.github.ssekit.anthropic.MessagesRequest;
 import io.github.ssekit.anthropic.MessagesResult;
 import io.github.ssekit.anthropic.StrictModeException;
 import io.github.ssekit.anthropic.Usage;
-import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.client.SseRequest;
 import io.github.ssekit.client.anthropic.AnthropicClient;
 import io.github.ssekit.client.anthropic.AnthropicClientOptions;
 import io.github.ssekit.client.anthropic.AnthropicMessagesStream;
+import io.github.ssekit.client.internal.BindingClient;
 import io.github.ssekit.client.internal.BindingStreamCall;
-import io.github.ssekit.client.internal.OwnedVertx;
 import io.github.ssekit.client.internal.RedactingAccumulator;
 import io.github.ssekit.client.internal.ResultWiring;
-import io.github.ssekit.client.internal.SseClientImpl;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
@@ -27,33 +24,31 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * The {@link AnthropicClient}: builds the POST requests and hands each stream to the transport's generic
  * {@link BindingStreamCall} with protocol-anthropic's lenient protocol and a fresh accumulator.
  */
-public final class AnthropicClientImpl implements AnthropicClient {
-  private final Vertx vertx;
+public final class AnthropicClientImpl extends BindingClient implements AnthropicClient {
   private final AnthropicClientOptions options;
-  private final SseClientImpl sse;
-  private final BindingStreamCall.OpenCalls open;
 
   /** A client for {@code options} (copied) on the caller's {@code vertx}, which it never closes. */
   public AnthropicClientImpl(Vertx vertx, AnthropicClientOptions options) {
-    this(options, sseOptions -> new SseClientImpl(Objects.requireNonNull(vertx, "vertx"), sseOptions));
+    this(copy(options), onVertx(vertx));
   }
 
-  private AnthropicClientImpl(AnthropicClientOptions options, Function<SseClientOptions, SseClientImpl> transport) {
-    this.options = new AnthropicClientOptions(Objects.requireNonNull(options, "options"));
-    this.sse = transport.apply(this.options.getSseClientOptions());
-    this.vertx = sse.vertx();
-    this.open = new BindingStreamCall.OpenCalls(this.options.getMaxResponseChars());
+  private AnthropicClientImpl(AnthropicClientOptions options, Transport transport) {
+    super(transport, options.getSseClientOptions(), options.getMaxResponseChars());
+    this.options = options;
   }
 
   /** A client for {@code options} (copied) on a Vert.x of its own: its transport owns it and closes it last. */
   public static AnthropicClientImpl owningVertx(AnthropicClientOptions options) {
-    return new AnthropicClientImpl(options, SseClientImpl::owningVertx);
+    return new AnthropicClientImpl(copy(options), ownVertx());
+  }
+
+  private static AnthropicClientOptions copy(AnthropicClientOptions options) {
+    return new AnthropicClientOptions(Objects.requireNonNull(options, "options"));
   }
 
   @Override
@@ -65,8 +60,8 @@ public final class AnthropicClientImpl implements AnthropicClient {
     ResultWiring<AnthropicEvent, MessagesResult> wiring = new ResultWiring<>(
         ResultWiring.observed(sseRequest, "anthropic", "chat", body.path("model").textValue()),
         AnthropicClientImpl::carriesOutput, MessagesResult::withResponseMetadata, AnthropicClientImpl::usage);
-    return new AnthropicFaces.Messages(new BindingStreamCall<AnthropicEvent, MessagesResult, Void>(open, vertx, sse,
-        sseRequest, MessagesProtocol.lenient(), StrictModeException::new,
+    return new AnthropicFaces.Messages(new BindingStreamCall<AnthropicEvent, MessagesResult, Void>(this, sseRequest,
+        MessagesProtocol.lenient(), StrictModeException::new,
         // nothing follows message_stop: the stream ends there, even if the connection stays open
         event -> event instanceof AnthropicEvent.MessageStop,
         none -> new RedactingAccumulator<>(
@@ -108,17 +103,6 @@ public final class AnthropicClientImpl implements AnthropicClient {
   @Override
   public AnthropicClientOptions options() {
     return new AnthropicClientOptions(options);
-  }
-
-  @Override
-  public void close() {
-    OwnedVertx.awaitClose(closeAsync());
-  }
-
-  @Override
-  public Future<Void> closeAsync() {
-    open.cancelAll();
-    return sse.closeAsync();
   }
 
   @Override

@@ -16,15 +16,12 @@ final class AnthropicErrors {
 
   /**
    * The typed error of an HTTP error answer, with the request's credentials cut out after JSON decoding: from the
-   * body (written anew when it quotes a credential in escaped form) and from the error object's fields. Keeps the
-   * transport's status line (which names earlier attempts after retries) and the earlier failures.
+   * body (written anew when it quotes a credential in escaped form) and from the error object's fields (the
+   * transport's {@link HttpErrors#typed}).
    */
   static AnthropicHttpException httpException(HttpStatusException status, AnthropicSecrets secrets) {
-    String clean = secrets.json(status.body());
-    AnthropicStreamException error = serverError(clean);
-    return HttpErrors.withEarlierAttempts(new AnthropicHttpException(status.statusLine(),
-        HttpErrors.withBody(status, clean), error == null ? null : (AnthropicStreamException) secrets.error(error)),
-        status);
+    return HttpErrors.typed(status, secrets::json, AnthropicErrors::serverError,
+        error -> (AnthropicStreamException) secrets.error(error), AnthropicHttpException::new);
   }
 
   /**

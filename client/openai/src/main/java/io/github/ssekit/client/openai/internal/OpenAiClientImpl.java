@@ -3,14 +3,12 @@ package io.github.ssekit.client.openai.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ssekit.client.ObservedStream;
-import io.github.ssekit.client.SseClientOptions;
 import io.github.ssekit.client.SseRequest;
+import io.github.ssekit.client.internal.BindingClient;
 import io.github.ssekit.client.internal.BindingStreamCall;
-import io.github.ssekit.client.internal.OwnedVertx;
 import io.github.ssekit.client.internal.RedactingAccumulator;
 import io.github.ssekit.client.internal.Redactor;
 import io.github.ssekit.client.internal.ResultWiring;
-import io.github.ssekit.client.internal.SseClientImpl;
 import io.github.ssekit.client.openai.OpenAiChatStream;
 import io.github.ssekit.client.openai.OpenAiClient;
 import io.github.ssekit.client.openai.OpenAiClientOptions;
@@ -42,7 +40,6 @@ import io.github.ssekit.openai.responses.ResponsesProtocol;
 import io.github.ssekit.openai.responses.ResponsesRequest;
 import io.github.ssekit.openai.responses.ResponsesResult;
 import io.github.ssekit.sse.protocol.StreamAccumulator;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
@@ -51,28 +48,22 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * The {@link OpenAiClient}: builds the POST requests and hands each stream to the transport's generic
  * {@link BindingStreamCall} with the lenient protocol and a fresh accumulator.
  */
-public final class OpenAiClientImpl implements OpenAiClient {
-  private final Vertx vertx;
+public final class OpenAiClientImpl extends BindingClient implements OpenAiClient {
   private final OpenAiClientOptions options;
-  private final SseClientImpl sse;
-  private final BindingStreamCall.OpenCalls open;
 
   /** A client for {@code options} (copied) on the caller's {@code vertx}, which it never closes. */
   public OpenAiClientImpl(Vertx vertx, OpenAiClientOptions options) {
-    this(options, sseOptions -> new SseClientImpl(Objects.requireNonNull(vertx, "vertx"), sseOptions));
+    this(copy(options), onVertx(vertx));
   }
 
-  private OpenAiClientImpl(OpenAiClientOptions options, Function<SseClientOptions, SseClientImpl> transport) {
-    this.options = new OpenAiClientOptions(Objects.requireNonNull(options, "options"));
-    this.sse = transport.apply(this.options.getSseClientOptions());
-    this.vertx = sse.vertx();
-    this.open = new BindingStreamCall.OpenCalls(this.options.getMaxResponseChars());
+  private OpenAiClientImpl(OpenAiClientOptions options, Transport transport) {
+    super(transport, options.getSseClientOptions(), options.getMaxResponseChars());
+    this.options = options;
   }
 
   /**
@@ -80,7 +71,11 @@ public final class OpenAiClientImpl implements OpenAiClient {
    * last.
    */
   public static OpenAiClientImpl owningVertx(OpenAiClientOptions options) {
-    return new OpenAiClientImpl(options, SseClientImpl::owningVertx);
+    return new OpenAiClientImpl(copy(options), ownVertx());
+  }
+
+  private static OpenAiClientOptions copy(OpenAiClientOptions options) {
+    return new OpenAiClientOptions(Objects.requireNonNull(options, "options"));
   }
 
   @Override
@@ -99,7 +94,7 @@ public final class OpenAiClientImpl implements OpenAiClient {
         (result, metadata) -> ImmutableChatResult.builder().from(result).responseMetadata(metadata).build(),
         result -> new OptionalLong[] {
             count(result.usage().flatMap(Usage::promptTokens)), count(result.usage().flatMap(Usage::completionTokens))});
-    return new OpenAiFaces.Chat(new BindingStreamCall<>(open, vertx, sse, sseRequest,
+    return new OpenAiFaces.Chat(new BindingStreamCall<>(this, sseRequest,
         ChatCompletionsProtocol.lenient(), StrictModeException::new, chunk -> false,
         deltas -> redacting(new ChatAccumulator(deltas, options.getDiagnosticLimits()), sseRequest),
         ChatDeltaListener.NONE, wiring, status -> OpenAiErrors.httpException(sseRequest, status)));
@@ -116,7 +111,7 @@ public final class OpenAiClientImpl implements OpenAiClient {
         (result, metadata) -> ImmutableResponsesResult.builder().from(result).responseMetadata(metadata).build(),
         result -> new OptionalLong[] {count(result.usage().flatMap(ResponseUsage::inputTokens)),
             count(result.usage().flatMap(ResponseUsage::outputTokens))});
-    return new OpenAiFaces.Responses(new BindingStreamCall<>(open, vertx, sse, sseRequest,
+    return new OpenAiFaces.Responses(new BindingStreamCall<>(this, sseRequest,
         ResponsesProtocol.lenient(), StrictModeException::new,
         event -> event instanceof ResponseLifecycleEvent lifecycle && lifecycle.isTerminal(),
         deltas -> redacting(new ResponsesAccumulator(deltas, options.getDiagnosticLimits()), sseRequest),
@@ -186,17 +181,6 @@ public final class OpenAiClientImpl implements OpenAiClient {
   @Override
   public OpenAiClientOptions options() {
     return new OpenAiClientOptions(options);
-  }
-
-  @Override
-  public void close() {
-    OwnedVertx.awaitClose(closeAsync());
-  }
-
-  @Override
-  public Future<Void> closeAsync() {
-    open.cancelAll();
-    return sse.closeAsync();
   }
 
   @Override

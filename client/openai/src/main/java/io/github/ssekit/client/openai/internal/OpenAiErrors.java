@@ -18,17 +18,13 @@ final class OpenAiErrors {
 
   /**
    * The typed error of an HTTP error answer, with the request's credentials cut out after JSON decoding: from the
-   * body (written anew when it quotes a credential in escaped form) and from every field of its error object. Keeps
-   * the transport's status line (which names earlier attempts after retries) and the earlier failures.
+   * body (written anew when it quotes a credential in escaped form) and from every field of its error object (the
+   * transport's {@link HttpErrors#typed}).
    */
   static OpenAiHttpException httpException(SseRequest request, HttpStatusException status) {
-    String what = status.statusLine();
     DecodedSecrets secrets = new DecodedSecrets(Redactor.of(request.headers()));
-    String clean = secrets.json(status.body());
-    HttpStatusException source = HttpErrors.withBody(status, clean);
-    ProviderStreamException error = providerError(clean);
-    return HttpErrors.withEarlierAttempts(
-        new OpenAiHttpException(what, source, error == null ? null : secrets.error(error)), status);
+    return HttpErrors.typed(status, secrets::json, OpenAiErrors::providerError, secrets::error,
+        OpenAiHttpException::new);
   }
 
   /**

@@ -7,27 +7,27 @@ import io.github.ssekit.opencode.model.Role;
 import io.github.ssekit.opencode.model.SessionStatusType;
 import io.github.ssekit.opencode.model.ToolStatus;
 import io.github.ssekit.sse.testing.OpenEnumContract;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import io.github.ssekit.sse.testing.OpenEnumTable;
+import java.util.List;
 
-/** Every open enum of the module keeps the contract in {@link OpenEnumContract}: one row each. */
-class OpenEnumsTest {
+/** The module's open enums and the values OpenCode 1.18.33 documents, checked by {@link OpenEnumTable}. */
+class OpenEnumsTest extends OpenEnumTable {
 
-  static Stream<OpenEnumContract.Case<?, ?>> openEnums() {
-    return Stream.of(
-        OpenEnumContract.of(PartType.class, PartType.Known.class, PartType::of),
-        OpenEnumContract.of(Role.class, Role.Known.class, Role::of),
-        OpenEnumContract.of(SessionStatusType.class, SessionStatusType.Known.class, SessionStatusType::of),
-        OpenEnumContract.of(ToolStatus.class, ToolStatus.Known.class, ToolStatus::of));
+  @Override
+  protected List<OpenEnumContract.Case<?, ?>> openEnums() {
+    return List.of(
+        OpenEnumContract.of(PartType.class, "text", "reasoning", "tool", "step-start", "step-finish", "file", "agent",
+            "subtask", "snapshot", "patch", "retry", "compaction"),
+        OpenEnumContract.of(Role.class, "user", "assistant"),
+        OpenEnumContract.of(SessionStatusType.class, "idle", "busy", "retry"),
+        OpenEnumContract.of(ToolStatus.class, "pending", "running", "completed", "error"));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("openEnums")
-  void keepsAnyStringAndKnowsTheDocumentedOnes(OpenEnumContract.Case<?, ?> openEnum) throws Exception {
-    openEnum.check(Json.MAPPER::writeValueAsString, Json.MAPPER::readValue);
-    // A user's own mapper, unconfigured: the annotations on the type alone must carry the raw string.
+  @Override
+  protected List<OpenEnumContract.Json> mappers() {
     ObjectMapper plain = new ObjectMapper();
-    openEnum.check(plain::writeValueAsString, plain::readValue);
+    return List.of(
+        new OpenEnumContract.Json("the module's mapper", Json.MAPPER::writeValueAsString, Json.MAPPER::readValue),
+        new OpenEnumContract.Json("an unconfigured mapper", plain::writeValueAsString, plain::readValue));
   }
 }

@@ -3,27 +3,26 @@ package io.github.ssekit.openai.chat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ssekit.openai.internal.Json;
 import io.github.ssekit.sse.testing.OpenEnumContract;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import io.github.ssekit.sse.testing.OpenEnumTable;
+import java.util.List;
 
-/** Every open enum of the module keeps the contract in {@link OpenEnumContract}: one row each. */
-class OpenEnumsTest {
+/** The module's open enums and the values OpenAI documents, checked by {@link OpenEnumTable}. */
+class OpenEnumsTest extends OpenEnumTable {
 
-  static Stream<OpenEnumContract.Case<?, ?>> openEnums() {
-    return Stream.of(
-        OpenEnumContract.of(FinishReason.class, FinishReason.Known.class, FinishReason::of),
-        OpenEnumContract.of(Role.class, Role.Known.class, Role::of),
-        OpenEnumContract.of(ServiceTier.class, ServiceTier.Known.class, ServiceTier::of),
-        OpenEnumContract.of(ToolType.class, ToolType.Known.class, ToolType::of));
+  @Override
+  protected List<OpenEnumContract.Case<?, ?>> openEnums() {
+    return List.of(
+        OpenEnumContract.of(FinishReason.class, "stop", "length", "tool_calls", "content_filter", "function_call"),
+        OpenEnumContract.of(Role.class, "developer", "system", "user", "assistant", "tool"),
+        OpenEnumContract.of(ServiceTier.class, "auto", "default", "flex", "scale", "priority", "fast"),
+        OpenEnumContract.of(ToolType.class, "function", "custom"));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("openEnums")
-  void keepsAnyStringAndKnowsTheDocumentedOnes(OpenEnumContract.Case<?, ?> openEnum) throws Exception {
-    openEnum.check(Json.MAPPER::writeValueAsString, Json.MAPPER::readValue);
-    // A user's own mapper, unconfigured: the annotations on the type alone must carry the raw string.
+  @Override
+  protected List<OpenEnumContract.Json> mappers() {
     ObjectMapper plain = new ObjectMapper();
-    openEnum.check(plain::writeValueAsString, plain::readValue);
+    return List.of(
+        new OpenEnumContract.Json("the module's mapper", Json.MAPPER::writeValueAsString, Json.MAPPER::readValue),
+        new OpenEnumContract.Json("an unconfigured mapper", plain::writeValueAsString, plain::readValue));
   }
 }

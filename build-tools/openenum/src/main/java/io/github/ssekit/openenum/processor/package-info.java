@@ -1,0 +1,6 @@
+/**
+ * The annotation processor that writes the open-enum records declared with
+ * {@link io.github.ssekit.openenum.GenerateOpenEnums}: {@link io.github.ssekit.openenum.processor.OpenEnumProcessor}
+ * reads the declarations, {@link io.github.ssekit.openenum.processor.OpenEnumSource} writes one record's source.
+ */
+package io.github.ssekit.openenum.processor;

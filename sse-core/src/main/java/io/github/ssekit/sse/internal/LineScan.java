@@ -22,6 +22,7 @@ public final class LineScan {
   private static final long HIGHS = 0x8080808080808080L;
   private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
   private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+  private static final long BELOW_0X10 = 0x1010101010101010L;
 
   private LineScan() {}
 
@@ -35,11 +36,13 @@ public final class LineScan {
     int i = from;
     for (int last = to - 8; i <= last; i += 8) {
       long v = (long) LONGS.get(bytes, i);
-      long found = lineEnds(v);
-      if (found != 0) {
-        int at = Long.numberOfTrailingZeros(found) >>> 3;
-        high |= v & ((1L << (at << 3)) - 1); // the bytes before the line end only
-        return result(i + at, high);
+      if (maybeLineEnd(v)) {
+        long found = lineEnds(v);
+        if (found != 0) {
+          int at = Long.numberOfTrailingZeros(found) >>> 3;
+          high |= v & ((1L << (at << 3)) - 1); // the bytes before the line end only
+          return result(i + at, high);
+        }
       }
       high |= v;
     }
@@ -51,6 +54,17 @@ public final class LineScan {
       high |= b;
     }
     return result(-1, high);
+  }
+
+  /**
+   * Whether some byte of {@code v} is below 0x10, as CR (0x0D) and LF (0x0A) are: one subtraction and two masks,
+   * where {@link #lineEnds} takes two of each. Inside a long line (JSON, which escapes every control character,
+   * or text) no byte is below 0x10, so the exact test runs only where a line may end. {@code (x - 0x10) & ~x} has a
+   * byte's high bit set where x's byte is below 0x10 (and under 0x80); borrows only mark bytes above a true one, so
+   * the result is nonzero exactly when such a byte exists.
+   */
+  static boolean maybeLineEnd(long v) {
+    return ((v - BELOW_0X10) & ~v & HIGHS) != 0;
   }
 
   /**

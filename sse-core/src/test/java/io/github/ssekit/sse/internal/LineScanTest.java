@@ -61,4 +61,23 @@ class LineScanTest {
       assertEquals(first, Long.numberOfTrailingZeros(found) >>> 3, Long.toHexString(v));
     }
   }
+
+  @Test
+  void maybeLineEndIsTrueWheneverSomeByteIsBelow0x10() {
+    Random random = new Random(0x10);
+    for (int round = 0; round < 200_000; round++) {
+      long v = random.nextLong();
+      int plant = random.nextInt(3);
+      for (int p = 0; p < plant; p++) { // bytes near the boundary: 0x0F, 0x10, 0x8F, 0x90, CR, LF
+        long b = new long[] {0x0F, 0x10, 0x8F, 0x90, 0x0A, 0x0D, 0x00, 0x80}[random.nextInt(8)];
+        int at = 8 * random.nextInt(8);
+        v = (v & ~(0xFFL << at)) | (b << at);
+      }
+      boolean below = false;
+      for (int b = 0; b < 8; b++) {
+        below |= ((v >>> (8 * b)) & 0xFF) < 0x10;
+      }
+      assertEquals(below, LineScan.maybeLineEnd(v), Long.toHexString(v));
+    }
+  }
 }

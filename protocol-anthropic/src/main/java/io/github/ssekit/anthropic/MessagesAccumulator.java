@@ -91,12 +91,11 @@ public final class MessagesAccumulator extends AbstractStreamAccumulator<Anthrop
   /**
    * An accumulator.
    *
-   * @param limits how many diagnostic occurrences the result keeps one by one (counts are always exact)
+   * @param limits how many diagnostic occurrences, and errors, the result keeps one by one (counts are always exact)
    * @param maxBlocks the most content blocks the message keeps; later ones are dropped and reported
    */
   public MessagesAccumulator(DiagnosticLimits limits, int maxBlocks) {
-    // every error is kept: MessagesResult says "every error" and has no count of errors not kept
-    super(limits, new StreamErrors(Integer.MAX_VALUE));
+    super(limits);
     if (maxBlocks < 1) {
       throw new IllegalArgumentException("maxBlocks must be positive: " + maxBlocks);
     }
@@ -354,8 +353,8 @@ public final class MessagesAccumulator extends AbstractStreamAccumulator<Anthrop
           Optional.ofNullable(role), content, Optional.ofNullable(stopReason), Optional.ofNullable(stopSequence),
           Optional.ofNullable(usage), extra));
     }
-    return new MessagesResult(message, errors.kept(), diagnostics.summaries(), diagnostics.occurrences(),
-        diagnostics.occurrencesNotKept(), stopReceived, !stopReceived);
+    return new MessagesResult(message, errors.kept(), errors.notKept(), diagnostics.summaries(),
+        diagnostics.occurrences(), diagnostics.occurrencesNotKept(), stopReceived, !stopReceived);
   }
 
   /** A block being assembled. */

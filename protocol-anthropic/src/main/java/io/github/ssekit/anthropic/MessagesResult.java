@@ -4,16 +4,20 @@ import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import io.github.ssekit.sse.protocol.ResponseMetadata;
+import io.github.ssekit.sse.protocol.StreamResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a Messages stream produced.
+ * What a Messages stream produced: the message; its diagnostics, errors and response metadata are those of every
+ * protocol's result ({@link StreamResult}).
  *
  * @param message the assembled message; empty when nothing of a message arrived
- * @param errors every error, in order: the server's ({@link AnthropicStreamException}), the transport's, strict
- *     mode's refusals; a transport failure that cut the stream is the last
+ * @param errors the errors, in order: the server's ({@link AnthropicStreamException}), strict mode's refusals, up to
+ *     the stream's {@link io.github.ssekit.sse.protocol.DiagnosticLimits#maxOccurrences()}; a transport failure
+ *     that cut the stream is always kept, last
+ * @param errorsNotKept how many errors {@code errors} does not hold because of that limit
  * @param diagnostics one summary per diagnostic code (its first occurrence and count), in the order codes first
  *     occurred
  * @param diagnosticOccurrences the occurrences one by one, up to the accumulator's limits
@@ -24,9 +28,9 @@ import java.util.Optional;
  * @param responseMetadata the HTTP response's status, headers (credentials redacted), request id and the retries it
  *     took, when a client streamed it; {@link ResponseMetadata#NONE} for a stream fed from memory
  */
-public record MessagesResult(Optional<AnthropicMessage> message, List<SseException> errors,
+public record MessagesResult(Optional<AnthropicMessage> message, List<SseException> errors, long errorsNotKept,
     List<DiagnosticSummary> diagnostics, List<Diagnostic> diagnosticOccurrences, long diagnosticOccurrencesNotKept,
-    boolean stopReceived, boolean truncated, ResponseMetadata responseMetadata) {
+    boolean stopReceived, boolean truncated, ResponseMetadata responseMetadata) implements StreamResult {
 
   /** Rejects nulls; copies the lists. */
   public MessagesResult {
@@ -38,31 +42,21 @@ public record MessagesResult(Optional<AnthropicMessage> message, List<SseExcepti
   }
 
   /** A result of a stream fed from memory: no response metadata ({@link ResponseMetadata#NONE}). */
-  public MessagesResult(Optional<AnthropicMessage> message, List<SseException> errors,
+  public MessagesResult(Optional<AnthropicMessage> message, List<SseException> errors, long errorsNotKept,
       List<DiagnosticSummary> diagnostics, List<Diagnostic> diagnosticOccurrences, long diagnosticOccurrencesNotKept,
       boolean stopReceived, boolean truncated) {
-    this(message, errors, diagnostics, diagnosticOccurrences, diagnosticOccurrencesNotKept, stopReceived, truncated,
-        ResponseMetadata.NONE);
+    this(message, errors, errorsNotKept, diagnostics, diagnosticOccurrences, diagnosticOccurrencesNotKept,
+        stopReceived, truncated, ResponseMetadata.NONE);
   }
 
   /** This result with the HTTP response's metadata (a client attaches it when the stream ends). */
   public MessagesResult withResponseMetadata(ResponseMetadata metadata) {
-    return new MessagesResult(message, errors, diagnostics, diagnosticOccurrences, diagnosticOccurrencesNotKept,
-        stopReceived, truncated, metadata);
-  }
-
-  /** The first error, if any. */
-  public Optional<SseException> error() {
-    return errors.isEmpty() ? Optional.empty() : Optional.of(errors.get(0));
+    return new MessagesResult(message, errors, errorsNotKept, diagnostics, diagnosticOccurrences,
+        diagnosticOccurrencesNotKept, stopReceived, truncated, metadata);
   }
 
   /** The text of the message's text blocks ({@code ""} without a message). */
   public String text() {
     return message.map(AnthropicMessage::text).orElse("");
-  }
-
-  /** The diagnostic codes, once each, in the order they first occurred. */
-  public List<String> diagnosticCodes() {
-    return diagnostics.stream().map(s -> s.first().code()).toList();
   }
 }

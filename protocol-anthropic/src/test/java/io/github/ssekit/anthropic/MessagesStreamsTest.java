@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ssekit.anthropic.internal.Json;
+import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
+import io.github.ssekit.sse.protocol.DiagnosticLimits;
 import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import java.util.ArrayList;
 import java.util.List;
@@ -426,5 +428,24 @@ class MessagesStreamsTest {
     MessagesResult strict = MessagesStream.builder().strict(true).build()
         .feed(Streams.bytes("unnamed-events")).end();
     assertEquals(8, strict.errors().size(), "one refusal per unnamed event, not two");
+  }
+
+  @Test
+  void strictModeErrorsAreBoundedByTheStreamsLimitsAndACutStreamKeepsItsFailureLast() {
+    // in strict mode each occurrence is an error: the result keeps them as it keeps occurrences, counting the rest
+    MessagesResult bounded = MessagesStream.builder().strict(true).diagnosticLimits(new DiagnosticLimits(2, 3))
+        .build().feed(Streams.bytes("unnamed-events")).end();
+    assertEquals(3, bounded.errors().size());
+    assertEquals(5, bounded.errorsNotKept(), "8 refusals in all");
+    assertTrue(bounded.errors().stream().allMatch(StrictModeException.class::isInstance));
+
+    MessagesResult cut = MessagesStream.builder().strict(true).diagnosticLimits(new DiagnosticLimits(0, 0))
+        .build().feed(Streams.bytes("unnamed-events")).fail(new SseException("the connection was lost"));
+    assertEquals(2, cut.errors().size(), "the first error, and the failure that cut the stream");
+    assertInstanceOf(StrictModeException.class, cut.errors().get(0));
+    assertEquals("the connection was lost", cut.errors().get(1).getMessage());
+    assertEquals(7, cut.errorsNotKept());
+
+    assertEquals(0, Streams.decode("text").errorsNotKept());
   }
 }

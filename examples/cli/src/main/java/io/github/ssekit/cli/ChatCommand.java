@@ -38,6 +38,7 @@ import io.github.ssekit.sse.SseException;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import io.github.ssekit.sse.protocol.ResponseMetadata;
+import io.github.ssekit.sse.protocol.StreamResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.OutputStreamWriter;
@@ -239,10 +240,9 @@ final class ChatCommand implements Callable<Integer> {
     } catch (ExecutionException e) {
       return failedWith(e.getCause());
     }
-    noteRequestId(result.responseMetadata());
+    Outcome outcome = outcomeOf(result);
     endLines(out, err, result.message().map(m -> !m.content().isEmpty()).orElse(false),
         result.message().map(m -> !m.reasoning().isEmpty()).orElse(false));
-    Outcome outcome = new Outcome();
     Optional<ChatMessage> message = result.message();
     message.ifPresent(m -> {
       outcome.content = emptyToNull(m.content());
@@ -258,9 +258,6 @@ final class ChatCommand implements Callable<Integer> {
       outcome.totalTokens = u.totalTokens().orElse(null);
       outcome.usage = true;
     });
-    outcome.diagnostics.addAll(result.diagnostics());
-    outcome.error = result.error().map(Failure::of)
-        .orElse(result.truncated() ? Failure.truncated() : null);
     return outcome;
   }
 
@@ -290,9 +287,8 @@ final class ChatCommand implements Callable<Integer> {
     } catch (ExecutionException e) {
       return failedWith(e.getCause());
     }
-    noteRequestId(result.responseMetadata());
+    Outcome outcome = outcomeOf(result);
     endLines(out, err, !result.text().isEmpty(), !result.reasoning().isEmpty());
-    Outcome outcome = new Outcome();
     outcome.content = emptyToNull(result.text());
     outcome.reasoning = emptyToNull(result.reasoning());
     for (FunctionCall call : result.functionCalls()) {
@@ -305,9 +301,6 @@ final class ChatCommand implements Callable<Integer> {
       outcome.totalTokens = u.totalTokens().orElse(null);
       outcome.usage = true;
     });
-    outcome.diagnostics.addAll(result.diagnostics());
-    outcome.error = result.error().map(Failure::of)
-        .orElse(result.truncated() ? Failure.truncated() : null);
     return outcome;
   }
 
@@ -333,10 +326,9 @@ final class ChatCommand implements Callable<Integer> {
     } catch (ExecutionException e) {
       return failedWith(e.getCause());
     }
-    noteRequestId(result.responseMetadata());
+    Outcome outcome = outcomeOf(result);
     String thinking = result.message().map(ChatCommand::thinking).orElse("");
     endLines(out, err, !result.text().isEmpty(), !thinking.isEmpty());
-    Outcome outcome = new Outcome();
     outcome.content = emptyToNull(result.text());
     outcome.reasoning = emptyToNull(thinking);
     result.message().ifPresent(m -> {
@@ -353,9 +345,6 @@ final class ChatCommand implements Callable<Integer> {
         outcome.usage = true;
       });
     });
-    outcome.diagnostics.addAll(result.diagnostics());
-    outcome.error = result.error().map(Failure::of)
-        .orElse(result.truncated() ? Failure.truncated() : null);
     return outcome;
   }
 
@@ -382,6 +371,18 @@ final class ChatCommand implements Callable<Integer> {
     int retries = figures == null ? 0 : figures.retries();
     return "time to first token " + firstToken + ", " + perSecond + " tokens/s, " + retries
         + (retries == 1 ? " retry" : " retries") + ", request id " + (requestId == null ? "-" : requestId);
+  }
+
+  /**
+   * The part of the outcome every protocol's result has (its request id, diagnostics, and the error or the cut-off
+   * that ended it), written once; each protocol fills in its content.
+   */
+  private Outcome outcomeOf(StreamResult result) {
+    noteRequestId(result.responseMetadata());
+    Outcome outcome = new Outcome();
+    outcome.diagnostics.addAll(result.diagnostics());
+    outcome.error = result.error().map(Failure::of).orElse(result.truncated() ? Failure.truncated() : null);
+    return outcome;
   }
 
   private void noteRequestId(ResponseMetadata metadata) {

@@ -19,6 +19,7 @@ import io.github.ssekit.openai.chat.ToolCall;
 import io.github.ssekit.openai.chat.Usage;
 import io.github.ssekit.sse.protocol.Diagnostic;
 import io.github.ssekit.sse.protocol.DiagnosticSummary;
+import io.github.ssekit.sse.protocol.StreamResult;
 import io.github.ssekit.testkit.FakeOpenAiServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -118,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
     live.endLine();
     out.println();
     printResult(result, out);
-    return result.error().isPresent() || result.truncated() ? 1 : 0;
+    return failed(result) ? 1 : 0;
   }
 
   private int runAnthropic(AnthropicClient client, FakeOpenAiServer fake, PrintWriter out) throws Exception {
@@ -144,7 +145,7 @@ final class DemoCommand implements Callable<Integer> {
     live.endLine();
     out.println();
     printResult(result, out);
-    return result.error().isPresent() || result.truncated() ? 1 : 0;
+    return failed(result) ? 1 : 0;
   }
 
   /** Prints fragments as they arrive, one labelled line per kind; ignored events as side lines. */
@@ -223,10 +224,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     result.usage().ifPresent(u -> out.println("usage:         " + usage(u)));
     out.println("[DONE]:        " + (result.doneReceived() ? "received" : "missing"));
-    out.println("truncated:     " + result.truncated());
-    for (var error : result.errors()) {
-      out.println("error:         " + error.getMessage());
-    }
+    printEnd(result, out);
     out.println();
 
     long deviations = 0;
@@ -236,6 +234,19 @@ final class DemoCommand implements Callable<Integer> {
     out.println("== diagnostics: " + deviations + " deviations tolerated, none fatal ==");
     for (DiagnosticSummary d : result.diagnostics()) { // one per code, with its count
       out.println(d.code() + " (x" + d.count() + "): " + d.message());
+    }
+  }
+
+  /** Whether the stream failed or was cut off, whatever its protocol. */
+  private static boolean failed(StreamResult result) {
+    return result.error().isPresent() || result.truncated();
+  }
+
+  /** How any protocol's stream ended: cut off or not, and its errors. */
+  private static void printEnd(StreamResult result, PrintWriter out) {
+    out.println("truncated:     " + result.truncated());
+    for (var error : result.errors()) {
+      out.println("error:         " + error.getMessage());
     }
   }
 
@@ -264,10 +275,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println("(no message)");
     }
     out.println("message_stop:  " + (result.stopReceived() ? "received" : "missing"));
-    out.println("truncated:     " + result.truncated());
-    for (var error : result.errors()) {
-      out.println("error:         " + error.getMessage());
-    }
+    printEnd(result, out);
     out.println();
     out.println("== diagnostics: " + result.diagnostics().size() + " codes ==");
     for (DiagnosticSummary d : result.diagnostics()) {

@@ -1,16 +1,17 @@
 package io.github.ssekit.openai.chat;
 
-import io.github.ssekit.sse.SseException;
-import io.github.ssekit.sse.protocol.Diagnostic;
-import io.github.ssekit.sse.protocol.DiagnosticSummary;
 import io.github.ssekit.sse.protocol.ResponseMetadata;
+import io.github.ssekit.sse.protocol.StreamResult;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** What a Chat Completions stream amounted to: the messages, usage, and everything that went wrong. */
+/**
+ * What a Chat Completions stream amounted to: the messages and usage; its diagnostics, errors and response metadata
+ * are those of every protocol's result ({@link StreamResult}).
+ */
 @Value.Immutable
-public interface ChatResult {
+public interface ChatResult extends StreamResult {
 
   /** One message per choice index, in index order (one entry unless {@code n > 1}). */
   List<ChatMessage> choices();
@@ -24,40 +25,24 @@ public interface ChatResult {
   /** The first non-blank model name. */
   Optional<String> model();
 
-  /**
-   * The stream's diagnostics (the decoder's, the dispatcher's and the accumulator's), one per code, in the order each
-   * code first occurred: its first occurrence (message, raw excerpt) and how many times it occurred. A deviation
-   * repeated in every event is one entry with its count.
-   */
-  List<DiagnosticSummary> diagnostics();
-
-  /**
-   * The diagnostics one by one, in stream order, up to the stream's
-   * {@link io.github.ssekit.sse.protocol.DiagnosticLimits} (by default 10 per code and 100 in all):
-   * {@link #diagnosticOccurrencesNotKept()} counts the occurrences left out, whose counts are still in
-   * {@link #diagnostics()}.
-   */
-  List<Diagnostic> diagnosticOccurrences();
-
-  /** How many occurrences {@link #diagnosticOccurrences()} leaves out because of the limits; 0 if it holds all. */
+  // Immutables makes an inherited default method an attribute only when redeclared with @Value.Default: these three
+  // have builder setters and keep StreamResult's defaults.
+  @Override
   @Value.Default
   default long diagnosticOccurrencesNotKept() {
-    return 0;
+    return StreamResult.super.diagnosticOccurrencesNotKept();
   }
 
-  /**
-   * The errors of the stream, in order (provider errors, strict-mode errors),
-   * up to the stream's {@link io.github.ssekit.sse.protocol.DiagnosticLimits#maxOccurrences()} (100 by default, at
-   * least one): in strict mode each diagnostic occurrence is an error, and a deviation repeated in every event must
-   * not make the result hold one exception per event. {@link #errorsNotKept()} counts those left out. The failure
-   * that cut the stream, if any, is always kept, last.
-   */
-  List<SseException> errors();
-
-  /** How many errors {@link #errors()} leaves out because of the limit; 0 if it holds all. */
+  @Override
   @Value.Default
   default long errorsNotKept() {
-    return 0;
+    return StreamResult.super.errorsNotKept();
+  }
+
+  @Override
+  @Value.Default
+  default ResponseMetadata responseMetadata() {
+    return StreamResult.super.responseMetadata();
   }
 
   /** Whether {@code data: [DONE]} arrived. */
@@ -67,32 +52,12 @@ public interface ChatResult {
    * Whether the stream was cut off: it ended without an error while a choice (or the stream, having no choice)
    * had no finish reason. The partial message is kept.
    */
+  @Override
   boolean truncated();
-
-  /**
-   * The status and headers of the HTTP response the stream came on (the request id, rate-limit headers) and the
-   * retries it took, when a client streamed it; {@link ResponseMetadata#NONE} for a stream fed from memory.
-   */
-  @Value.Default
-  default ResponseMetadata responseMetadata() {
-    return ResponseMetadata.NONE;
-  }
-
-  /** The first error, if any. */
-  @Value.Derived
-  default Optional<SseException> error() {
-    return errors().isEmpty() ? Optional.empty() : Optional.of(errors().get(0));
-  }
 
   /** The message of choice 0 (or of the lowest index present). */
   @Value.Derived
   default Optional<ChatMessage> message() {
     return choices().isEmpty() ? Optional.empty() : Optional.of(choices().get(0));
-  }
-
-  /** The codes of {@link #diagnostics()}: each code once, in the order it first occurred, for quick checks. */
-  @Value.Derived
-  default List<String> diagnosticCodes() {
-    return diagnostics().stream().map(DiagnosticSummary::code).toList();
   }
 }

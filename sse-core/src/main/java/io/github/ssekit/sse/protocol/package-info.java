@@ -19,6 +19,8 @@
  * module's {@code ChatStream} or {@code MessagesStream} adds only its protocol, refusal, accumulator and own
  * options), and {@link io.github.ssekit.sse.protocol.AbstractStreamAccumulator} the part of an accumulator that is
  * the same for every protocol (the records, the found-diagnostic observer, one result);
+ * {@link io.github.ssekit.sse.protocol.StreamResult} is what every protocol's result has in common (diagnostics,
+ * errors, whether it was cut off, the response metadata), so code that handles any result is written once;
  * {@link io.github.ssekit.sse.protocol.Diagnostics} is the one per-stream record of
  * diagnostics: a code repeated in every event is reported once with its count ({@link
  * io.github.ssekit.sse.protocol.DiagnosticSummary}), and the occurrences are kept one by one only up to {@link

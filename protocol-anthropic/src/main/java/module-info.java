@@ -8,8 +8,6 @@
 module io.github.ssekit.anthropic {
   requires transitive io.github.ssekit.sse;
   requires transitive com.fasterxml.jackson.databind;
-  // the open enums' declaration (source retention): read while compiling, absent at run time
-  requires static io.github.ssekit.openenum;
 
   exports io.github.ssekit.anthropic;
 

@@ -10,8 +10,6 @@ module io.github.ssekit.openai {
   requires transitive com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jdk8;
   requires static org.immutables.value.annotations;
-  // the open enums' declaration (source retention): read while compiling, absent at run time
-  requires static io.github.ssekit.openenum;
 
   exports io.github.ssekit.openai;
   exports io.github.ssekit.openai.chat;

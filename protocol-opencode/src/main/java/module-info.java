@@ -9,8 +9,6 @@ module io.github.ssekit.opencode {
   requires transitive com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jdk8;
   requires static org.immutables.value.annotations;
-  // the open enums' declaration (source retention): read while compiling, absent at run time
-  requires static io.github.ssekit.openenum;
 
   exports io.github.ssekit.opencode;
   exports io.github.ssekit.opencode.event;

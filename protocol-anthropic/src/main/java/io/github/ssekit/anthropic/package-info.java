@@ -24,5 +24,5 @@
         values = {"text_delta", "input_json_delta", "thinking_delta", "signature_delta", "citations_delta"})})
 package io.github.ssekit.anthropic;
 
-import io.github.ssekit.openenum.GenerateOpenEnums;
-import io.github.ssekit.openenum.OpenEnum;
+import io.github.ssekit.sse.internal.openenum.GenerateOpenEnums;
+import io.github.ssekit.sse.internal.openenum.OpenEnum;

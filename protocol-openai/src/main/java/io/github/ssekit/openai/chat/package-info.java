@@ -27,6 +27,6 @@
     defaults = @Value.Immutable(copy = false))
 package io.github.ssekit.openai.chat;
 
-import io.github.ssekit.openenum.GenerateOpenEnums;
-import io.github.ssekit.openenum.OpenEnum;
+import io.github.ssekit.sse.internal.openenum.GenerateOpenEnums;
+import io.github.ssekit.sse.internal.openenum.OpenEnum;
 import org.immutables.value.Value;

@@ -23,7 +23,7 @@
     defaults = @Value.Immutable(copy = false))
 package io.github.ssekit.opencode.model;
 
-import io.github.ssekit.openenum.GenerateOpenEnums;
-import io.github.ssekit.openenum.OpenEnum;
+import io.github.ssekit.sse.internal.openenum.GenerateOpenEnums;
+import io.github.ssekit.sse.internal.openenum.OpenEnum;
 import org.immutables.value.Value;
 import org.immutables.value.Value.Style.ImplementationVisibility;

@@ -1,7 +1,7 @@
 package io.github.ssekit.openenum.processor;
 
-import io.github.ssekit.openenum.GenerateOpenEnums;
-import io.github.ssekit.openenum.OpenEnum;
+import io.github.ssekit.sse.internal.openenum.GenerateOpenEnums;
+import io.github.ssekit.sse.internal.openenum.OpenEnum;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

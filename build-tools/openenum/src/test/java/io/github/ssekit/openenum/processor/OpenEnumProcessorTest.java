@@ -145,7 +145,7 @@ class OpenEnumProcessorTest {
   /** Compiles one package-info.java with the processor, doclint on (as javadoc's failOnWarnings); the errors. */
   private List<Diagnostic<? extends JavaFileObject>> compile(String packageInfo) throws Exception {
     Path sources = Files.createDirectories(dir.resolve("src/p"));
-    String imports = "\n\nimport io.github.ssekit.openenum.GenerateOpenEnums;\nimport io.github.ssekit.openenum.OpenEnum;\n";
+    String imports = "\n\nimport io.github.ssekit.sse.internal.openenum.GenerateOpenEnums;\nimport io.github.ssekit.sse.internal.openenum.OpenEnum;\n";
     Files.writeString(sources.resolve("package-info.java"), packageInfo.replace("package p;", "package p;" + imports),
         StandardCharsets.UTF_8);
     Files.createDirectories(dir.resolve("classes"));

@@ -1,4 +1,4 @@
-package io.github.ssekit.openenum;
+package io.github.ssekit.sse.internal.openenum;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -6,9 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The open enums of a package, declared on its {@code package-info.java}: the processor writes one public record
- * per {@link OpenEnum} into that package, with its {@code Known} enum, its constants, its factories and its
- * Javadoc. Source retention: nothing of it reaches the compiled classes.
+ * The open enums of a package, declared on its {@code package-info.java}: build-tools/openenum's processor writes
+ * one public record per {@link OpenEnum} into that package, with its {@code Known} enum, its constants, its
+ * factories and its Javadoc. Source retention: nothing of it reaches the compiled classes.
  *
  * <p>What every open enum of a package shares is said once here: who documents the values and who sends them,
  * which make up the generated Javadoc, and whether the records carry Jackson's annotations.

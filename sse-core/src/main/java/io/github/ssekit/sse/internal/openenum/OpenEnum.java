@@ -1,4 +1,4 @@
-package io.github.ssekit.openenum;
+package io.github.ssekit.sse.internal.openenum;
 
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -6,7 +6,8 @@ import java.lang.annotation.Target;
 
 /**
  * One open enum of a {@link GenerateOpenEnums} declaration: the record's name, its Javadoc sentence and its
- * documented wire values, each written once.
+ * documented wire values, each written once. (The record it declares implements
+ * {@link io.github.ssekit.sse.protocol.OpenEnum}, the public interface; this is only its declaration.)
  *
  * <p>Each wire value becomes a member of the record's {@code Known} enum and a constant of the record, named after
  * it: upper case, every run of other characters than letters and digits an underscore ({@code "step-start"} is

@@ -37,34 +37,43 @@ public final class ChatChunkDecoder {
    * the tests and the fuzz target compare the two.
    */
   public static DecodeOutcome<ChatChunk> decode(SseEvent event, boolean fastPath) {
+    // kept small, as it runs for every event and should inline into its caller: the common outcomes allocate
+    // nothing here (no diagnostics list), and the tree path is a method of its own
     String data = event.data();
     String trimmed = data.trim();
-    List<Diagnostic> diagnostics = new ArrayList<>();
     boolean namedError = "error".equals(event.type());
 
     if (trimmed.equals(DONE)) {
-      return DecodeOutcome.end(diagnostics);
+      return DecodeOutcome.end(List.of());
     }
-    if (trimmed.isEmpty()) {
-      if (namedError) {
-        return DecodeOutcome.error(ProviderErrors.fromText(data), diagnostics);
-      }
-      diagnostics.add(Diagnostic.of(OpenAiDiagnostics.EMPTY_DATA, "an event with empty data", data));
-      return DecodeOutcome.ignored(diagnostics);
+    if (trimmed.isEmpty() || (trimmed.startsWith(":") && !namedError)) {
+      return triaged(data, trimmed, namedError);
     }
-    if (trimmed.startsWith(":") && !namedError) {
-      diagnostics.add(Diagnostic.of(OpenAiDiagnostics.COMMENT_IN_DATA,
-          "an SSE comment sent as data (a proxy re-wrapped a keep-alive)", data));
-      return DecodeOutcome.keepAlive(diagnostics);
-    }
-
     if (fastPath && !namedError) {
       ChatChunk chunk = ChatChunkReader.read(data);
       if (chunk != null) {
-        return DecodeOutcome.value(chunk, diagnostics);
+        return DecodeOutcome.value(chunk);
       }
     }
+    return treePath(data, namedError);
+  }
 
+  /** Empty data, or an SSE comment sent as data. */
+  private static DecodeOutcome<ChatChunk> triaged(String data, String trimmed, boolean namedError) {
+    if (trimmed.isEmpty()) {
+      if (namedError) {
+        return DecodeOutcome.error(ProviderErrors.fromText(data), List.of());
+      }
+      return DecodeOutcome.ignored(List.of(Diagnostic.of(OpenAiDiagnostics.EMPTY_DATA, "an event with empty data",
+          data)));
+    }
+    return DecodeOutcome.keepAlive(List.of(Diagnostic.of(OpenAiDiagnostics.COMMENT_IN_DATA,
+        "an SSE comment sent as data (a proxy re-wrapped a keep-alive)", data)));
+  }
+
+  /** Decodes data that is not a chunk the fast path reads: triage, then normalisation and binding of its tree. */
+  private static DecodeOutcome<ChatChunk> treePath(String data, boolean namedError) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
     List<Diagnostic> triage = new ArrayList<>();
     Optional<JsonNode> payload = PayloadTriage.singleObject(data, triage);
     if (payload.isEmpty()) {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.ssekit.openai.chat.ChatChunk;
+import io.github.ssekit.openai.chat.ChatDelta;
 import io.github.ssekit.openai.chat.FinishReason;
+import io.github.ssekit.openai.chat.FunctionDelta;
 import io.github.ssekit.openai.chat.ImmutableChatChoice;
 import io.github.ssekit.openai.chat.ImmutableChatChunk;
 import io.github.ssekit.openai.chat.ImmutableChatDelta;
@@ -17,7 +19,10 @@ import io.github.ssekit.openai.chat.ImmutableUsage;
 import io.github.ssekit.openai.chat.Role;
 import io.github.ssekit.openai.chat.ServiceTier;
 import io.github.ssekit.openai.chat.ToolType;
+import io.github.ssekit.openai.chat.Usage;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collections;
 
 /**
  * The fast path of {@link ChatChunkDecoder}: reads a chunk that keeps the contract in one pass over the event's
@@ -60,57 +65,91 @@ final class ChatChunkReader {
   private static final String CHUNK_OBJECT = "chat.completion.chunk";
 
   /**
-   * Each thread's copy of the text it reads (4 KiB): most chunks fit, and reusing it saves an allocation per
+   * The length of each thread's copy of the text it reads: most chunks fit, and reusing it saves an allocation per
    * chunk. Longer text gets an array of its own.
    */
   private static final int BUFFER_SIZE = 2048;
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   /**
-   * What a thread's reads reuse: the copy of the text, and the last {@code id}, {@code model} and
-   * {@code system_fingerprint} values, which every chunk of a stream repeats: when the same characters come again,
-   * the String read last time is returned instead of a new one (equal Strings, so nothing observable changes).
+   * Each thread's reader, reused from chunk to chunk: it keeps what every read would otherwise allocate again (see
+   * its fields). A chunk is small and the values it holds are few, so what a read allocates besides them (builders,
+   * their collections, a copy of the text) would cost about as much again.
    */
-  private static final class Scratch {
-    final char[] buffer = new char[BUFFER_SIZE];
-    final String[] repeated = new String[3];
-  }
+  private static final ThreadLocal<ChatChunkReader> READERS = ThreadLocal.withInitial(ChatChunkReader::new);
 
   private static final int REPEATED_ID = 0;
   private static final int REPEATED_MODEL = 1;
   private static final int REPEATED_FINGERPRINT = 2;
 
+  // ---- kept from read to read ----------------------------------------------------------------------------------
+
+  private final char[] buffer = new char[BUFFER_SIZE];
+  /**
+   * The last {@code id}, {@code model}, {@code system_fingerprint} and {@code created} values, which every chunk of a
+   * stream repeats: when the same characters come again, the value read last time is returned instead of a new one
+   * (equal values, so nothing observable changes).
+   */
+  private final String[] repeated = new String[3];
+  /** Their characters, compared with the text's in one call (a vectorised comparison) rather than one by one. */
+  private final char[][] repeatedChars = new char[3][];
+  private Long repeatedCreated;
+  /**
+   * One builder per object kind. An Immutables builder allocates its collections when it is created (a list and a
+   * map each: about 240 bytes for the three builders of a content chunk, as much as the chunk's own values), so they
+   * are reused. An object's builder is cleared when the object starts (a read that gave up may have left values in
+   * it), and no two objects of one kind are ever open at once (a chunk holds choices and usage, a choice holds a
+   * delta, a delta holds tool calls and a function call, a tool call holds a function), so one builder per kind
+   * serves them all. {@code build()} copies the builder's collections, so a value never shares state with it.
+   */
+  private final ImmutableChatChunk.Builder chunkBuilder = ImmutableChatChunk.builder();
+  private final ImmutableChatChoice.Builder choiceBuilder = ImmutableChatChoice.builder();
+  private final ImmutableChatDelta.Builder deltaBuilder = ImmutableChatDelta.builder();
+  private final ImmutableToolCallDelta.Builder toolCallBuilder = ImmutableToolCallDelta.builder();
+  private final ImmutableFunctionDelta.Builder functionBuilder = ImmutableFunctionDelta.builder();
+  private final ImmutableUsage.Builder usageBuilder = ImmutableUsage.builder();
+  /** Per object kind, the names of its extra members so far (kinds do not nest in themselves, as above). */
+  private final String[][] extraNames = new String[OBJECT_KINDS][];
+  /** Whether a read is under way: reads do not nest today, but one that did would get a reader of its own. */
+  private boolean reading;
+
+  // ---- the current read ----------------------------------------------------------------------------------------
+
   /** The text, and a copy of it in chars[0, length) to scan; values are cut from the text. */
-  private final String text;
-  private final char[] chars;
-  private final int length;
-  private final String[] repeated;
+  private String text;
+  private char[] chars;
+  private int length;
   private int pos;
   /** The current member name: chars[keyStart, keyEnd). */
   private int keyStart;
   private int keyEnd;
 
-  private ChatChunkReader(String text) {
-    // array reads beat String.charAt, which checks the string's coder and bounds on every call
-    this.text = text;
-    this.length = text.length();
-    Scratch scratch = SCRATCH.get();
-    char[] buffer = length <= BUFFER_SIZE ? scratch.buffer : new char[length];
-    text.getChars(0, length, buffer, 0);
-    this.chars = buffer;
-    this.repeated = scratch.repeated;
-  }
+  private ChatChunkReader() {}
 
   /** The chunk in {@code data}, or null when the data needs the tree path. */
   static ChatChunk read(String data) {
+    ChatChunkReader reader = READERS.get();
+    if (reader.reading) {
+      reader = new ChatChunkReader();
+    }
+    reader.reading = true;
     try {
-      return new ChatChunkReader(data).document();
+      return reader.document(data);
     } catch (GiveUp | IOException e) {
       return null;
+    } finally {
+      reader.reading = false;
+      reader.text = null; // between reads a thread's reader holds no chunk's text, nor a long text's own array
+      reader.chars = null;
     }
   }
 
-  private ChatChunk document() throws IOException {
+  private ChatChunk document(String data) throws IOException {
+    // array reads beat String.charAt, which checks the string's coder and bounds on every call
+    text = data;
+    length = data.length();
+    chars = length <= BUFFER_SIZE ? buffer : new char[length];
+    data.getChars(0, length, chars, 0);
+    pos = 0;
     skipWhitespace();
     ChatChunk chunk = chunk();
     skipWhitespace();
@@ -120,9 +159,78 @@ final class ChatChunkReader {
     return chunk;
   }
 
+  // ---- objects ------------------------------------------------------------------------------------------------
+  //
+  // One method per object kind, each a loop over its members with a switch on the member's name id: no generic
+  // member loop with a callback per kind, and no recursion (a chunk holds choices, which hold a delta, which holds
+  // tool calls...). Each method is small enough for the JIT to compile the same way in every run; a generic loop,
+  // recursive through a switch over every kind, made one large method whose inlining (and speed) varied from one
+  // JVM to the next. Each member case reads the value and yields the member's bit, and {@link #once} gives up on a
+  // member sent twice (the tree path keeps the last one and reports it); any other name is an extra member.
+
   private ChatChunk chunk() throws IOException {
-    ImmutableChatChunk.Builder chunk = ImmutableChatChunk.builder();
-    int seen = members(CHUNK, chunk);
+    ImmutableChatChunk.Builder chunk = chunkBuilder.id((String) null).object((String) null).created((Long) null)
+        .model((String) null).systemFingerprint((String) null).serviceTier((ServiceTier) null)
+        .choices(Collections.emptyList()).usage((Usage) null).extra(Collections.emptyMap());
+    int seen = 0;
+    int extras = 0;
+    if (objectStart()) {
+      do {
+        int bit;
+        switch (key()) {
+          case NAME_ID:
+            chunk.id(repeatedString(REPEATED_ID));
+            bit = 1;
+            break;
+          case NAME_OBJECT:
+            if (!CHUNK_OBJECT.equals(string())) {
+              throw GIVE_UP;
+            }
+            chunk.object(CHUNK_OBJECT);
+            bit = 1 << 1;
+            break;
+          case NAME_CREATED:
+            chunk.created(repeatedCreated(integer()));
+            bit = 1 << 2;
+            break;
+          case NAME_MODEL:
+            chunk.model(repeatedString(REPEATED_MODEL));
+            bit = 1 << 3;
+            break;
+          case NAME_SYSTEM_FINGERPRINT:
+            chunk.systemFingerprint(repeatedString(REPEATED_FINGERPRINT));
+            bit = 1 << 4;
+            break;
+          case NAME_SERVICE_TIER:
+            chunk.serviceTier(ServiceTier.of(nonBlankString()));
+            bit = 1 << 5;
+            break;
+          case NAME_CHOICES:
+            if (arrayStart()) {
+              do {
+                chunk.addChoices(choice());
+              } while (nextElement());
+            }
+            bit = CHUNK_CHOICES;
+            break;
+          case NAME_USAGE:
+            if (!consumeNull()) {
+              chunk.usage(usage());
+            }
+            bit = 1 << 7;
+            break;
+          case NAME_ERROR:
+          case NAME_TYPE:
+          case NAME_ERROR_TYPE:
+          case NAME_ERROR_MESSAGE:
+            throw GIVE_UP; // an error or a ping: the tree path recognises those
+          default:
+            chunk.putExtra(extraName(CHUNK, extras++), value());
+            bit = 0;
+        }
+        seen = once(seen, bit);
+      } while (nextMember());
+    }
     if ((seen & CHUNK_CHOICES) == 0) {
       throw GIVE_UP; // usage-only or extension payloads are decided by the tree path
     }
@@ -130,8 +238,43 @@ final class ChatChunkReader {
   }
 
   private ImmutableChatChoice choice() throws IOException {
-    ImmutableChatChoice.Builder choice = ImmutableChatChoice.builder();
-    int seen = members(CHOICE, choice);
+    ImmutableChatChoice.Builder choice = choiceBuilder.index((Integer) null).delta((ChatDelta) null)
+        .finishReason((FinishReason) null).logprobs((JsonNode) null).usage((Usage) null)
+        .extra(Collections.emptyMap());
+    int seen = 0;
+    int extras = 0;
+    if (objectStart()) {
+      do {
+        int bit;
+        switch (key()) {
+          case NAME_INDEX:
+            choice.index(intIndex());
+            bit = CHOICE_INDEX;
+            break;
+          case NAME_DELTA:
+            choice.delta(delta());
+            bit = CHOICE_DELTA;
+            break;
+          case NAME_FINISH_REASON:
+            if (!consumeNull()) {
+              choice.finishReason(finishReason(string()));
+            }
+            bit = 1 << 2;
+            break;
+          case NAME_LOGPROBS:
+            choice.logprobs(value());
+            bit = 1 << 3;
+            break;
+          case NAME_USAGE:
+          case NAME_ERROR:
+            throw GIVE_UP; // reported (usage in a choice) or an error
+          default:
+            choice.putExtra(extraName(CHOICE, extras++), value());
+            bit = 0;
+        }
+        seen = once(seen, bit);
+      } while (nextMember());
+    }
     if ((seen & (CHOICE_INDEX | CHOICE_DELTA)) != (CHOICE_INDEX | CHOICE_DELTA)) {
       throw GIVE_UP; // no index or no delta: repaired and reported by the tree path
     }
@@ -139,14 +282,99 @@ final class ChatChunkReader {
   }
 
   private ImmutableChatDelta delta() throws IOException {
-    ImmutableChatDelta.Builder delta = ImmutableChatDelta.builder();
-    members(DELTA, delta);
+    ImmutableChatDelta.Builder delta = deltaBuilder.role((Role) null).content((String) null).refusal((String) null)
+        .reasoningContent((String) null).reasoning((String) null).toolCalls(Collections.emptyList())
+        .functionCall((FunctionDelta) null).extra(Collections.emptyMap());
+    int seen = 0;
+    int extras = 0;
+    if (objectStart()) {
+      do {
+        int bit;
+        switch (key()) {
+          case NAME_CONTENT:
+            if (!consumeNull()) {
+              delta.content(string());
+            }
+            bit = 1;
+            break;
+          case NAME_ROLE:
+            delta.role(role(string()));
+            bit = 1 << 1;
+            break;
+          case NAME_REASONING_CONTENT:
+            if (!consumeNull()) {
+              delta.reasoningContent(string());
+            }
+            bit = 1 << 2;
+            break;
+          case NAME_REASONING:
+            if (!consumeNull()) {
+              delta.reasoning(string());
+            }
+            bit = 1 << 3;
+            break;
+          case NAME_REFUSAL:
+            if (!consumeNull()) {
+              delta.refusal(string());
+            }
+            bit = 1 << 4;
+            break;
+          case NAME_TOOL_CALLS:
+            if (arrayStart()) {
+              do {
+                delta.addToolCalls(toolCall());
+              } while (nextElement());
+            }
+            bit = 1 << 5;
+            break;
+          case NAME_FUNCTION_CALL:
+            delta.functionCall(function());
+            bit = 1 << 6;
+            break;
+          case NAME_REASONING_TEXT:
+            throw GIVE_UP; // the name of a derived attribute, which Jackson ignores rather than keeping as extra
+          default:
+            delta.putExtra(extraName(DELTA, extras++), value());
+            bit = 0;
+        }
+        seen = once(seen, bit);
+      } while (nextMember());
+    }
     return delta.build();
   }
 
   private ImmutableToolCallDelta toolCall() throws IOException {
-    ImmutableToolCallDelta.Builder call = ImmutableToolCallDelta.builder();
-    int seen = members(TOOL_CALL, call);
+    ImmutableToolCallDelta.Builder call = toolCallBuilder.index((Integer) null).id((String) null)
+        .type((ToolType) null).function((FunctionDelta) null).extra(Collections.emptyMap());
+    int seen = 0;
+    int extras = 0;
+    if (objectStart()) {
+      do {
+        int bit;
+        switch (key()) {
+          case NAME_INDEX:
+            call.index(intIndex());
+            bit = TOOL_CALL_INDEX;
+            break;
+          case NAME_ID:
+            call.id(nonBlankString());
+            bit = 1 << 1;
+            break;
+          case NAME_TYPE:
+            call.type(ToolType.of(nonBlankString()));
+            bit = 1 << 2;
+            break;
+          case NAME_FUNCTION:
+            call.function(function());
+            bit = 1 << 3;
+            break;
+          default:
+            call.putExtra(extraName(TOOL_CALL, extras++), value());
+            bit = 0;
+        }
+        seen = once(seen, bit);
+      } while (nextMember());
+    }
     if ((seen & TOOL_CALL_INDEX) == 0) {
       throw GIVE_UP; // a tool call without index is reported
     }
@@ -154,268 +382,240 @@ final class ChatChunkReader {
   }
 
   private ImmutableFunctionDelta function() throws IOException {
-    ImmutableFunctionDelta.Builder function = ImmutableFunctionDelta.builder();
-    members(FUNCTION, function);
+    ImmutableFunctionDelta.Builder function = functionBuilder.name((String) null).arguments((String) null)
+        .extra(Collections.emptyMap());
+    int seen = 0;
+    int extras = 0;
+    if (objectStart()) {
+      do {
+        int bit;
+        switch (key()) {
+          case NAME_NAME:
+            function.name(nonBlankString());
+            bit = 1;
+            break;
+          case NAME_ARGUMENTS:
+            function.arguments(string());
+            bit = 1 << 1;
+            break;
+          default:
+            function.putExtra(extraName(FUNCTION, extras++), value());
+            bit = 0;
+        }
+        seen = once(seen, bit);
+      } while (nextMember());
+    }
     return function.build();
   }
 
   private ImmutableUsage usage() throws IOException {
-    ImmutableUsage.Builder usage = ImmutableUsage.builder();
-    members(USAGE, usage);
+    ImmutableUsage.Builder usage = usageBuilder.promptTokens((Long) null).completionTokens((Long) null)
+        .totalTokens((Long) null).promptTokensDetails((JsonNode) null).completionTokensDetails((JsonNode) null)
+        .extra(Collections.emptyMap());
+    int seen = 0;
+    int extras = 0;
+    if (objectStart()) {
+      do {
+        int bit;
+        switch (key()) {
+          case NAME_PROMPT_TOKENS:
+            usage.promptTokens(integer());
+            bit = 1;
+            break;
+          case NAME_COMPLETION_TOKENS:
+            usage.completionTokens(integer());
+            bit = 1 << 1;
+            break;
+          case NAME_TOTAL_TOKENS:
+            usage.totalTokens(integer());
+            bit = 1 << 2;
+            break;
+          case NAME_PROMPT_TOKENS_DETAILS:
+            usage.promptTokensDetails(value());
+            bit = 1 << 3;
+            break;
+          case NAME_COMPLETION_TOKENS_DETAILS:
+            usage.completionTokensDetails(value());
+            bit = 1 << 4;
+            break;
+          case NAME_CACHED_TOKENS:
+          case NAME_REASONING_TOKENS:
+            throw GIVE_UP; // names of derived attributes, which Jackson ignores rather than keeping as extra
+          default:
+            usage.putExtra(extraName(USAGE, extras++), value());
+            bit = 0;
+        }
+        seen = once(seen, bit);
+      } while (nextMember());
+    }
     return usage.build();
   }
 
   // ---- structure ----------------------------------------------------------------------------------------------
 
-  /**
-   * The objects of a chunk, for {@link #members}: a plain switch on them calls each object's member method
-   * directly. (Lambdas would make that call megamorphic, as objects nest, and cost an interface dispatch per
-   * member.)
-   */
+  /** The object kinds, for {@link #extraName}. */
   private static final int CHUNK = 0;
   private static final int CHOICE = 1;
   private static final int DELTA = 2;
   private static final int TOOL_CALL = 3;
   private static final int FUNCTION = 4;
   private static final int USAGE = 5;
+  private static final int OBJECT_KINDS = 6;
 
-  /** The bits of the members the fast path requires (each member method returns its member's bit). */
+  /** The bits of the members the fast path requires. */
   private static final int CHUNK_CHOICES = 1 << 6;
   private static final int CHOICE_INDEX = 1;
   private static final int CHOICE_DELTA = 1 << 1;
   private static final int TOOL_CALL_INDEX = 1;
 
-  @FunctionalInterface
-  private interface Element {
-    void read() throws IOException;
+  /** {@code seen} with a member's {@code bit} (0 for an extra member); a member sent twice gives up. */
+  private static int once(int seen, int bit) {
+    if ((seen & bit) != 0) {
+      throw GIVE_UP;
+    }
+    return seen | bit;
   }
 
   /**
-   * Reads an object of kind {@code object} into {@code builder}: each member the object names goes to its member
-   * method, any other to the builder's {@code extra()}. Returns the bits of the named members seen; a member sent
-   * twice gives up (the tree path keeps the last one and reports it), and so do more than
-   * {@value #MAX_FAST_EXTRAS} extra members in one object (the tree path checks them for repeats).
+   * The current member's name, as extra member number {@code index} of the open object of kind {@code kind}: one
+   * sent twice is the tree path's to report, and so are more than {@value #MAX_FAST_EXTRAS} (it checks them for
+   * repeats).
    */
-  private int members(int object, Object builder) throws IOException {
-    int seen = 0;
+  private String extraName(int kind, int index) {
+    if (index == MAX_FAST_EXTRAS) {
+      throw GIVE_UP;
+    }
+    String name = text.substring(keyStart, keyEnd);
+    String[] names = extraNames[kind];
+    if (names == null) {
+      names = new String[MAX_FAST_EXTRAS];
+      extraNames[kind] = names;
+    }
+    for (int i = 0; i < index; i++) {
+      if (names[i].equals(name)) {
+        throw GIVE_UP;
+      }
+    }
+    names[index] = name;
+    return name;
+  }
+
+  /** Reads an object's opening brace: whether a member follows (else the object was empty and is read). */
+  private boolean objectStart() {
     expect('{');
-    if (consume('}')) {
-      return seen;
+    return !consume('}');
+  }
+
+  /** After a member: whether another follows (else the closing brace is read). */
+  private boolean nextMember() {
+    if (consume(',')) {
+      return true;
     }
-    String[] extras = null; // the names of the extra members so far: one sent twice is the tree path's to report
-    int extraCount = 0;
-    do {
-      key();
-      int bit = knownMember(object, builder);
-      if (bit == 0) {
-        String name = text.substring(keyStart, keyEnd);
-        if (extras == null) {
-          extras = new String[MAX_FAST_EXTRAS];
-        }
-        for (int i = 0; i < extraCount; i++) {
-          if (extras[i].equals(name)) {
-            throw GIVE_UP;
-          }
-        }
-        if (extraCount == MAX_FAST_EXTRAS) {
-          throw GIVE_UP;
-        }
-        extras[extraCount++] = name;
-        extra(object, builder, name, value());
-      } else if ((seen & bit) != 0) {
-        throw GIVE_UP;
-      } else {
-        seen |= bit;
-      }
-    } while (consume(','));
     expect('}');
-    return seen;
+    return false;
   }
 
-  /** Reads the current member's value when the object names it: its bit (one per member), else 0. */
-  private int knownMember(int object, Object builder) throws IOException {
-    switch (object) {
-      case CHUNK: return chunkMember((ImmutableChatChunk.Builder) builder);
-      case CHOICE: return choiceMember((ImmutableChatChoice.Builder) builder);
-      case DELTA: return deltaMember((ImmutableChatDelta.Builder) builder);
-      case TOOL_CALL: return toolCallMember((ImmutableToolCallDelta.Builder) builder);
-      case FUNCTION: return functionMember((ImmutableFunctionDelta.Builder) builder);
-      case USAGE: return usageMember((ImmutableUsage.Builder) builder);
-      default: throw new AssertionError(object);
-    }
-  }
-
-  private static void extra(int object, Object builder, String name, JsonNode value) {
-    switch (object) {
-      case CHUNK: ((ImmutableChatChunk.Builder) builder).putExtra(name, value); break;
-      case CHOICE: ((ImmutableChatChoice.Builder) builder).putExtra(name, value); break;
-      case DELTA: ((ImmutableChatDelta.Builder) builder).putExtra(name, value); break;
-      case TOOL_CALL: ((ImmutableToolCallDelta.Builder) builder).putExtra(name, value); break;
-      case FUNCTION: ((ImmutableFunctionDelta.Builder) builder).putExtra(name, value); break;
-      case USAGE: ((ImmutableUsage.Builder) builder).putExtra(name, value); break;
-      default: throw new AssertionError(object);
-    }
-  }
-
-  /** Reads an array, each element with {@code element}. */
-  private void elements(Element element) throws IOException {
+  /**
+   * Reads an array's opening bracket: whether an element follows (else the array was empty and is read). The
+   * elements are read in a plain loop with {@link #nextElement}: a lambda per array would be an allocation per chunk.
+   */
+  private boolean arrayStart() {
     expect('[');
-    if (consume(']')) {
-      return;
+    return !consume(']');
+  }
+
+  /** After an element: whether another follows (else the closing bracket is read). */
+  private boolean nextElement() {
+    if (consume(',')) {
+      return true;
     }
-    do {
-      element.read();
-    } while (consume(','));
     expect(']');
+    return false;
   }
 
-  /** Reads the current member's value into {@code chunk} when the object names it: its bit, else 0. */
-  private int chunkMember(ImmutableChatChunk.Builder chunk) throws IOException {
-    if (isKey("id")) {
-      chunk.id(repeatedString(REPEATED_ID));
-      return 1;
-    } else if (isKey("object")) {
-      if (!CHUNK_OBJECT.equals(string())) {
-        throw GIVE_UP;
+  // ---- member names -------------------------------------------------------------------------------------------
+
+  /**
+   * The member names the model knows (or that the fast path must give up on), each with an id for the switches
+   * above; {@link #NAME_OTHER} is any other name. {@link #key} finds a name's id with one lookup in a hash table,
+   * rather than comparing the name with each candidate in turn.
+   */
+  private static final int NAME_OTHER = 0;
+  private static final int NAME_ID = 1;
+  private static final int NAME_OBJECT = 2;
+  private static final int NAME_CREATED = 3;
+  private static final int NAME_MODEL = 4;
+  private static final int NAME_SYSTEM_FINGERPRINT = 5;
+  private static final int NAME_SERVICE_TIER = 6;
+  private static final int NAME_CHOICES = 7;
+  private static final int NAME_USAGE = 8;
+  private static final int NAME_ERROR = 9;
+  private static final int NAME_TYPE = 10;
+  private static final int NAME_ERROR_TYPE = 11;
+  private static final int NAME_ERROR_MESSAGE = 12;
+  private static final int NAME_INDEX = 13;
+  private static final int NAME_DELTA = 14;
+  private static final int NAME_FINISH_REASON = 15;
+  private static final int NAME_LOGPROBS = 16;
+  private static final int NAME_CONTENT = 17;
+  private static final int NAME_ROLE = 18;
+  private static final int NAME_REASONING_CONTENT = 19;
+  private static final int NAME_REASONING = 20;
+  private static final int NAME_REFUSAL = 21;
+  private static final int NAME_TOOL_CALLS = 22;
+  private static final int NAME_FUNCTION_CALL = 23;
+  private static final int NAME_REASONING_TEXT = 24;
+  private static final int NAME_FUNCTION = 25;
+  private static final int NAME_NAME = 26;
+  private static final int NAME_ARGUMENTS = 27;
+  private static final int NAME_PROMPT_TOKENS = 28;
+  private static final int NAME_COMPLETION_TOKENS = 29;
+  private static final int NAME_TOTAL_TOKENS = 30;
+  private static final int NAME_PROMPT_TOKENS_DETAILS = 31;
+  private static final int NAME_COMPLETION_TOKENS_DETAILS = 32;
+  private static final int NAME_CACHED_TOKENS = 33;
+  private static final int NAME_REASONING_TOKENS = 34;
+
+  /** The names, at their ids. */
+  private static final String[] NAMES = {
+    null, "id", "object", "created", "model", "system_fingerprint", "service_tier", "choices", "usage", "error",
+    "type", "error_type", "error_message", "index", "delta", "finish_reason", "logprobs", "content", "role",
+    "reasoning_content", "reasoning", "refusal", "tool_calls", "function_call", "reasoningText", "function", "name",
+    "arguments", "prompt_tokens", "completion_tokens", "total_tokens", "prompt_tokens_details",
+    "completion_tokens_details", "cachedTokens", "reasoningTokens",
+  };
+
+  /** Open addressing by {@link String#hashCode()}, four times as many slots as names: a lookup probes one or two. */
+  private static final int NAME_SLOTS = 128;
+  private static final String[] NAME_TABLE = new String[NAME_SLOTS];
+  private static final int[] NAME_TABLE_IDS = new int[NAME_SLOTS];
+
+  static {
+    for (int id = 1; id < NAMES.length; id++) {
+      int slot = nameSlot(NAMES[id].hashCode());
+      while (NAME_TABLE[slot] != null) {
+        slot = (slot + 1) & (NAME_SLOTS - 1);
       }
-      chunk.object(CHUNK_OBJECT);
-      return 1 << 1;
-    } else if (isKey("created")) {
-      chunk.created(integer());
-      return 1 << 2;
-    } else if (isKey("model")) {
-      chunk.model(repeatedString(REPEATED_MODEL));
-      return 1 << 3;
-    } else if (isKey("system_fingerprint")) {
-      chunk.systemFingerprint(repeatedString(REPEATED_FINGERPRINT));
-      return 1 << 4;
-    } else if (isKey("service_tier")) {
-      chunk.serviceTier(ServiceTier.of(nonBlankString()));
-      return 1 << 5;
-    } else if (isKey("choices")) {
-      elements(() -> chunk.addChoices(choice()));
-      return CHUNK_CHOICES;
-    } else if (isKey("usage")) {
-      if (!consumeNull()) {
-        chunk.usage(usage());
-      }
-      return 1 << 7;
-    } else if (isKey("error") || isKey("type") || isKey("error_type") || isKey("error_message")) {
-      throw GIVE_UP; // an error or a ping: the tree path recognises those
+      NAME_TABLE[slot] = NAMES[id];
+      NAME_TABLE_IDS[slot] = id;
     }
-    return 0;
   }
 
-  /** Reads the current member's value into {@code choice} when the object names it: its bit, else 0. */
-  private int choiceMember(ImmutableChatChoice.Builder choice) throws IOException {
-    if (isKey("index")) {
-      choice.index(intIndex());
-      return CHOICE_INDEX;
-    } else if (isKey("delta")) {
-      choice.delta(delta());
-      return CHOICE_DELTA;
-    } else if (isKey("finish_reason")) {
-      if (!consumeNull()) {
-        choice.finishReason(finishReason(string()));
-      }
-      return 1 << 2;
-    } else if (isKey("logprobs")) {
-      choice.logprobs(value());
-      return 1 << 3;
-    } else if (isKey("usage") || isKey("error")) {
-      throw GIVE_UP; // reported (usage in a choice) or an error
-    }
-    return 0;
+  private static int nameSlot(int hash) {
+    return (hash ^ (hash >>> 7) ^ (hash >>> 16)) & (NAME_SLOTS - 1);
   }
 
-  /** Reads the current member's value into {@code delta} when the object names it: its bit, else 0. */
-  private int deltaMember(ImmutableChatDelta.Builder delta) throws IOException {
-    if (isKey("content")) {
-      if (!consumeNull()) {
-        delta.content(string());
+  /** The id of the current member name, whose {@link String#hashCode()} is {@code hash}. */
+  private int nameId(int hash) {
+    for (int slot = nameSlot(hash); ; slot = (slot + 1) & (NAME_SLOTS - 1)) {
+      String name = NAME_TABLE[slot];
+      if (name == null) {
+        return NAME_OTHER;
       }
-      return 1;
-    } else if (isKey("role")) {
-      delta.role(role(string()));
-      return 1 << 1;
-    } else if (isKey("reasoning_content")) {
-      if (!consumeNull()) {
-        delta.reasoningContent(string());
+      if (isKey(name)) {
+        return NAME_TABLE_IDS[slot];
       }
-      return 1 << 2;
-    } else if (isKey("reasoning")) {
-      if (!consumeNull()) {
-        delta.reasoning(string());
-      }
-      return 1 << 3;
-    } else if (isKey("refusal")) {
-      if (!consumeNull()) {
-        delta.refusal(string());
-      }
-      return 1 << 4;
-    } else if (isKey("tool_calls")) {
-      elements(() -> delta.addToolCalls(toolCall()));
-      return 1 << 5;
-    } else if (isKey("function_call")) {
-      delta.functionCall(function());
-      return 1 << 6;
-    } else if (isKey("reasoningText")) {
-      throw GIVE_UP; // the name of a derived attribute, which Jackson ignores rather than keeping as extra
     }
-    return 0;
-  }
-
-  /** Reads the current member's value into {@code call} when the object names it: its bit, else 0. */
-  private int toolCallMember(ImmutableToolCallDelta.Builder call) throws IOException {
-    if (isKey("index")) {
-      call.index(intIndex());
-      return TOOL_CALL_INDEX;
-    } else if (isKey("id")) {
-      call.id(nonBlankString());
-      return 1 << 1;
-    } else if (isKey("type")) {
-      call.type(ToolType.of(nonBlankString()));
-      return 1 << 2;
-    } else if (isKey("function")) {
-      call.function(function());
-      return 1 << 3;
-    }
-    return 0;
-  }
-
-  /** Reads the current member's value into {@code function} when the object names it: its bit, else 0. */
-  private int functionMember(ImmutableFunctionDelta.Builder function) throws IOException {
-    if (isKey("name")) {
-      function.name(nonBlankString());
-      return 1;
-    } else if (isKey("arguments")) {
-      function.arguments(string());
-      return 1 << 1;
-    }
-    return 0;
-  }
-
-  /** Reads the current member's value into {@code usage} when the object names it: its bit, else 0. */
-  private int usageMember(ImmutableUsage.Builder usage) throws IOException {
-    if (isKey("prompt_tokens")) {
-      usage.promptTokens(integer());
-      return 1;
-    } else if (isKey("completion_tokens")) {
-      usage.completionTokens(integer());
-      return 1 << 1;
-    } else if (isKey("total_tokens")) {
-      usage.totalTokens(integer());
-      return 1 << 2;
-    } else if (isKey("prompt_tokens_details")) {
-      usage.promptTokensDetails(value());
-      return 1 << 3;
-    } else if (isKey("completion_tokens_details")) {
-      usage.completionTokensDetails(value());
-      return 1 << 4;
-    } else if (isKey("cachedTokens") || isKey("reasoningTokens")) {
-      throw GIVE_UP; // names of derived attributes, which Jackson ignores rather than keeping as extra
-    }
-    return 0;
   }
 
   // ---- values -------------------------------------------------------------------------------------------------
@@ -564,13 +764,13 @@ final class ChatChunkReader {
    */
   private String repeatedString(int slot) {
     skipWhitespace();
-    String last = repeated[slot];
+    char[] last = repeatedChars[slot];
     if (last != null && pos < length && chars[pos] == '"') {
       int start = pos + 1;
-      int end = start + last.length();
-      if (end < length && chars[end] == '"' && sameChars(last, start)) {
+      int end = start + last.length;
+      if (end < length && chars[end] == '"' && Arrays.equals(chars, start, end, last, 0, last.length)) {
         pos = end + 1;
-        return last;
+        return repeated[slot];
       }
     }
     int quote = pos;
@@ -579,18 +779,19 @@ final class ChatChunkReader {
       // written without escapes (an escape always takes more characters than it stands for), so its characters
       // are exactly the text's: a later match is the same string, read the same way
       repeated[slot] = value;
+      repeatedChars[slot] = value.toCharArray();
     }
     return value;
   }
 
-  /** Whether {@code chars[start, start + s.length())} are the characters of {@code s}. */
-  private boolean sameChars(String s, int start) {
-    for (int i = s.length() - 1; i >= 0; i--) { // from the end: ids share their prefix
-      if (chars[start + i] != s.charAt(i)) {
-        return false;
-      }
+  /** {@code created}: the Long read last time when the value is the same (every chunk of a stream repeats it). */
+  private Long repeatedCreated(long value) {
+    Long last = repeatedCreated;
+    if (last == null || last != value) {
+      last = value;
+      repeatedCreated = last;
     }
-    return true;
+    return last;
   }
 
   /** A JSON string, unescaped; anything but a string gives up. */
@@ -663,13 +864,17 @@ final class ChatChunkReader {
     return (char) value;
   }
 
-  /** Reads a member name and its colon; names with escapes give up (no member the model names has any). */
-  private void key() {
+  /**
+   * Reads a member name and its colon: the name's id ({@link #NAME_OTHER} for a name the model does not know). Names
+   * with escapes give up (no member the model names has any).
+   */
+  private int key() {
     skipWhitespace();
     if (pos >= length || chars[pos] != '"') {
       throw GIVE_UP;
     }
     keyStart = ++pos;
+    int hash = 0; // String.hashCode() of the name, computed as it is scanned
     while (true) {
       if (pos >= length) {
         throw GIVE_UP;
@@ -681,10 +886,12 @@ final class ChatChunkReader {
       if (c == '\\' || c < 0x20) {
         throw GIVE_UP;
       }
+      hash = 31 * hash + c;
       pos++;
     }
     keyEnd = pos++;
     expect(':');
+    return nameId(hash);
   }
 
   private boolean isKey(String name) {

@@ -99,6 +99,27 @@ class ChatChunkReaderTest {
         ChatChunkReader.read(CONTENT_CHUNK).choices().get(0).delta().orElseThrow().content());
   }
 
+  /**
+   * The reader reuses its builders from chunk to chunk: nothing a full chunk, or one that gave up half-way, set may
+   * show in the next chunk, and a chunk read earlier must not change when later ones are read.
+   */
+  @Test
+  void aChunkKeepsNothingOfThoseReadBeforeIt() {
+    ChatChunk tool = ChatChunkReader.read(TOOL_CHUNK);
+    ChatChunk toolAgain = ChatChunkReader.read(TOOL_CHUNK);
+    // gives up at its last member, a repeated id, after every builder got values
+    String givesUpLate = TOOL_CHUNK.substring(0, TOOL_CHUNK.length() - 1) + ",\"id\":\"c2\"}";
+    assertEquals(null, ChatChunkReader.read(givesUpLate));
+    String minimal = "{\"choices\":[{\"index\":1,\"delta\":{}}]}";
+    ChatChunk read = ChatChunkReader.read(minimal);
+    assertEquals(ChatChunkDecoder.decode(event(minimal), false).value().orElseThrow(), read);
+    assertEquals(java.util.Map.of(), read.extra());
+    assertEquals(java.util.Optional.empty(), read.id());
+    assertEquals(toolAgain, tool);
+    assertEquals(ChatChunkDecoder.decode(event(TOOL_CHUNK), false).value().orElseThrow(), tool);
+    assertSameOutcome(event(givesUpLate));
+  }
+
   /** Asserts both paths agree; 1 when the fast path read it. */
   private static int assertSameOutcome(SseEvent event) {
     DecodeOutcome<ChatChunk> fast = ChatChunkDecoder.decode(event, true);

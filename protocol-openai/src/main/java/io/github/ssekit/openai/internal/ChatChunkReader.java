@@ -94,6 +94,23 @@ final class ChatChunkReader {
   private final char[][] repeatedChars = new char[3][];
   private Long repeatedCreated;
   /**
+   * The opening of the last chunk read: its first {@code openingLength} characters, which end just after the comma
+   * following a chunk member, every member before it one of {@code id}, {@code object}, {@code created},
+   * {@code model}, {@code system_fingerprint}, {@code service_tier} (every chunk of a stream repeats them, about half
+   * of a content chunk's text). Reading those characters always leaves the reader in the same state: those values
+   * set, those members seen, and a member name next (nothing in them looks past the comma). So a chunk that starts
+   * with exactly the same characters resumes there with the values kept below instead of reading them again.
+   */
+  private final char[] openingChars = new char[BUFFER_SIZE];
+  private int openingLength;
+  private int openingSeen;
+  private String openingId;
+  private String openingObject;
+  private Long openingCreated;
+  private String openingModel;
+  private String openingFingerprint;
+  private ServiceTier openingServiceTier;
+  /**
    * One builder per object kind. An Immutables builder allocates its collections when it is created (a list and a
    * map each: about 240 bytes for the three builders of a content chunk, as much as the chunk's own values), so they
    * are reused. An object's builder is cleared when the object starts (a read that gave up may have left values in
@@ -174,38 +191,72 @@ final class ChatChunkReader {
         .choices(Collections.emptyList()).usage((Usage) null).extra(Collections.emptyMap());
     int seen = 0;
     int extras = 0;
-    if (objectStart()) {
+    // the opening: the members every chunk of a stream repeats, read into these until another member comes
+    boolean inOpening = true;
+    String id = null;
+    String object = null;
+    Long created = null;
+    String model = null;
+    String fingerprint = null;
+    ServiceTier serviceTier = null;
+    // how much of this chunk's text is known to equal openingChars (copied there or compared with it)
+    int openingKnown = 0;
+    boolean more;
+    if (resumesOpening()) {
+      openingKnown = pos;
+      seen = openingSeen;
+      id = openingId;
+      object = openingObject;
+      created = openingCreated;
+      model = openingModel;
+      fingerprint = openingFingerprint;
+      serviceTier = openingServiceTier;
+      chunk.id(id).object(object).created(created).model(model).systemFingerprint(fingerprint)
+          .serviceTier(serviceTier);
+      more = true; // the opening ends after a comma: a member follows
+    } else {
+      more = objectStart();
+    }
+    if (more) {
       do {
         int bit;
+        boolean openingMember = true;
         switch (key()) {
           case NAME_ID:
-            chunk.id(repeatedString(REPEATED_ID));
+            id = repeatedString(REPEATED_ID);
+            chunk.id(id);
             bit = 1;
             break;
           case NAME_OBJECT:
             if (!CHUNK_OBJECT.equals(string())) {
               throw GIVE_UP;
             }
-            chunk.object(CHUNK_OBJECT);
+            object = CHUNK_OBJECT;
+            chunk.object(object);
             bit = 1 << 1;
             break;
           case NAME_CREATED:
-            chunk.created(repeatedCreated(integer()));
+            created = repeatedCreated(integer());
+            chunk.created(created);
             bit = 1 << 2;
             break;
           case NAME_MODEL:
-            chunk.model(repeatedString(REPEATED_MODEL));
+            model = repeatedString(REPEATED_MODEL);
+            chunk.model(model);
             bit = 1 << 3;
             break;
           case NAME_SYSTEM_FINGERPRINT:
-            chunk.systemFingerprint(repeatedString(REPEATED_FINGERPRINT));
+            fingerprint = repeatedString(REPEATED_FINGERPRINT);
+            chunk.systemFingerprint(fingerprint);
             bit = 1 << 4;
             break;
           case NAME_SERVICE_TIER:
-            chunk.serviceTier(ServiceTier.of(nonBlankString()));
+            serviceTier = ServiceTier.of(nonBlankString());
+            chunk.serviceTier(serviceTier);
             bit = 1 << 5;
             break;
           case NAME_CHOICES:
+            openingMember = false;
             if (arrayStart()) {
               do {
                 chunk.addChoices(choice());
@@ -214,6 +265,7 @@ final class ChatChunkReader {
             bit = CHUNK_CHOICES;
             break;
           case NAME_USAGE:
+            openingMember = false;
             if (!consumeNull()) {
               chunk.usage(usage());
             }
@@ -225,16 +277,63 @@ final class ChatChunkReader {
           case NAME_ERROR_MESSAGE:
             throw GIVE_UP; // an error or a ping: the tree path recognises those
           default:
+            openingMember = false;
             chunk.putExtra(extraName(CHUNK, extras++), value());
             bit = 0;
         }
         seen = once(seen, bit);
-      } while (nextMember());
+        if (!nextMember()) {
+          break;
+        }
+        if (inOpening) {
+          if (openingMember && pos <= BUFFER_SIZE) {
+            openingKnown = keepOpening(openingKnown, seen, id, object, created, model, fingerprint, serviceTier);
+          } else {
+            inOpening = false;
+          }
+        }
+      } while (true);
     }
     if ((seen & CHUNK_CHOICES) == 0) {
       throw GIVE_UP; // usage-only or extension payloads are decided by the tree path
     }
     return chunk.build();
+  }
+
+  /**
+   * Whether the text starts with the last opening kept (compared whole, in one vectorised call): if so the reader
+   * moves past it, to where reading it would have left it.
+   */
+  private boolean resumesOpening() {
+    int opening = openingLength;
+    if (opening == 0 || opening > length || !Arrays.equals(chars, 0, opening, openingChars, 0, opening)) {
+      return false;
+    }
+    pos = opening;
+    return true;
+  }
+
+  /**
+   * Keeps chars[0, pos), which ends just after the comma following an opening member, as the opening, with the
+   * state reading it led to; chars[0, known) are already in {@link #openingChars}. Returns how much now is.
+   */
+  private int keepOpening(int known, int seen, String id, String object, Long created, String model,
+      String fingerprint, ServiceTier serviceTier) {
+    if (known < pos) {
+      // a shorter or different opening kept before is given up first, so that a read giving up half-way never
+      // leaves characters and values that do not belong together
+      openingLength = Math.min(openingLength, known);
+      System.arraycopy(chars, known, openingChars, known, pos - known);
+    }
+    openingSeen = seen;
+    openingId = id;
+    openingObject = object;
+    openingCreated = created;
+    openingModel = model;
+    openingFingerprint = fingerprint;
+    openingServiceTier = serviceTier;
+    openingLength = pos;
+    return pos;
   }
 
   private ImmutableChatChoice choice() throws IOException {

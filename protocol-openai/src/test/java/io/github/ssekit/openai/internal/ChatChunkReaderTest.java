@@ -86,6 +86,58 @@ class ChatChunkReaderTest {
     assertTrue(fast > 1000, "edits read on the fast path: " + fast);
   }
 
+  /**
+   * The reader resumes a chunk after the opening it shares with the chunk read before it (id, object, created,
+   * model...): each edit of the base chunk is read right after the base itself, so an edit anywhere in or just
+   * after the opening (a value's character, a name's, a quote, a comma, whitespace) must not be mistaken for the
+   * same opening. An edit that kept the old values would decode differently from the tree path and fail here.
+   */
+  @Test
+  void aChunkThatDiffersFromThePreviousOneInItsOpeningIsReadAgain() {
+    String replacements = "\"\\{}[],: 0-19.eanu\u00e9\n";
+    int fast = 0;
+    for (String base : List.of(CONTENT_CHUNK, TOOL_CHUNK, USAGE_CHUNK)) {
+      int openingEnd = base.indexOf("\"choices\"") + 1;
+      for (int i = 0; i < openingEnd; i++) {
+        List<String> edits = new ArrayList<>();
+        edits.add(base.substring(0, i) + base.substring(i + 1));
+        for (char c : replacements.toCharArray()) {
+          edits.add(base.substring(0, i) + c + base.substring(i + 1));
+          edits.add(base.substring(0, i) + c + base.substring(i));
+        }
+        for (String edit : edits) {
+          assertNotNull(ChatChunkReader.read(base), base);
+          fast += assertSameOutcome(event(edit));
+        }
+      }
+    }
+    // most edits of values and whitespace keep the chunk valid and read on the fast path (after the base again)
+    assertTrue(fast > 500, "edits read on the fast path: " + fast);
+  }
+
+  /** Chunks that share their opening with the previous one, then differ, each read as on the tree path. */
+  @Test
+  void aChunkThatSharesThePreviousOpeningKeepsItsOwnValues() {
+    String opening = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",";
+    List<String> chunks = List.of(
+        opening + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
+        opening + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"}}]}",
+        opening + "\"system_fingerprint\":\"fp\",\"choices\":[{\"index\":0,\"delta\":{}}]}",
+        opening + "\"system_fingerprint\":\"fp2\",\"choices\":[{\"index\":0,\"delta\":{}}]}",
+        opening + "\"id\":\"c2\",\"choices\":[{\"index\":0,\"delta\":{}}]}",
+        opening + "\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{}}]}",
+        opening + "\"choices\":[]}",
+        opening + "\"x\":1,\"choices\":[{\"index\":0,\"delta\":{}}]}",
+        opening.substring(0, opening.length() - 1) + "}",
+        opening + "\"choices\":[{\"index\":2,\"delta\":{}}]}");
+    for (String chunk : chunks) {
+      assertSameOutcome(event(chunk));
+    }
+    for (int i = chunks.size() - 1; i >= 0; i--) {
+      assertSameOutcome(event(chunks.get(i)));
+    }
+  }
+
   @Test
   void realisticChunksAreReadOnTheFastPath() {
     for (String chunk : List.of(CONTENT_CHUNK, TOOL_CHUNK, USAGE_CHUNK)) {

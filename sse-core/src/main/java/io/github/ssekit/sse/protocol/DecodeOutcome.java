@@ -72,6 +72,11 @@ public final class DecodeOutcome<T> {
     return Optional.ofNullable(value);
   }
 
+  /** The value, or null unless this is a {@link Kind#VALUE} outcome: for the dispatcher, without an Optional. */
+  T valueOrNull() {
+    return value;
+  }
+
   /** The error, present exactly when the kind is {@link Kind#ERROR}. */
   public Optional<SseException> error() {
     return Optional.ofNullable(error);

@@ -79,7 +79,8 @@ public final class ProtocolDispatcher<T> implements SseHandler {
     }
     switch (outcome.kind()) {
       case VALUE:
-        listener.onValue(outcome.value().orElseThrow());
+        // the field, not value(): an Optional per event otherwise, unless the JIT happens to elide it
+        listener.onValue(outcome.valueOrNull());
         break;
       case KEEP_ALIVE:
         listener.onKeepAlive();

@@ -31,11 +31,25 @@ public final class Utf8 {
 
   /**
    * The length from which {@link #decodeRuns} is tried first. It is faster from about 100 bytes on, but it
-   * allocates a Latin-1 copy of the value beside its char array, which the JDK's path does not: below this length,
+   * allocates a Latin-1 copy of the value (its char array is reused, {@link #RETAINED_CHARS}), which the JDK's path
+   * does not: below this length,
    * where the chunks of an LLM stream are (100 to 400 bytes), the JDK's path keeps what a small event allocates at
    * the data String and the event object, which the benchmarks hold as a target.
    */
   static final int RUNS_FROM_BYTES = 512;
+
+  /**
+   * The largest char array {@link #decodeRuns} keeps per thread for the next value (64 KiB): its result is copied
+   * into the String anyway, so reusing the array saves allocating and zeroing twice the value's size per value.
+   * Larger values get an array of their own, so a thread never holds more than this.
+   */
+  static final int RETAINED_CHARS = 32 * 1024;
+
+  /**
+   * Per thread, not per stream: an idle stream holds none of it, and decoding never calls out while it is used. It
+   * holds only a JDK array, so it keeps no class loader alive; a virtual thread's goes with the thread.
+   */
+  private static final ThreadLocal<char[][]> SCRATCH = ThreadLocal.withInitial(() -> new char[1][0]);
 
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long HIGHS = 0x8080808080808080L;
@@ -78,7 +92,7 @@ public final class Utf8 {
     // Every byte as a Latin-1 char: one array copy. Its ASCII runs are the result's, and getChars widens a run
     // into the result with the JDK's vectorised inflation, with no allocation per run.
     String latin1 = new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
-    char[] out = new char[length]; // never more UTF-16 units than bytes
+    char[] out = scratch(length); // never more UTF-16 units than bytes
     int n = 0;
     int i = offset;
     int end = offset + length;
@@ -140,6 +154,20 @@ public final class Utf8 {
       }
     }
     return new String(out, 0, n);
+  }
+
+  /** A char array of at least {@code length}: this thread's scratch array, grown up to {@link #RETAINED_CHARS}. */
+  private static char[] scratch(int length) {
+    if (length > RETAINED_CHARS) {
+      return new char[length];
+    }
+    char[][] holder = SCRATCH.get();
+    char[] chars = holder[0];
+    if (chars.length < length) {
+      chars = new char[Math.min(RETAINED_CHARS, Math.max(length, chars.length * 2))];
+      holder[0] = chars;
+    }
+    return chars;
   }
 
   /** The index of the first byte of {@code bytes[from, end)} at 0x80 or above, or {@code end}. */

@@ -135,6 +135,41 @@ class Utf8Test {
     }
   }
 
+  /**
+   * The runs decoder reuses one char array per thread up to {@link Utf8#RETAINED_CHARS}: a short value after a
+   * long one, values either side of that size, and two threads decoding at once each get their own text only.
+   */
+  @Test
+  void reusedScratchArrayNeverLeaksAnotherValue() throws Exception {
+    int[] lengths = {Utf8.RETAINED_CHARS * 3, Utf8.RETAINED_CHARS + 1, Utf8.RETAINED_CHARS,
+        Utf8.RETAINED_CHARS - 1, 20_000, Utf8.RUNS_FROM_BYTES, 5_000, Utf8.RETAINED_CHARS * 2, Utf8.RUNS_FROM_BYTES};
+    Thread other = new Thread(() -> decodeAll(lengths, 'x'));
+    Throwable[] failure = new Throwable[1];
+    other.setUncaughtExceptionHandler((t, e) -> failure[0] = e);
+    other.start();
+    decodeAll(lengths, 'a');
+    other.join();
+    if (failure[0] != null) {
+      throw new AssertionError("the other thread", failure[0]);
+    }
+  }
+
+  /** Decodes text of each length, each from a different letter, and checks every result whole. */
+  private static void decodeAll(int[] lengths, char firstLetter) {
+    for (int round = 0; round < 20; round++) {
+      for (int i = 0; i < lengths.length; i++) {
+        char letter = (char) (firstLetter + (round + i) % 20);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < lengths[i]) {
+          text.append(letter).append("\u00e9\u4f60 ");
+        }
+        String want = text.toString();
+        byte[] bytes = want.getBytes(StandardCharsets.UTF_8);
+        assertEquals(want, Utf8.decode(bytes, 0, bytes.length), "length " + lengths[i] + ", round " + round);
+      }
+    }
+  }
+
   @Test
   void fastDecoderEqualsTheReferenceOnRandomBytes() {
     long seed = 20261120L;

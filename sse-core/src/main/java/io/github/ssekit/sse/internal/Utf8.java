@@ -32,9 +32,8 @@ public final class Utf8 {
   /**
    * The length from which {@link #decodeRuns} is tried first. It is faster from about 100 bytes on, but it
    * allocates a Latin-1 copy of the value (its char array is reused, {@link #RETAINED_CHARS}), which the JDK's path
-   * does not: below this length,
-   * where the chunks of an LLM stream are (100 to 400 bytes), the JDK's path keeps what a small event allocates at
-   * the data String and the event object, which the benchmarks hold as a target.
+   * does not: below this length, where the chunks of an LLM stream are (100 to 400 bytes), the JDK's path keeps
+   * what a small event allocates at the data String and the event object, which the benchmarks hold as a target.
    */
   static final int RUNS_FROM_BYTES = 512;
 

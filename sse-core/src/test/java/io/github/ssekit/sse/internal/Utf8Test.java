@@ -132,6 +132,8 @@ class Utf8Test {
       String want = text.toString();
       byte[] bytes = want.getBytes(StandardCharsets.UTF_8);
       assertEquals(want, Utf8.decode(bytes, 0, bytes.length));
+      // The runs decoder itself, not a fallback: sequences back to back and ASCII runs moved down after them.
+      assertEquals(want, Utf8.decodeRuns(bytes, 0, bytes.length));
     }
   }
 

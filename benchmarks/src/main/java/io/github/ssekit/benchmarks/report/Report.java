@@ -434,7 +434,8 @@ public final class Report {
         .append("Server and client are separate JVMs on 127.0.0.1 sharing the same cores. Latency: from the ")
         .append("server's `System.nanoTime()` just before its write to the client's event handler (both ")
         .append("CLOCK_MONOTONIC). `vertx-raw` reads the same bodies with Vert.x's HttpClient and no SSE parsing: ")
-        .append("the transport's share; the difference to ssekit is what ssekit adds.\n\n")
+        .append("the transport's share; the difference to ssekit is what ssekit adds. Both spread their ")
+        .append("connections over the client's two event loops alike (a fresh event-loop context per stream).\n\n")
         .append("| scenario | client | streams | offered events/s | received events/s | p50 | p99 | p99.9 | ")
         .append("client CPU (cores) |\n|---|---|---|---|---|---|---|---|---|\n");
     for (JsonNode r : loopback) {

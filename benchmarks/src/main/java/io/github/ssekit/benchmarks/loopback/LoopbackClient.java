@@ -179,13 +179,38 @@ public final class LoopbackClient {
 
   /** The transport alone: Vert.x's HttpClient, each body buffer scanned for {@code {"t":}. */
   private Opener rawOpener(Vertx vertx, String url, int streams) {
+    return bareOpener(vertx, url, streams, () -> this::onBuffer);
+  }
+
+  /**
+   * Vert.x's HttpClient with sse-core's parser on each body buffer and nothing of ssekit's client: where the flood's
+   * cost per event sits between the bare client and ssekit's.
+   */
+  private Opener parserOpener(Vertx vertx, String url, int streams) {
+    return bareOpener(vertx, url, streams, () -> {
+      SseParser parser = SseParser.builder().handler(new SseHandler() {
+        @Override
+        public void onEvent(SseEvent event) {
+          LoopbackClient.this.onEvent(event);
+        }
+      }).build();
+      return buffer -> {
+        io.netty.buffer.ByteBuf bytes = ((io.vertx.core.internal.buffer.BufferInternal) buffer).unwrap();
+        parser.feed(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+      };
+    });
+  }
+
+  /** Vert.x's HttpClient alone; each response's body goes to a handler made for it by {@code bodyHandler}. */
+  private static Opener bareOpener(Vertx vertx, String url, int streams,
+      java.util.function.Supplier<io.vertx.core.Handler<Buffer>> bodyHandler) {
     HttpClient http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(60_000),
         new PoolOptions().setHttp1MaxSize(streams).setMaxWaitQueueSize(streams));
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url);
     return () -> onEventLoop(vertx, () -> http.request(options)
         .compose(req -> req.send())
         .map((HttpClientResponse response) -> {
-          response.handler(this::onBuffer);
+          response.handler(bodyHandler.get());
           return (AutoCloseable) () -> response.request().reset();
         }));
   }
@@ -204,31 +229,6 @@ public final class LoopbackClient {
     io.vertx.core.Promise<T> promise = context.promise();
     context.runOnContext(v -> open.get().onComplete(promise));
     return promise.future();
-  }
-
-  /**
-   * Vert.x's HttpClient with sse-core's parser on each body buffer and nothing of ssekit's client: where the flood's
-   * cost per event sits between the bare client and ssekit's.
-   */
-  private Opener parserOpener(Vertx vertx, String url, int streams) {
-    HttpClient http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(60_000),
-        new PoolOptions().setHttp1MaxSize(streams).setMaxWaitQueueSize(streams));
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url);
-    return () -> onEventLoop(vertx, () -> http.request(options)
-        .compose(req -> req.send())
-        .map((HttpClientResponse response) -> {
-          SseParser parser = SseParser.builder().handler(new SseHandler() {
-            @Override
-            public void onEvent(SseEvent event) {
-              LoopbackClient.this.onEvent(event);
-            }
-          }).build();
-          response.handler(buffer -> {
-            io.netty.buffer.ByteBuf bytes = ((io.vertx.core.internal.buffer.BufferInternal) buffer).unwrap();
-            parser.feed(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
-          });
-          return (AutoCloseable) () -> response.request().reset();
-        }));
   }
 
   private void onBuffer(Buffer buffer) {

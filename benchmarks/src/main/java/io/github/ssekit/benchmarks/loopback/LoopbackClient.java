@@ -9,7 +9,10 @@ import io.github.ssekit.client.SseStream;
 import io.github.ssekit.sse.SseEvent;
 import io.github.ssekit.sse.SseHandler;
 import io.github.ssekit.sse.SseParser;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -19,6 +22,9 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * The client side of workload 6, a process of its own: opens {@code streams} streams to a {@link LoopbackServer}
@@ -195,7 +202,7 @@ public final class LoopbackClient {
         }
       }).build();
       return buffer -> {
-        io.netty.buffer.ByteBuf bytes = ((io.vertx.core.internal.buffer.BufferInternal) buffer).unwrap();
+        ByteBuf bytes = ((BufferInternal) buffer).unwrap();
         parser.feed(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
       };
     });
@@ -203,7 +210,7 @@ public final class LoopbackClient {
 
   /** Vert.x's HttpClient alone; each response's body goes to a handler made for it by {@code bodyHandler}. */
   private static Opener bareOpener(Vertx vertx, String url, int streams,
-      java.util.function.Supplier<io.vertx.core.Handler<Buffer>> bodyHandler) {
+      Supplier<Handler<Buffer>> bodyHandler) {
     HttpClient http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(60_000),
         new PoolOptions().setHttp1MaxSize(streams).setMaxWaitQueueSize(streams));
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url);
@@ -223,10 +230,9 @@ public final class LoopbackClient {
    * bare client at 2.1 us of CPU per event on one loop against ssekit's 3.0 on two (1.46x), and ssekit at 2.1 to
    * 2.4 us against the bare client's 2.4 to 2.5 when both ran on one loop.
    */
-  private static <T> Future<T> onEventLoop(Vertx vertx, java.util.function.Supplier<Future<T>> open) {
-    io.vertx.core.internal.ContextInternal context = ((io.vertx.core.internal.VertxInternal) vertx)
-        .createEventLoopContext();
-    io.vertx.core.Promise<T> promise = context.promise();
+  private static <T> Future<T> onEventLoop(Vertx vertx, Supplier<Future<T>> open) {
+    ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
+    Promise<T> promise = context.promise();
     context.runOnContext(v -> open.get().onComplete(promise));
     return promise.future();
   }

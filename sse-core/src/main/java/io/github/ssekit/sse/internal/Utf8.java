@@ -17,8 +17,9 @@ import java.nio.charset.StandardCharsets;
  * {@code ED A0 80} the JDK emits one where WHATWG emits three: after {@code ED} the next byte must be 80..9F, so
  * {@code ED} alone is the maximal subpart, and each continuation byte is another). So the JDK decodes first, and
  * only a result that holds U+FFFD, from invalid input or from an encoded U+FFFD, is decoded again by
- * {@link #decodeWhatwg}. Valid text, nearly all of every stream, costs the JDK's decoding and one vectorised search
- * of its result, never a byte-by-byte pre-scan. {@code Utf8Test} checks both against each other on random input.
+ * {@link #decodeWhatwg}. A valid value shorter than {@value #RUNS_FROM_BYTES} bytes costs the JDK's decoding and one
+ * vectorised search of its result, never a byte-by-byte pre-scan; a longer one, the run decoder below.
+ * {@code Utf8Test} checks both against each other on random input.
  *
  * <p>Values of {@value #RUNS_FROM_BYTES} bytes and more take {@link #decodeRuns} first. On JDK 17 the JDK's
  * decoder goes byte by byte from the first non-ASCII byte to the end of the value, so a long text with a non-ASCII
